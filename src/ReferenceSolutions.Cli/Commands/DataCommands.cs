@@ -1,0 +1,36 @@
+using System.CommandLine;
+using ReferenceSolutions.Core.Data;
+using ReferenceSolutions.Core.Solutions;
+
+namespace ReferenceSolutions.Cli.Commands;
+
+/// <summary><c>refsol data generate &lt;solution&gt; --out DIR</c>: write a solution's built-in seeded data as CSV.</summary>
+internal static class DataCommands
+{
+    public static Command Create(CliIo io, IReadOnlyList<SolutionCommands> solutions)
+    {
+        var data = new Command("data", "Work with the suite's data.");
+        var solution = new Argument<string>("solution") { Description = "Which solution's generator to run." };
+        solution.AcceptOnlyFromAmong([.. solutions.Select(s => s.Solution.Name)]);
+        Option<ulong> seed = CommonOptions.Seed();
+        var output = new Option<string>("--out") { Description = "Folder to write the CSV files to.", Required = true };
+        var generate = new Command("generate", "Write the built-in seeded synthetic data of a solution as CSV, to look at what the default runs train on.")
+        {
+            solution, seed, output,
+        };
+        generate.SetAction(parse =>
+        {
+            string name = parse.GetValue(solution)!;
+            ISolution chosen = solutions.FirstOrDefault(s => s.Solution.Name == name)?.Solution
+                ?? throw new UserInputException($"no solution '{name}' (known: {(solutions.Count == 0 ? "none yet" : string.Join(", ", solutions.Select(s => s.Solution.Name)))})");
+            string folder = Path.GetFullPath(parse.GetValue(output)!);
+            foreach (string file in chosen.GenerateData(folder, parse.GetValue(seed)))
+            {
+                io.Out.WriteLine(file);
+            }
+            return ExitCodes.Success;
+        });
+        data.Subcommands.Add(generate);
+        return data;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using ReferenceSolutions.Cli.Console;
+using ReferenceSolutions.Core.Output;
+using ReferenceSolutions.Core.Reporting;
+using ReferenceSolutions.Core.Solutions;
+
+namespace ReferenceSolutions.Cli.Commands;
+
+/// <summary>
+/// The part of every <c>run</c> that is not the solution's own: pick the output folder, show progress, write
+/// <c>metrics.json</c> atomically, print the summary, and turn failed checks into exit code 1.
+/// </summary>
+internal static class RunExecutor
+{
+    /// <summary>The name of the results file in every run folder.</summary>
+    public const string MetricsFile = "metrics.json";
+
+    /// <summary><c>runs/&lt;name&gt;-&lt;UTC timestamp&gt;</c>, the default output folder.</summary>
+    public static string DefaultOutput(string name) =>
+        Path.Combine("runs", $"{name}-{DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}");
+
+    /// <summary>Runs one solution through <paramref name="run"/> and reports it; returns the exit code.</summary>
+    public static int RunOne(CliIo io, string name, ulong seed, string? output, Func<RunContext, RunReport> run)
+    {
+        string folder = Path.GetFullPath(output ?? DefaultOutput(name));
+        RunReport report = Execute(io, seed, folder, name, run);
+        ReportTables.WriteRun(io.Console, report, folder);
+        return Verdict(report);
+    }
+
+    /// <summary>Runs every solution on its built-in data into <c>DIR/&lt;name&gt;</c>, then one summary of all.</summary>
+    public static int RunAll(CliIo io, IReadOnlyList<ISolution> solutions, ulong seed, string? output)
+    {
+        string root = Path.GetFullPath(output ?? DefaultOutput("all"));
+        var reports = new List<(RunReport Report, string Folder)>();
+        foreach (ISolution solution in solutions)
+        {
+            string folder = Path.Combine(root, solution.Name);
+            reports.Add((Execute(io, seed, folder, solution.Name, solution.Run), folder));
+        }
+        ReportTables.WriteSummary(io.Console, reports, root);
+        return reports.All(r => Verdict(r.Report) == ExitCodes.Success) ? ExitCodes.Success : ExitCodes.CheckFailed;
+    }
+
+    private static RunReport Execute(CliIo io, ulong seed, string folder, string name, Func<RunContext, RunReport> run)
+    {
+        Directory.CreateDirectory(folder);
+        RunReport report = SpectreProgress.Run(io.Console, name, progress => run(new RunContext(seed, folder, progress)));
+        JsonOutput.Write(Path.Combine(folder, MetricsFile), report);
+        return report;
+    }
+
+    private static int Verdict(RunReport report) =>
+        report.AllParityPassed && report.AllQualityPassed ? ExitCodes.Success : ExitCodes.CheckFailed;
+}

@@ -1,0 +1,9 @@
+namespace ReferenceSolutions.Cli.Commands;
+
+/// <summary>The solutions the CLI knows, in the order <c>run all</c> runs them. Each solution adds one line here.</summary>
+internal static class SolutionRegistry
+{
+    public static IReadOnlyList<SolutionCommands> Create(CliIo io) =>
+    [
+    ];
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using ReferenceSolutions.Core.Reporting;
+using Spectre.Console;
+
+namespace ReferenceSolutions.Cli.Console;
+
+/// <summary>Tables printed after a run or a verify: models and their scalar metrics, parity checks, quality targets.</summary>
+internal static class ReportTables
+{
+    public static void WriteRun(IAnsiConsole console, RunReport report, string folder)
+    {
+        WriteSummary(console, [(report, folder)], folder);
+    }
+
+    public static void WriteSummary(IAnsiConsole console, IReadOnlyList<(RunReport Report, string Folder)> reports, string folder)
+    {
+        var models = new Table().Title("Models").AddColumns("solution", "model", "kind", "metrics");
+        var checks = new Table().Title("Checks").AddColumns("solution", "check", "max |diff| or value", "tolerance or target", "passed");
+        foreach ((RunReport report, _) in reports)
+        {
+            foreach (ModelResult model in report.Models)
+            {
+                string metrics = string.Join("  ", model.Metrics
+                    .Where(m => m.Value is double or int)
+                    .Select(m => $"{m.Key}={Format(Convert.ToDouble(m.Value, CultureInfo.InvariantCulture))}"));
+                models.AddRow(Markup.Escape(report.Solution), Markup.Escape(model.Name), model.Kind, Markup.Escape(metrics));
+            }
+            foreach (ParityCheck parity in report.Parity)
+            {
+                checks.AddRow(Markup.Escape(report.Solution), Markup.Escape(parity.Check), Format(parity.MaxAbsDiff), Format(parity.Tolerance), Verdict(parity.Passed));
+            }
+            foreach (QualityCheck quality in report.Quality ?? [])
+            {
+                checks.AddRow(Markup.Escape(report.Solution), Markup.Escape(quality.Check), Format(quality.Value), $"{quality.Comparison} {Format(quality.Threshold)}", Verdict(quality.Passed));
+            }
+        }
+        console.Write(models);
+        console.Write(checks);
+        console.MarkupLine($"Results in [bold]{Markup.Escape(folder)}[/]");
+    }
+
+    public static void WriteVerify(IAnsiConsole console, VerifyReport report)
+    {
+        var table = new Table().Title(Markup.Escape($"verify {report.Check}")).AddColumns("implementation", "result");
+        foreach ((string name, object result) in report.Implementations)
+        {
+            table.AddRow(Markup.Escape(name), Markup.Escape(Core.Output.JsonOutput.Serialize(result).Trim()));
+        }
+        console.Write(table);
+        console.MarkupLine($"max |diff| {Format(report.MaxAbsDiff)}, tolerance {Format(report.Tolerance)}: {Verdict(report.Passed)}");
+    }
+
+    private static string Verdict(bool passed) => passed ? "[green]passed[/]" : "[red]FAILED[/]";
+
+    private static string Format(double value) =>
+        value == 0 || (Math.Abs(value) >= 1e-3 && Math.Abs(value) < 1e6)
+            ? value.ToString("0.####", CultureInfo.InvariantCulture)
+            : value.ToString("0.##e+0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,3 @@
+using ReferenceSolutions.Cli;
+
+return RefsolApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,36 @@
+namespace ReferenceSolutions.Core.Reporting;
+
+/// <summary>
+/// What every <c>refsol run</c> writes to <c>DIR/metrics.json</c>:
+/// <c>{"solution", "seed", "dataset": {...}, "models": [...], "parity": [...], "quality": [...]}</c>.
+/// </summary>
+public sealed record RunReport(
+    string Solution,
+    ulong Seed,
+    DatasetInfo Dataset,
+    IReadOnlyList<ModelResult> Models,
+    IReadOnlyList<ParityCheck> Parity,
+    IReadOnlyList<QualityCheck>? Quality = null)
+{
+    /// <summary>True when every parity check passed (a run with none passes).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool AllParityPassed => Parity.All(p => p.Passed);
+
+    /// <summary>True when every quality target was met (a run with none passes).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool AllQualityPassed => Quality?.All(q => q.Passed) ?? true;
+}
+
+/// <summary>The data a run used: its name, where it came from (a path, or "generated (seed N)") and its row count.</summary>
+public sealed record DatasetInfo(string Name, string Source, int Rows);
+
+/// <summary>One trained model's results; <see cref="Kind"/> is one of <see cref="ModelKinds"/>.</summary>
+public sealed record ModelResult(string Name, string Kind, IReadOnlyDictionary<string, object> Metrics);
+
+/// <summary>The values of <see cref="ModelResult.Kind"/>.</summary>
+public static class ModelKinds
+{
+    public const string FromScratch = "from-scratch";
+    public const string Torch = "torch";
+    public const string MLNet = "mlnet";
+}
