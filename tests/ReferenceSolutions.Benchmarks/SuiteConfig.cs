@@ -14,9 +14,9 @@ public sealed class SuiteConfig : ManualConfig
 {
     public SuiteConfig()
     {
+        Add(DefaultConfig.Instance);
         AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
         AddDiagnoser(MemoryDiagnoser.Default);
-        AddColumn(BaselineRatioColumn.RatioMean);
         Options |= ConfigOptions.JoinSummary;
         SummaryStyle = BenchmarkDotNet.Reports.SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend);
     }

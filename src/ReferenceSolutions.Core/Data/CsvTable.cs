@@ -64,7 +64,7 @@ public sealed class CsvTable
         while (parser.Read())
         {
             string[] record = parser.Record ?? [];
-            int line = parser.RawRow;
+            int line = parser.RawRow - parser.RawRecord.TrimEnd('\r', '\n').Count(c => c == '\n');
             if (expected < 0)
             {
                 expected = record.Length;

@@ -1,0 +1,116 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using ReferenceSolutions.Core.LinearAlgebra;
+
+namespace ReferenceSolutions.Core.Tests.LinearAlgebra;
+
+/// <summary>
+/// The blocked kernel computes the same sums as the reference triple loop, in another order. For a length-k dot
+/// product each result is within γ_k·Σₚ|aᵢₚ||bₚⱼ| of the exact value (γ_k = kε/(1 − kε)), so the two differ by at
+/// most 2γ_k·(|A||B|)ᵢⱼ, plus one rounding each for α and β·C: that is the tolerance, element by element.
+/// </summary>
+public class GemmTests
+{
+    private const double Epsilon = 1.1102230246251565e-16;
+
+    public static Arbitrary<(int M, int N, int K)> Shapes() =>
+        Gen.Three(Gen.Choose(1, 70)).Select(t => (t.Item1, t.Item2, t.Item3)).ToArbitrary();
+
+    [Property(Arbitrary = [typeof(GemmTests)], MaxTest = 60)]
+    public void Blocked_kernel_equals_the_reference_loop((int M, int N, int K) shape, bool transposeA, bool transposeB, ulong seed)
+    {
+        AssertKernelMatchesReference(shape.M, shape.N, shape.K, transposeA, transposeB, 1.5, 0.5, seed);
+    }
+
+    [Theory]
+    [InlineData(200, 150, 300, false, false)]
+    [InlineData(131, 257, 259, true, false)]
+    [InlineData(127, 9, 513, false, true)]
+    [InlineData(7, 1030, 5, true, true)]
+    public void Blocked_kernel_equals_the_reference_across_block_edges_and_threads(int m, int n, int k, bool transposeA, bool transposeB)
+    {
+        AssertKernelMatchesReference(m, n, k, transposeA, transposeB, -0.75, 2.0, (ulong)(m * n * k));
+    }
+
+    [Property(Arbitrary = [typeof(GemmTests)], MaxTest = 30)]
+    public void Product_equals_MathNet((int M, int N, int K) shape, ulong seed)
+    {
+        Matrix a = Generators.Gaussian(seed, shape.M, shape.K);
+        Matrix b = Generators.Gaussian(seed + 1, shape.K, shape.N);
+        Matrix ours = Gemm.Multiply(a, b);
+        Matrix oracle = Generators.FromMathNet(Generators.ToMathNet(a) * Generators.ToMathNet(b));
+        Matrix bound = AbsoluteProduct(a, false, b, false);
+        for (int i = 0; i < ours.Data.Length; i++)
+        {
+            Assert.True(Math.Abs(ours.Data[i] - oracle.Data[i]) <= 2 * Gamma(shape.K) * bound.Data[i] + double.Epsilon,
+                $"element {i}: ours {ours.Data[i]:R}, MathNet {oracle.Data[i]:R}");
+        }
+    }
+
+    [Fact]
+    public void Transposed_shortcuts_agree_with_explicit_transposes()
+    {
+        Matrix a = Generators.Gaussian(3, 40, 30);
+        Matrix b = Generators.Gaussian(4, 50, 30);
+        Matrix viaShortcut = Gemm.MultiplyTransposeB(a, b);
+        Matrix viaTranspose = Gemm.Multiply(a, b.Transpose());
+        Assert.Equal(viaTranspose.Data, viaShortcut.Data);
+        Matrix c = Generators.Gaussian(5, 30, 40);
+        Assert.Equal(Gemm.Multiply(c.Transpose(), a.Transpose()).Data, Gemm.MultiplyTransposeA(c, a.Transpose()).Data);
+    }
+
+    [Fact]
+    public void Parallel_kernel_is_bitwise_repeatable()
+    {
+        Matrix a = Generators.Gaussian(11, 300, 280);
+        Matrix b = Generators.Gaussian(12, 280, 260);
+        Assert.Equal(Gemm.Multiply(a, b).Data, Gemm.Multiply(a, b).Data);
+    }
+
+    [Fact]
+    public void Beta_zero_ignores_NaN_in_C_as_BLAS_does()
+    {
+        var c = new Matrix(2, 2, [double.NaN, double.NaN, double.NaN, double.NaN]);
+        Gemm.Compute(1.0, Matrix.Identity(2), false, Matrix.Identity(2), false, 0.0, c);
+        Assert.Equal([1.0, 0.0, 0.0, 1.0], c.Data);
+    }
+
+    [Fact]
+    public void Mismatched_shapes_are_refused_with_both_shapes_named()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Gemm.Multiply(new Matrix(2, 3), new Matrix(4, 2)));
+        Assert.Contains("2×3", error.Message);
+        Assert.Contains("4×2", error.Message);
+    }
+
+    private static void AssertKernelMatchesReference(int m, int n, int k, bool transposeA, bool transposeB, double alpha, double beta, ulong seed)
+    {
+        Matrix a = transposeA ? Generators.Gaussian(seed, k, m) : Generators.Gaussian(seed, m, k);
+        Matrix b = transposeB ? Generators.Gaussian(seed + 1, n, k) : Generators.Gaussian(seed + 1, k, n);
+        Matrix c0 = Generators.Gaussian(seed + 2, m, n);
+        Matrix fast = c0.Clone();
+        Matrix reference = c0.Clone();
+        Gemm.Compute(alpha, a, transposeA, b, transposeB, beta, fast);
+        Gemm.Reference(alpha, a, transposeA, b, transposeB, beta, reference);
+        Matrix bound = AbsoluteProduct(a, transposeA, b, transposeB);
+        double gamma = Gamma(k + 2);
+        for (int i = 0; i < m * n; i++)
+        {
+            double tolerance = 2 * gamma * ((Math.Abs(alpha) * bound.Data[i]) + Math.Abs(beta * c0.Data[i])) + double.Epsilon;
+            Assert.True(Math.Abs(fast.Data[i] - reference.Data[i]) <= tolerance,
+                $"{m}×{n}×{k} element {i}: blocked {fast.Data[i]:R}, reference {reference.Data[i]:R}, tolerance {tolerance:R}");
+        }
+    }
+
+    private static double Gamma(int k) => k * Epsilon / (1 - (k * Epsilon));
+
+    private static Matrix AbsoluteProduct(Matrix a, bool transposeA, Matrix b, bool transposeB)
+    {
+        var absA = new Matrix(a.Rows, a.Columns, a.Data.Select(Math.Abs).ToArray());
+        var absB = new Matrix(b.Rows, b.Columns, b.Data.Select(Math.Abs).ToArray());
+        var product = new Matrix(transposeA ? a.Columns : a.Rows, transposeB ? b.Rows : b.Columns);
+        Gemm.Reference(1.0, absA, transposeA, absB, transposeB, 0.0, product);
+        return product;
+    }
+}
