@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ReferenceSolutions.Cli.Commands;
 using ReferenceSolutions.Core.Data;
+using ReferenceSolutions.Core.Native;
 
 namespace ReferenceSolutions.Cli;
 
@@ -10,6 +11,7 @@ internal static class RefsolApp
     /// <summary>Parses and runs <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        NumericalReproducibility.Configure();
         var io = new CliIo(stdout, stderr);
         RootCommand root = CreateRoot(io);
         ParseResult parse = root.Parse(args);
