@@ -1,0 +1,78 @@
+namespace ReferenceSolutions.NeuralNet.FromScratch;
+
+/// <summary>
+/// Affine layer Z = X·Wᵀ + 𝟙bᵀ with X: N×D (a batch of N rows), W: H×D (rows = outputs, as PyTorch's
+/// <c>Linear.weight</c>), b: H, Z: N×H. <see cref="Backward"/> fills <see cref="WeightGradient"/> and
+/// <see cref="BiasGradient"/>. Derivation: docs/neural-net.md#dense-layer.
+/// </summary>
+public sealed class DenseLayer
+{
+    private Matrix? _input;
+
+    /// <summary>A layer over the given weight (H×D) and bias (length H), used in place, not copied.</summary>
+    public DenseLayer(Matrix weight, double[] bias)
+    {
+        ArgumentNullException.ThrowIfNull(weight);
+        ArgumentNullException.ThrowIfNull(bias);
+        if (bias.Length != weight.Rows)
+        {
+            throw new ArgumentException($"bias has {bias.Length} elements, the {weight.Rows}×{weight.Columns} weight needs {weight.Rows}", nameof(bias));
+        }
+        Weight = weight;
+        Bias = bias;
+        WeightGradient = new Matrix(weight.Rows, weight.Columns);
+        BiasGradient = new double[bias.Length];
+    }
+
+    /// <summary>W: H×D.</summary>
+    public Matrix Weight { get; }
+
+    /// <summary>b: H.</summary>
+    public double[] Bias { get; }
+
+    /// <summary>∂L/∂W: H×D, written by <see cref="Backward"/>.</summary>
+    public Matrix WeightGradient { get; }
+
+    /// <summary>∂L/∂b: H, written by <see cref="Backward"/>.</summary>
+    public double[] BiasGradient { get; }
+
+    /// <summary>D, the number of inputs.</summary>
+    public int Inputs => Weight.Columns;
+
+    /// <summary>H, the number of outputs.</summary>
+    public int Outputs => Weight.Rows;
+
+    /// <summary>Z = X·Wᵀ + 𝟙bᵀ; X: N×D → Z: N×H. Keeps X for <see cref="Backward"/>.</summary>
+    public Matrix Forward(Matrix x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Columns != Inputs)
+        {
+            throw new ArgumentException($"the layer takes {Inputs} inputs, the batch has {x.Columns} columns", nameof(x));
+        }
+        _input = x;
+        Matrix z = Gemm.MultiplyTransposeB(x, Weight); // (N,D)·(D,H) → (N,H)
+        for (int n = 0; n < z.Rows; n++)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(z.Row(n), Bias, z.Row(n));
+        }
+        return z;
+    }
+
+    /// <summary>
+    /// Given dLdZ: N×H, sets ∂L/∂W = dLdZᵀ·X (H×D) and ∂L/∂b = dLdZᵀ·𝟙 (the column sums, length H), and returns
+    /// ∂L/∂X = dLdZ·W (N×D).
+    /// </summary>
+    public Matrix Backward(Matrix dLdZ)
+    {
+        ArgumentNullException.ThrowIfNull(dLdZ);
+        Matrix x = _input ?? throw new InvalidOperationException("Backward needs a Forward first");
+        Gemm.Compute(1.0, dLdZ, true, x, false, 0.0, WeightGradient); // (H,N)·(N,D) → (H,D)
+        Array.Clear(BiasGradient);
+        for (int n = 0; n < dLdZ.Rows; n++)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(BiasGradient, dLdZ.Row(n), BiasGradient);
+        }
+        return Gemm.Multiply(dLdZ, Weight); // (N,H)·(H,D) → (N,D)
+    }
+}

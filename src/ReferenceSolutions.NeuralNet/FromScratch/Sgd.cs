@@ -1,0 +1,55 @@
+namespace ReferenceSolutions.NeuralNet.FromScratch;
+
+/// <summary>
+/// Stochastic gradient descent as torch.optim.SGD (dampening 0): g ← ∇θ + λθ; with momentum μ &gt; 0,
+/// v ← μv + g from v = 0 (which equals PyTorch's v ← g on the first step, bit for bit); the step direction is d = g + μv (Nesterov) or d = v; θ ← θ − η·d.
+/// Derivation: docs/neural-net.md#sgd-and-momentum.
+/// </summary>
+public sealed class Sgd : IOptimizer
+{
+    private readonly IReadOnlyList<Parameter> _parameters;
+    private readonly double[][] _velocity;
+    private readonly double _momentum;
+    private readonly bool _nesterov;
+    private readonly double _weightDecay;
+
+    /// <summary>SGD over <paramref name="parameters"/>; <paramref name="momentum"/> μ = 0 is plain SGD.</summary>
+    public Sgd(IReadOnlyList<Parameter> parameters, double learningRate, double momentum = 0.0, bool nesterov = false, double weightDecay = 0.0)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (nesterov && momentum <= 0.0)
+        {
+            throw new ArgumentException("Nesterov momentum needs μ > 0", nameof(nesterov));
+        }
+        _parameters = parameters;
+        _velocity = parameters.Select(p => new double[momentum != 0.0 ? p.Value.Length : 0]).ToArray();
+        LearningRate = learningRate;
+        _momentum = momentum;
+        _nesterov = nesterov;
+        _weightDecay = weightDecay;
+    }
+
+    /// <inheritdoc/>
+    public double LearningRate { get; set; }
+
+    /// <inheritdoc/>
+    public void Step()
+    {
+        for (int p = 0; p < _parameters.Count; p++)
+        {
+            double[] theta = _parameters[p].Value;
+            double[] grad = _parameters[p].Gradient;
+            for (int i = 0; i < theta.Length; i++)
+            {
+                double g = _weightDecay != 0.0 ? grad[i] + (_weightDecay * theta[i]) : grad[i];
+                if (_momentum != 0.0)
+                {
+                    double[] v = _velocity[p];
+                    v[i] = (_momentum * v[i]) + g;
+                    g = _nesterov ? g + (_momentum * v[i]) : v[i];
+                }
+                theta[i] -= LearningRate * g;
+            }
+        }
+    }
+}

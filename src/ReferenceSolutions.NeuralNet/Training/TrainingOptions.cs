@@ -1,0 +1,13 @@
+namespace ReferenceSolutions.NeuralNet.Training;
+
+/// <summary>
+/// Mini-batch training: <see cref="Epochs"/> passes over a fresh seeded permutation, batches of <see cref="BatchSize"/>
+/// rows (the last one may be smaller), learning rate ηₑ = η₀·½(1 + cos(πe/E)) in epoch e (cosine schedule), early
+/// stopping after <see cref="Patience"/> epochs without a lower validation loss, then the best epoch's weights.
+/// </summary>
+public sealed record TrainingOptions(int Epochs, int BatchSize, double LearningRate, int Patience = 20, bool CosineSchedule = true)
+{
+    /// <summary>η in epoch <paramref name="epoch"/> (0-based).</summary>
+    public double LearningRateAt(int epoch) =>
+        CosineSchedule ? LearningRate * 0.5 * (1.0 + Math.Cos(Math.PI * epoch / Epochs)) : LearningRate;
+}
