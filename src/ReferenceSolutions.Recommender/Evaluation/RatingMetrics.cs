@@ -1,0 +1,144 @@
+using ReferenceSolutions.Recommender.Ratings;
+
+namespace ReferenceSolutions.Recommender.Evaluation;
+
+/// <summary>
+/// Accuracy and ranking metrics of scores s (one per test rating) against the test ratings. Ranking: for every user
+/// with at least one relevant held-out rating (r ≥ 4), that user's held-out items are ranked by s descending (ties by
+/// item index), and the top 10 give precision@10 = hits/10, recall@10 = hits/#relevant and
+/// NDCG@10 = Σ_{j≤10} rel_j/log₂(j+1) ÷ the same sum for the ideal order; each is averaged over those users.
+/// </summary>
+public static class RatingMetrics
+{
+    /// <summary>The relevance threshold: a held-out rating ≥ 4 is relevant.</summary>
+    public const double RelevantRating = 4.0;
+
+    /// <summary>The cut-off of the ranking metrics.</summary>
+    public const int TopK = 10;
+
+    /// <summary>√(mean (r − s)²).</summary>
+    public static double Rmse(RatingSet test, IReadOnlyList<double> scores)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(scores);
+        double sum = 0.0;
+        for (int r = 0; r < test.Count; r++)
+        {
+            double e = test.Values[r] - scores[r];
+            sum += e * e;
+        }
+        return Math.Sqrt(sum / test.Count);
+    }
+
+    /// <summary>mean |r − s|.</summary>
+    public static double Mae(RatingSet test, IReadOnlyList<double> scores)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(scores);
+        double sum = 0.0;
+        for (int r = 0; r < test.Count; r++)
+        {
+            sum += Math.Abs(test.Values[r] - scores[r]);
+        }
+        return sum / test.Count;
+    }
+
+    /// <summary>(precision@10, recall@10, NDCG@10) as in the class summary.</summary>
+    public static (double Precision, double Recall, double Ndcg) Ranking(RatingSet test, IReadOnlyList<double> scores)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(scores);
+        double precision = 0.0, recall = 0.0, ndcg = 0.0;
+        int users = 0;
+        foreach (int[] ratings in test.ByUser())
+        {
+            int relevant = ratings.Count(r => test.Values[r] >= RelevantRating);
+            if (relevant == 0)
+            {
+                continue;
+            }
+            int[] ranked = ratings.OrderByDescending(r => scores[r]).ThenBy(r => test.Items[r]).Take(TopK).ToArray();
+            int hits = 0;
+            double dcg = 0.0;
+            for (int j = 0; j < ranked.Length; j++)
+            {
+                if (test.Values[ranked[j]] >= RelevantRating)
+                {
+                    hits++;
+                    dcg += 1.0 / Math.Log2(j + 2);
+                }
+            }
+            double ideal = 0.0;
+            for (int j = 0; j < Math.Min(relevant, TopK); j++)
+            {
+                ideal += 1.0 / Math.Log2(j + 2);
+            }
+            precision += (double)hits / TopK;
+            recall += (double)hits / relevant;
+            ndcg += dcg / ideal;
+            users++;
+        }
+        return users == 0 ? (0.0, 0.0, 0.0) : (precision / users, recall / users, ndcg / users);
+    }
+
+    /// <summary>
+    /// Area under the ROC curve of scores for the labels "r ≥ 4": the probability that a random relevant rating scores
+    /// above a random irrelevant one, ties counting ½ (Mann–Whitney, by average ranks).
+    /// </summary>
+    public static double Auc(RatingSet test, IReadOnlyList<double> scores)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(scores);
+        int[] order = Enumerable.Range(0, test.Count).OrderBy(r => scores[r]).ToArray();
+        double rankSum = 0.0;
+        long positives = 0;
+        int start = 0;
+        while (start < order.Length)
+        {
+            int end = start;
+            while (end + 1 < order.Length && scores[order[end + 1]] == scores[order[start]])
+            {
+                end++;
+            }
+            double averageRank = ((start + end) / 2.0) + 1.0;
+            for (int j = start; j <= end; j++)
+            {
+                if (test.Values[order[j]] >= RelevantRating)
+                {
+                    rankSum += averageRank;
+                    positives++;
+                }
+            }
+            start = end + 1;
+        }
+        long negatives = test.Count - positives;
+        return positives == 0 || negatives == 0 ? double.NaN : (rankSum - (positives * (positives + 1) / 2.0)) / (positives * (double)negatives);
+    }
+
+    /// <summary>The model's prediction for every test rating.</summary>
+    public static double[] Predict(Factorization.IRatingModel model, RatingSet test)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(test);
+        double[] scores = new double[test.Count];
+        for (int r = 0; r < test.Count; r++)
+        {
+            scores[r] = model.Predict(test.Users[r], test.Items[r]);
+        }
+        return scores;
+    }
+
+    /// <summary>The metrics dictionary of metrics.json: rmse, mae, precisionAt10, recallAt10, ndcgAt10.</summary>
+    public static Dictionary<string, object> Summary(RatingSet test, IReadOnlyList<double> scores)
+    {
+        (double p, double r, double n) = Ranking(test, scores);
+        return new Dictionary<string, object>
+        {
+            ["rmse"] = Rmse(test, scores),
+            ["mae"] = Mae(test, scores),
+            ["precisionAt10"] = p,
+            ["recallAt10"] = r,
+            ["ndcgAt10"] = n,
+        };
+    }
+}

@@ -1,0 +1,106 @@
+using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Recommender.Ratings;
+
+namespace ReferenceSolutions.Recommender.Factorization;
+
+/// <summary>
+/// Biased MF by alternating least squares, from scratch, minimising exactly (Spark MLlib's weighted-λ convention)
+/// J = Σ_{(u,i)} (r − μ − bᵤ − bᵢ − pᵤ·qᵢ)² + λ(Σᵤ nᵤ(bᵤ² + ‖pᵤ‖²) + Σᵢ nᵢ(bᵢ² + ‖qᵢ‖²)),
+/// nᵤ, nᵢ the rating counts. Each epoch solves every user, then every item, in closed form: for user u with
+/// xᵤ = [bᵤ; pᵤ] ∈ ℝ^{k+1}, zᵢ = [1; qᵢ] and yᵤᵢ = r − μ − bᵢ, (Σᵢ zᵢzᵢᵀ + λnᵤ·I)·xᵤ = Σᵢ zᵢ·yᵤᵢ, solved by
+/// Cholesky (Core); items likewise with zᵤ = [1; pᵤ], yᵤᵢ = r − μ − bᵤ. Users or items without ratings keep their
+/// values. J never increases (each half-step is an exact block minimiser). Derivation: docs/recommender.md#als.
+/// </summary>
+public sealed class Als(double lambda, int epochs) : IMfTrainer
+{
+    /// <inheritdoc/>
+    public string Name => "als-from-scratch";
+
+    /// <inheritdoc/>
+    public BiasedMf Train(BiasedMf initial, RatingSet train, Action<int, BiasedMf>? afterEpoch = null)
+    {
+        ArgumentNullException.ThrowIfNull(initial);
+        ArgumentNullException.ThrowIfNull(train);
+        BiasedMf model = initial.Clone();
+        int[][] byUser = train.ByUser();
+        int[][] byItem = train.ByItem();
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            HalfStep(model.Mu, train.Values, byUser, train.Items, model.ItemBias, model.Q, model.UserBias, model.P, lambda);
+            HalfStep(model.Mu, train.Values, byItem, train.Users, model.UserBias, model.P, model.ItemBias, model.Q, lambda);
+            afterEpoch?.Invoke(epoch, model.Clone());
+        }
+        return model;
+    }
+
+    /// <summary>J of <paramref name="model"/> on <paramref name="train"/> (the objective in the class summary).</summary>
+    public static double Objective(BiasedMf model, RatingSet train, double lambda)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(train);
+        double loss = 0.0;
+        for (int r = 0; r < train.Count; r++)
+        {
+            double e = train.Values[r] - model.Predict(train.Users[r], train.Items[r]);
+            loss += e * e;
+        }
+        int[][] byUser = train.ByUser();
+        int[][] byItem = train.ByItem();
+        double penalty = 0.0;
+        for (int u = 0; u < byUser.Length; u++)
+        {
+            penalty += byUser[u].Length * ((model.UserBias[u] * model.UserBias[u]) + System.Numerics.Tensors.TensorPrimitives.Dot(model.P.Row(u), model.P.Row(u)));
+        }
+        for (int i = 0; i < byItem.Length; i++)
+        {
+            penalty += byItem[i].Length * ((model.ItemBias[i] * model.ItemBias[i]) + System.Numerics.Tensors.TensorPrimitives.Dot(model.Q.Row(i), model.Q.Row(i)));
+        }
+        return loss + (lambda * penalty);
+    }
+
+    /// <summary>
+    /// Solves every row a of the "solved" side: x_a = [bias_a; factors_a] from (Σ zzᵀ + λn_a·I)·x_a = Σ z·y with
+    /// z = [1; fixedFactors_b] and y = r − μ − fixedBias_b over the ratings of a.
+    /// </summary>
+    private static void HalfStep(double mu, double[] values, int[][] groups, int[] other, double[] fixedBias, Matrix fixedFactors, double[] solvedBias, Matrix solvedFactors, double lambda)
+    {
+        int k = solvedFactors.Columns;
+        var gram = new Matrix(k + 1, k + 1);
+        double[] rhs = new double[k + 1];
+        double[] z = new double[k + 1];
+        for (int a = 0; a < groups.Length; a++)
+        {
+            int[] ratings = groups[a];
+            if (ratings.Length == 0)
+            {
+                continue;
+            }
+            gram.AsSpan().Clear();
+            Array.Clear(rhs);
+            foreach (int r in ratings)
+            {
+                int b = other[r];
+                z[0] = 1.0;
+                fixedFactors.Row(b).CopyTo(z.AsSpan(1));
+                double y = values[r] - mu - fixedBias[b];
+                for (int s = 0; s <= k; s++)
+                {
+                    rhs[s] += z[s] * y;
+                    Span<double> row = gram.Row(s);
+                    for (int t = 0; t <= s; t++)
+                    {
+                        row[t] += z[s] * z[t];
+                    }
+                }
+            }
+            double ridge = lambda * ratings.Length;
+            for (int s = 0; s <= k; s++)
+            {
+                gram[s, s] += ridge;
+            }
+            double[] x = Cholesky.Factor(gram).Solve(rhs);
+            solvedBias[a] = x[0];
+            x.AsSpan(1).CopyTo(solvedFactors.Row(a));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using ReferenceSolutions.Recommender.Ratings;
+
+namespace ReferenceSolutions.Recommender.Factorization;
+
+/// <summary>The global-mean baseline r̂ᵤᵢ = μ.</summary>
+public sealed class GlobalMean(double mu) : IRatingModel
+{
+    /// <inheritdoc/>
+    public double Predict(int user, int item) => mu;
+}
+
+/// <summary>
+/// The bias baseline r̂ᵤᵢ = μ + bᵤ + bᵢ, minimising Σ (r − μ − bᵤ − bᵢ)² + λ(Σᵤ bᵤ² + Σᵢ bᵢ²) by alternating exact
+/// updates bᵤ = Σ_{i∈I(u)} (r − μ − bᵢ)/(λ + nᵤ), bᵢ = Σ_{u∈U(i)} (r − μ − bᵤ)/(λ + nᵢ).
+/// </summary>
+public sealed class BiasBaseline : IRatingModel
+{
+    private readonly double _mu;
+    private readonly double[] _userBias;
+    private readonly double[] _itemBias;
+
+    private BiasBaseline(double mu, double[] userBias, double[] itemBias)
+    {
+        _mu = mu;
+        _userBias = userBias;
+        _itemBias = itemBias;
+    }
+
+    /// <summary>Fits the biases by <paramref name="sweeps"/> alternating sweeps (users, then items), from zero.</summary>
+    public static BiasBaseline Fit(RatingSet train, double lambda, int sweeps)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        double mu = train.Mean();
+        double[] bu = new double[train.UserCount];
+        double[] bi = new double[train.ItemCount];
+        int[][] byUser = train.ByUser();
+        int[][] byItem = train.ByItem();
+        for (int sweep = 0; sweep < sweeps; sweep++)
+        {
+            for (int u = 0; u < bu.Length; u++)
+            {
+                double sum = 0.0;
+                foreach (int r in byUser[u])
+                {
+                    sum += train.Values[r] - mu - bi[train.Items[r]];
+                }
+                bu[u] = sum / (lambda + byUser[u].Length);
+            }
+            for (int i = 0; i < bi.Length; i++)
+            {
+                double sum = 0.0;
+                foreach (int r in byItem[i])
+                {
+                    sum += train.Values[r] - mu - bu[train.Users[r]];
+                }
+                bi[i] = sum / (lambda + byItem[i].Length);
+            }
+        }
+        return new BiasBaseline(mu, bu, bi);
+    }
+
+    /// <inheritdoc/>
+    public double Predict(int user, int item) => _mu + _userBias[user] + _itemBias[item];
+}

@@ -1,0 +1,83 @@
+using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Randomness;
+
+namespace ReferenceSolutions.Recommender.Factorization;
+
+/// <summary>
+/// Biased matrix factorization r̂ᵤᵢ = μ + bᵤ + bᵢ + pᵤ·qᵢ over m users, n items and k factors:
+/// μ the training mean (fixed), bᵤ: m user biases, bᵢ: n item biases, P: m×k user factors (row pᵤ),
+/// Q: n×k item factors (row qᵢ). Both trainers (<see cref="MfSgd"/>, <see cref="Als"/>) and their TorchSharp twins
+/// start from one such state, passed explicitly.
+/// </summary>
+public sealed class BiasedMf(double mu, double[] userBias, double[] itemBias, Matrix p, Matrix q) : IRatingModel
+{
+    /// <summary>μ.</summary>
+    public double Mu { get; } = mu;
+
+    /// <summary>bᵤ, m entries.</summary>
+    public double[] UserBias { get; } = userBias;
+
+    /// <summary>bᵢ, n entries.</summary>
+    public double[] ItemBias { get; } = itemBias;
+
+    /// <summary>P: m×k.</summary>
+    public Matrix P { get; } = p;
+
+    /// <summary>Q: n×k.</summary>
+    public Matrix Q { get; } = q;
+
+    /// <summary>k.</summary>
+    public int Factors => P.Columns;
+
+    /// <summary>Biases 0, P and Q with independent N(0, sd²) entries (P first, row by row, then Q).</summary>
+    public static BiasedMf Initial(int users, int items, int factors, double mu, double standardDeviation, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        Matrix p = rng.GaussianMatrix(users, factors, standardDeviation);
+        Matrix q = rng.GaussianMatrix(items, factors, standardDeviation);
+        return new BiasedMf(mu, new double[users], new double[items], p, q);
+    }
+
+    /// <summary>The rows of the given users and items (same μ): the state restricted to a re-indexed sample.</summary>
+    public BiasedMf Rows(int[] users, int[] items)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(items);
+        var p = new Matrix(users.Length, Factors);
+        var q = new Matrix(items.Length, Factors);
+        for (int u = 0; u < users.Length; u++)
+        {
+            P.Row(users[u]).CopyTo(p.Row(u));
+        }
+        for (int i = 0; i < items.Length; i++)
+        {
+            Q.Row(items[i]).CopyTo(q.Row(i));
+        }
+        return new BiasedMf(Mu, users.Select(u => UserBias[u]).ToArray(), items.Select(i => ItemBias[i]).ToArray(), p, q);
+    }
+
+    /// <summary>A deep copy.</summary>
+    public BiasedMf Clone() => new(Mu, (double[])UserBias.Clone(), (double[])ItemBias.Clone(), P.Clone(), Q.Clone());
+
+    /// <inheritdoc/>
+    public double Predict(int user, int item)
+    {
+        ReadOnlySpan<double> pu = P.Row(user);
+        ReadOnlySpan<double> qi = Q.Row(item);
+        return Mu + UserBias[user] + ItemBias[item] + System.Numerics.Tensors.TensorPrimitives.Dot(pu, qi);
+    }
+
+    /// <summary>The largest |difference| over μ, b, P and Q (for parity checks).</summary>
+    public double MaxAbsDiff(BiasedMf other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new[]
+        {
+            Math.Abs(Mu - other.Mu),
+            Norms.MaxAbsDiff(UserBias, other.UserBias),
+            Norms.MaxAbsDiff(ItemBias, other.ItemBias),
+            Norms.MaxAbsDiff(P, other.P),
+            Norms.MaxAbsDiff(Q, other.Q),
+        }.Max();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using ReferenceSolutions.Core.Data;
+using ReferenceSolutions.Core.Output;
+
+namespace ReferenceSolutions.Recommender.Ratings;
+
+/// <summary>
+/// Reads and writes ratings CSV files in the MovieLens layout: a header row with at least <c>userId</c>,
+/// <c>movieId</c> and <c>rating</c> (e.g. <c>userId,movieId,rating,timestamp</c>); ids are integers, ratings finite.
+/// Users and items are indexed in ascending id order.
+/// </summary>
+public static class RatingsFile
+{
+    /// <summary>Reads <paramref name="path"/>; any bad row is a <see cref="DataFormatException"/> naming file, line and column.</summary>
+    public static RatingSet Read(string path)
+    {
+        CsvTable table = CsvTable.Read(path, hasHeader: true);
+        int userColumn = table.ColumnIndex("userId");
+        int itemColumn = table.ColumnIndex("movieId");
+        int ratingColumn = table.ColumnIndex("rating");
+        long[] userIds = new long[table.RowCount];
+        long[] itemIds = new long[table.RowCount];
+        double[] values = new double[table.RowCount];
+        var seen = new HashSet<(long, long)>();
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            userIds[r] = Id(table, r, userColumn);
+            itemIds[r] = Id(table, r, itemColumn);
+            values[r] = table.Number(r, ratingColumn);
+            if (!seen.Add((userIds[r], itemIds[r])))
+            {
+                throw table.Error(r, $"user {userIds[r]} rates item {itemIds[r]} twice");
+            }
+        }
+        long[] users = userIds.Distinct().Order().ToArray();
+        long[] items = itemIds.Distinct().Order().ToArray();
+        var userIndex = users.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        var itemIndex = items.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        return new RatingSet(
+            userIds.Select(id => userIndex[id]).ToArray(),
+            itemIds.Select(id => itemIndex[id]).ToArray(),
+            values,
+            users,
+            items,
+            path);
+    }
+
+    /// <summary>Writes <c>userId,movieId,rating</c> rows (atomically).</summary>
+    public static void Write(string path, RatingSet ratings)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        var text = new System.Text.StringBuilder("userId,movieId,rating\n");
+        for (int r = 0; r < ratings.Count; r++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{ratings.UserIds[ratings.Users[r]]},{ratings.ItemIds[ratings.Items[r]]},{ratings.Values[r]:R}\n");
+        }
+        AtomicFile.WriteAllText(path, text.ToString());
+    }
+
+    private static long Id(CsvTable table, int row, int column)
+    {
+        string text = table.Text(row, column);
+        if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long id))
+        {
+            throw table.Error(row, column, text.Length == 0 ? "empty field, expected an integer id" : $"'{text}' is not an integer id");
+        }
+        return id;
+    }
+}
