@@ -5,5 +5,8 @@ internal static class SolutionRegistry
 {
     public static IReadOnlyList<SolutionCommands> Create(CliIo io) =>
     [
+        RecommenderCommands.Create(io),
+        NeuralNetCommands.Create(io),
+        FraudCommands.Create(io),
     ];
 }

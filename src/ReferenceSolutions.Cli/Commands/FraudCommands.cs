@@ -1,0 +1,41 @@
+using System.CommandLine;
+using ReferenceSolutions.FraudDetection;
+using ReferenceSolutions.FraudDetection.Verification;
+
+namespace ReferenceSolutions.Cli.Commands;
+
+/// <summary><c>refsol run fraud</c>, <c>refsol verify metrics</c> and <c>refsol verify logreg</c>.</summary>
+internal static class FraudCommands
+{
+    public static SolutionCommands Create(CliIo io)
+    {
+        var solution = new FraudSolution();
+        var data = new Option<string?>("--data") { Description = "CSV with a header, numeric features and a 0/1 label column (default: built-in seeded generator)." };
+        var label = new Option<string>("--label") { Description = "Name of the label column.", DefaultValueFactory = _ => "Class" };
+        var fpCost = new Option<double>("--fp-cost") { Description = "Cost of flagging a legitimate transaction.", DefaultValueFactory = _ => 1.0 };
+        var fnCost = new Option<double>("--fn-cost") { Description = "Cost of missing a fraud.", DefaultValueFactory = _ => 50.0 };
+        var targetRecall = new Option<double>("--target-recall") { Description = "Recall the second threshold must reach.", DefaultValueFactory = _ => 0.9 };
+        var prior = new Option<double?>("--prior") { Description = "True fraud prevalence when the data were undersampled (default: 492/284807 for creditcard_sample.csv, else none)." };
+        Command run = RunCommands.ForSolution(io, solution.Name, solution.Summary, [data, label, fpCost, fnCost, targetRecall, prior], (parse, context) =>
+            solution.Run(context, new FraudRunOptions(
+                DataFile: parse.GetValue(data),
+                Label: parse.GetValue(label)!,
+                FalsePositiveCost: parse.GetValue(fpCost),
+                FalseNegativeCost: parse.GetValue(fnCost),
+                TargetRecall: parse.GetValue(targetRecall),
+                Prior: parse.GetValue(prior))));
+
+        var scoresInput = new Option<string>("--input") { Description = "CSV with header label,score (label 0/1, score in [0, 1]).", Required = true };
+        var threshold = new Option<double>("--threshold") { Description = "Predicted positive when score ≥ threshold.", DefaultValueFactory = _ => 0.5 };
+        Command metrics = VerifyCommands.ForCheck(io, "metrics", "AUC, AP, log-loss (nats), F1, precision, recall, accuracy: from scratch vs ML.NET's Evaluate.", [scoresInput, threshold],
+            parse => MetricsVerification.Run(parse.GetValue(scoresInput)!, parse.GetValue(threshold)));
+
+        var dataInput = new Option<string>("--input") { Description = "CSV with a header, numeric features and a 0/1 label column.", Required = true };
+        var labelName = new Option<string>("--label") { Description = "Name of the label column.", Required = true };
+        var l2 = new Option<double>("--l2") { Description = "λ in Σ logloss + (λ/2)‖w‖² (intercept not penalised).", Required = true };
+        Command logreg = VerifyCommands.ForCheck(io, "logreg", "Logistic regression on raw features: Newton from scratch vs TorchSharp vs ML.NET L-BFGS.", [dataInput, labelName, l2],
+            parse => LogRegVerification.Run(parse.GetValue(dataInput)!, parse.GetValue(labelName)!, parse.GetValue(l2)));
+
+        return new SolutionCommands(solution, run, [metrics, logreg], []);
+    }
+}

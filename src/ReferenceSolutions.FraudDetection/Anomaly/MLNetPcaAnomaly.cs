@@ -1,0 +1,40 @@
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using ReferenceSolutions.Core.LinearAlgebra;
+
+namespace ReferenceSolutions.FraudDetection.Anomaly;
+
+/// <summary>
+/// The ML.NET twin of <see cref="PcaAnomalyDetector"/>: <c>AnomalyDetection.Trainers.RandomizedPca</c> (randomised
+/// range finder with oversampling, then the eigenvectors of the projected covariance; EnsureZeroMean centres on μ)
+/// fitted on the same normal rows at the same rank k. Its Score is √((‖r‖² − ‖Uᵀr‖²)/‖r‖²), in float32.
+/// </summary>
+public sealed class MLNetPcaAnomaly : IAnomalyScorer
+{
+    private readonly MLContext _ml;
+    private readonly ITransformer _model;
+
+    private MLNetPcaAnomaly(MLContext ml, ITransformer model)
+    {
+        _ml = ml;
+        _model = model;
+    }
+
+    /// <summary>Fits on <paramref name="normal"/> (m×d) at rank k, with every random draw from <paramref name="seed"/>.</summary>
+    public static MLNetPcaAnomaly Fit(Matrix normal, int rank, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(normal);
+        var ml = new MLContext(seed);
+        IDataView data = MLNetData.Load(ml, normal, new int[normal.Rows]);
+        var options = new RandomizedPcaTrainer.Options { FeatureColumnName = "Features", Rank = rank, Oversampling = 20, EnsureZeroMean = true, Seed = seed };
+        return new MLNetPcaAnomaly(ml, ml.AnomalyDetection.Trainers.RandomizedPca(options).Fit(data));
+    }
+
+    /// <inheritdoc/>
+    public double[] Score(Matrix x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        IDataView scored = _model.Transform(MLNetData.Load(_ml, x, new int[x.Rows]));
+        return MLNetData.Column(scored, "Score");
+    }
+}

@@ -1,0 +1,95 @@
+using ReferenceSolutions.FraudDetection.Metrics;
+
+namespace ReferenceSolutions.FraudDetection.Decisions;
+
+/// <summary>
+/// Choosing a threshold t (flag a transaction when its score ≥ t). Expected cost C(t) = c_FP·FP(t) + c_FN·FN(t),
+/// with rows weighted (legitimate rows by 1/β to stand for the true prevalence); the minimiser is searched over every
+/// distinct score and +∞ (flag nothing). With calibrated probabilities the Bayes rule is t* = c_FP/(c_FP + c_FN)
+/// (docs/fraud-detection.md#expected-cost-threshold); the empirical search needs no calibration.
+/// </summary>
+public static class CostThreshold
+{
+    /// <summary>The threshold of least expected cost, and that cost.</summary>
+    public static (double Threshold, double Cost) MinimumExpectedCost(ReadOnlySpan<double> scores, IReadOnlyList<int> labels, double falsePositiveCost, double falseNegativeCost, ReadOnlySpan<double> weights = default)
+    {
+        CheckCosts(falsePositiveCost, falseNegativeCost);
+        ScoreValidation.Check(scores, labels, weights);
+        int[] order = ScoreValidation.DescendingOrder(scores);
+        double positives = 0;
+        for (int i = 0; i < scores.Length; i++)
+        {
+            positives += labels[i] == 1 ? (weights.IsEmpty ? 1.0 : weights[i]) : 0.0;
+        }
+        double bestThreshold = double.PositiveInfinity, bestCost = falseNegativeCost * positives;
+        double tp = 0, fp = 0;
+        int k = 0;
+        while (k < order.Length)
+        {
+            double score = scores[order[k]];
+            for (; k < order.Length && scores[order[k]] == score; k++)
+            {
+                int i = order[k];
+                double w = weights.IsEmpty ? 1.0 : weights[i];
+                if (labels[i] == 1)
+                {
+                    tp += w;
+                }
+                else
+                {
+                    fp += w;
+                }
+            }
+            double cost = (falsePositiveCost * fp) + (falseNegativeCost * (positives - tp));
+            if (cost < bestCost)
+            {
+                bestCost = cost;
+                bestThreshold = score;
+            }
+        }
+        return (bestThreshold, bestCost);
+    }
+
+    /// <summary>The largest threshold whose recall reaches <paramref name="targetRecall"/>.</summary>
+    public static double ForRecall(ReadOnlySpan<double> scores, IReadOnlyList<int> labels, double targetRecall)
+    {
+        if (!(targetRecall is > 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(targetRecall), targetRecall, "target recall must be in (0, 1]");
+        }
+        ScoreValidation.Check(scores, labels);
+        int[] order = ScoreValidation.DescendingOrder(scores);
+        double positives = labels.Count(v => v == 1), tp = 0;
+        int k = 0;
+        while (k < order.Length)
+        {
+            double score = scores[order[k]];
+            for (; k < order.Length && scores[order[k]] == score; k++)
+            {
+                tp += labels[order[k]];
+            }
+            if (tp / positives >= targetRecall - 1e-12)
+            {
+                return score;
+            }
+        }
+        return scores[order[^1]];
+    }
+
+    /// <summary>Expected cost per 1,000 transactions: 1000·(c_FP·FP + c_FN·FN)/(TP + FP + TN + FN).</summary>
+    public static double CostPer1000(ConfusionMatrix confusion, double falsePositiveCost, double falseNegativeCost)
+    {
+        ArgumentNullException.ThrowIfNull(confusion);
+        double total = confusion.TruePositives + confusion.FalsePositives + confusion.TrueNegatives + confusion.FalseNegatives;
+        return 1000.0 * ((falsePositiveCost * confusion.FalsePositives) + (falseNegativeCost * confusion.FalseNegatives)) / total;
+    }
+
+    /// <summary>Throws unless both costs are finite and non-negative.</summary>
+    public static void CheckCosts(double falsePositiveCost, double falseNegativeCost)
+    {
+        if (!(double.IsFinite(falsePositiveCost) && falsePositiveCost >= 0) || !(double.IsFinite(falseNegativeCost) && falseNegativeCost >= 0))
+        {
+            throw new Core.Data.UserInputException($"costs must be finite and non-negative (--fp-cost {falsePositiveCost}, --fn-cost {falseNegativeCost})");
+        }
+    }
+}

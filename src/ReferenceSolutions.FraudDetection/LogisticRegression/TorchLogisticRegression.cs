@@ -1,0 +1,105 @@
+using ReferenceSolutions.Core.LinearAlgebra;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ReferenceSolutions.FraudDetection.LogisticRegression;
+
+/// <summary>
+/// The TorchSharp twin, in float64: f(θ) = −Σᵢ [yᵢ·log σ(zᵢ) + (1 − yᵢ)·log σ(−zᵢ)] + (λ/2)‖w‖² with z = b + X·w is built as a graph (logsigmoid, exact for all z, unlike softplus with its default threshold);
+/// ∇f comes from autograd and ∇²f from differentiating each component of ∇f once more (double backward). Newton
+/// steps Δ = (∇²f)⁻¹∇f by torch.linalg.solve, halving the step until f decreases (full steps once ‖Δ‖∞ ≤ 1e-6·(1 + ‖θ‖∞)), from θ = 0, until
+/// ‖Δ‖∞ ≤ tolerance·(1 + ‖θ‖∞) — the same stopping rule as <see cref="NewtonLogisticRegression"/>, so the two meet
+/// at the optimum to float64 rounding. Runs on one intra-op thread: libtorch's parallel reductions split sums by
+/// thread count, which moved θ in its last bit between runs; the thread count is process-wide, so fits are serialised.
+/// X·w is written as an elementwise product summed over d rather than a matmul, so no BLAS kernel (whose threading
+/// the process does not control) enters the objective or its derivatives.
+/// </summary>
+public sealed class TorchLogisticRegression(double tolerance = 1e-13, int maxIterations = 100) : ILogisticRegression
+{
+    private static readonly Lock OneThread = new();
+
+    /// <inheritdoc/>
+    public string Name => Core.Reporting.ModelKinds.Torch;
+
+    /// <inheritdoc/>
+    public LogisticModel Fit(Matrix x, IReadOnlyList<int> y, double lambda)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        lock (OneThread)
+        {
+            int threads = get_num_threads();
+            set_num_threads(1);
+            try
+            {
+                return Newton(x, y, lambda);
+            }
+            finally
+            {
+                set_num_threads(threads);
+            }
+        }
+    }
+
+    private LogisticModel Newton(Matrix x, IReadOnlyList<int> y, double lambda)
+    {
+        using var scope = NewDisposeScope();
+        int n = x.Rows, d = x.Columns;
+        Tensor tx = tensor(x.Data, [n, d], ScalarType.Float64);
+        Tensor ty = tensor(y.Select(v => (double)v).ToArray(), [n], ScalarType.Float64);
+        double[] theta = new double[d + 1];
+        double f = Objective(tx, ty, lambda, tensor(theta, [d + 1], ScalarType.Float64)).item<double>();
+        for (int iteration = 0; iteration < maxIterations; iteration++)
+        {
+            using var stepScope = NewDisposeScope();
+            Tensor th = tensor(theta, [d + 1], ScalarType.Float64).requires_grad_(true);
+            Tensor value = Objective(tx, ty, lambda, th);
+            Tensor grad = autograd.grad([value], [th], retain_graph: true, create_graph: true)[0];   // (d+1)
+            var rows = new Tensor[d + 1];
+            for (int k = 0; k <= d; k++)
+            {
+                rows[k] = autograd.grad([grad[k]], [th], retain_graph: true)[0];   // (d+1): row k of ∇²f
+            }
+            Tensor hessian = stack(rows);                                        // (d+1, d+1)
+            Tensor delta = linalg.solve(hessian, grad.detach().unsqueeze(1)).squeeze(1); // (d+1,d+1)·(d+1,1) → (d+1)
+            double[] step = delta.data<double>().ToArray();
+            double t = 1.0;
+            bool nearOptimum = step.Max(Math.Abs) <= 1e-6 * (1.0 + theta.Max(Math.Abs));
+            double[] candidate = new double[d + 1];
+            double fNew;
+            while (true)
+            {
+                for (int j = 0; j <= d; j++)
+                {
+                    candidate[j] = theta[j] - (t * step[j]);
+                }
+                using (no_grad())
+                {
+                    fNew = Objective(tx, ty, lambda, tensor(candidate, [d + 1], ScalarType.Float64)).item<double>();
+                }
+                if (fNew <= f || t < 1e-10 || nearOptimum)
+                {
+                    break;
+                }
+                t *= 0.5;
+            }
+            double change = t * step.Max(Math.Abs);
+            theta = candidate;
+            f = fNew;
+            if (change <= tolerance * (1.0 + theta.Max(Math.Abs)))
+            {
+                break;
+            }
+        }
+        return LogisticModel.FromTheta(theta);
+    }
+
+    /// <summary>f(θ) as a scalar tensor; X (n,d), y (n), θ (d+1).</summary>
+    private static Tensor Objective(Tensor x, Tensor y, double lambda, Tensor theta)
+    {
+        Tensor w = theta[TensorIndex.Slice(1)];                  // (d)
+        Tensor z = (x * w).sum(1) + theta[0];                     // (n,d)⊙(d) summed over d → (n); X·w without BLAS
+        Tensor loss = -((y * nn.functional.logsigmoid(z)) + ((1.0 - y) * nn.functional.logsigmoid(-z))); // (n)
+        return loss.sum() + (0.5 * lambda * w.dot(w));
+    }
+}

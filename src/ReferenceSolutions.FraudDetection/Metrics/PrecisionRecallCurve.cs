@@ -1,0 +1,116 @@
+namespace ReferenceSolutions.FraudDetection.Metrics;
+
+/// <summary>
+/// Precision–recall curve and average precision, as scikit-learn defines it: sweeping the threshold down through the
+/// distinct scores k = 1..K, AP = Σₖ (Rₖ − Rₖ₋₁)·Pₖ with R₀ = 0 — a step function, no interpolation; a tie group is one
+/// step (docs/fraud-detection.md#average-precision). Row weights let AP be re-weighted to another prevalence
+/// (legitimate rows weighted 1/β).
+/// </summary>
+public static class PrecisionRecallCurve
+{
+    /// <summary>AP of <paramref name="scores"/> (n) against <paramref name="labels"/> (n), rows weighted (1 when empty).</summary>
+    public static double AveragePrecision(ReadOnlySpan<double> scores, IReadOnlyList<int> labels, ReadOnlySpan<double> weights = default)
+    {
+        ScoreValidation.Check(scores, labels, weights);
+        return AveragePrecisionSorted(scores, labels, ScoreValidation.DescendingOrder(scores), weights);
+    }
+
+    internal static double AveragePrecisionSorted(ReadOnlySpan<double> scores, IReadOnlyList<int> labels, int[] order, ReadOnlySpan<double> weights)
+    {
+        double totalPositive = 0;
+        for (int i = 0; i < order.Length; i++)
+        {
+            if (labels[i] == 1)
+            {
+                totalPositive += weights.IsEmpty ? 1.0 : weights[i];
+            }
+        }
+        double ap = 0, tp = 0, fp = 0, previousRecall = 0;
+        int k = 0;
+        while (k < order.Length)
+        {
+            double score = scores[order[k]];
+            for (; k < order.Length && scores[order[k]] == score; k++)
+            {
+                int i = order[k];
+                double w = weights.IsEmpty ? 1.0 : weights[i];
+                if (labels[i] == 1)
+                {
+                    tp += w;
+                }
+                else
+                {
+                    fp += w;
+                }
+            }
+            double recall = tp / totalPositive;
+            if (tp + fp > 0)
+            {
+                ap += (recall - previousRecall) * (tp / (tp + fp));
+            }
+            previousRecall = recall;
+        }
+        return ap;
+    }
+
+    /// <summary>
+    /// ML.NET's AUPRC ("lower trapezoid" estimator, Boyd et al. 2013, UnweightedAuPrcAggregator): rows taken one by one
+    /// in descending score order (a stable sort, so tied rows in input order); at each positive,
+    /// area += (Rₖ − Rₖ₋₁)·(P_min,k−1 + Pₖ)/2 where P_min,k−1 is the precision after the last row seen. Written out so
+    /// that our metrics can be compared with ML.NET's under its own definition.
+    /// </summary>
+    public static double LowerTrapezoidArea(ReadOnlySpan<double> scores, IReadOnlyList<int> labels)
+    {
+        ScoreValidation.Check(scores, labels);
+        double[] copy = scores.ToArray();
+        int positives = labels.Count(v => v == 1);
+        double area = 0, previousRecall = 0, previousPrecisionMin = 1;
+        int tp = 0, fp = 0;
+        foreach (int i in Enumerable.Range(0, copy.Length).OrderByDescending(i => copy[i]))
+        {
+            if (labels[i] == 1)
+            {
+                tp++;
+                double recall = (double)tp / positives;
+                double precision = (double)tp / (tp + fp);
+                area += (recall - previousRecall) * (previousPrecisionMin + precision) / 2;
+                previousPrecisionMin = precision;
+                previousRecall = recall;
+            }
+            else
+            {
+                fp++;
+                previousPrecisionMin = (double)tp / (tp + fp);
+            }
+        }
+        return area;
+    }
+
+    /// <summary>The curve's points (recall, precision), one per distinct score, from the highest score down.</summary>
+    public static (double[] Recall, double[] Precision) Points(ReadOnlySpan<double> scores, IReadOnlyList<int> labels)
+    {
+        ScoreValidation.Check(scores, labels);
+        int[] order = ScoreValidation.DescendingOrder(scores);
+        double positives = labels.Count(v => v == 1);
+        var recall = new List<double>();
+        var precision = new List<double>();
+        double tp = 0, fp = 0;
+        for (int k = 0; k < order.Length; k++)
+        {
+            if (labels[order[k]] == 1)
+            {
+                tp++;
+            }
+            else
+            {
+                fp++;
+            }
+            if (k + 1 == order.Length || scores[order[k + 1]] != scores[order[k]])
+            {
+                recall.Add(tp / positives);
+                precision.Add(tp / (tp + fp));
+            }
+        }
+        return ([.. recall], [.. precision]);
+    }
+}

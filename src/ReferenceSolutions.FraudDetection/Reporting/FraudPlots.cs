@@ -1,0 +1,111 @@
+using ReferenceSolutions.Core.Plotting;
+using ReferenceSolutions.FraudDetection.Calibration;
+using ReferenceSolutions.FraudDetection.Intervals;
+using ReferenceSolutions.FraudDetection.Metrics;
+using ScottPlot;
+
+namespace ReferenceSolutions.FraudDetection.Reporting;
+
+/// <summary>The run's PNGs: ROC and PR curves of every model with 95 % bootstrap bands, reliability curves, cost against threshold.</summary>
+internal static class FraudPlots
+{
+    public static void Roc(string path, IReadOnlyList<ModelScores> models, IReadOnlyList<int> labels, double[] fprGrid)
+    {
+        var plot = new Plot();
+        int color = 0;
+        foreach (ModelScores model in models)
+        {
+            Color c = Palette(color++);
+            (double[] fpr, double[] tpr) = RocCurve.Points(model.SampleProbabilities, labels);
+            Band(plot, fprGrid, model.Bootstrap!.TprAtFpr, c);
+            var line = plot.Add.ScatterLine(fpr, tpr, c);
+            line.LegendText = $"{model.Name} (AUC {RocCurve.Auc(model.SampleProbabilities, labels):0.000})";
+        }
+        plot.Add.Line(0, 0, 1, 1).LinePattern = LinePattern.Dashed;
+        plot.Title("ROC curves, test set (bands: 95 % stratified bootstrap)");
+        plot.XLabel("false positive rate");
+        plot.YLabel("true positive rate (recall)");
+        plot.ShowLegend(Alignment.LowerRight);
+        PngPlot.Save(plot, path);
+    }
+
+    public static void PrecisionRecall(string path, IReadOnlyList<ModelScores> models, IReadOnlyList<int> labels, double[] recallGrid)
+    {
+        var plot = new Plot();
+        int color = 0;
+        foreach (ModelScores model in models)
+        {
+            Color c = Palette(color++);
+            (double[] recall, double[] precision) = PrecisionRecallCurve.Points(model.SampleProbabilities, labels);
+            Band(plot, recallGrid, model.Bootstrap!.PrecisionAtRecall, c);
+            var line = plot.Add.ScatterLine(recall, precision, c);
+            line.ConnectStyle = ConnectStyle.StepVertical;
+            line.LegendText = $"{model.Name} (AP {PrecisionRecallCurve.AveragePrecision(model.SampleProbabilities, labels):0.000})";
+        }
+        plot.Title("Precision–recall curves at the test set's prevalence (bands: 95 % bootstrap)");
+        plot.XLabel("recall");
+        plot.YLabel("precision");
+        plot.Axes.SetLimits(0, 1, 0, 1.02);
+        plot.ShowLegend(Alignment.LowerLeft);
+        PngPlot.Save(plot, path);
+    }
+
+    public static void Calibration(string path, IReadOnlyList<ModelScores> models, IReadOnlyList<int> labels)
+    {
+        var plot = new Plot();
+        int color = 0;
+        foreach (ModelScores model in models)
+        {
+            (double[] predicted, double[] observed, _) = ReliabilityCurve.Compute(model.SampleProbabilities, labels);
+            var line = plot.Add.ScatterLine(predicted, observed, Palette(color++));
+            line.MarkerSize = 6;
+            line.LegendText = model.Name;
+        }
+        plot.Add.Line(0, 0, 1, 1).LinePattern = LinePattern.Dashed;
+        plot.Title("Reliability curves (10 bins, sample prevalence)");
+        plot.XLabel("mean predicted probability");
+        plot.YLabel("observed fraud rate");
+        plot.ShowLegend(Alignment.UpperLeft);
+        PngPlot.Save(plot, path);
+    }
+
+    public static void Cost(string path, IReadOnlyList<ModelScores> models, IReadOnlyList<int> labels, double[] weights, double fpCost, double fnCost, string prevalence)
+    {
+        var plot = new Plot();
+        double[] thresholds = [.. Enumerable.Range(0, 201).Select(k => Math.Pow(10, -4 + (4.0 * k / 200)))];
+        int color = 0;
+        foreach (ModelScores model in models)
+        {
+            double[] costs = [.. thresholds.Select(t => Decisions.CostThreshold.CostPer1000(ConfusionMatrix.At(model.Probabilities, labels, t, weights), fpCost, fnCost))];
+            var line = plot.Add.ScatterLine(thresholds.Select(Math.Log10).ToArray(), costs, Palette(color++));
+            line.LegendText = model.Name;
+        }
+        double bayes = fpCost / (fpCost + fnCost);
+        plot.Add.VerticalLine(Math.Log10(bayes)).LegendText = $"c_FP/(c_FP + c_FN) = {bayes:0.####}";
+        plot.Title($"Expected cost per 1,000 transactions (FP {fpCost}, FN {fnCost}; {prevalence})");
+        plot.XLabel("log10 threshold on P(fraud)");
+        plot.YLabel("cost per 1,000");
+        plot.ShowLegend(Alignment.UpperRight);
+        PngPlot.Save(plot, path);
+    }
+
+    private static void Band(Plot plot, double[] grid, double[][] replicates, Color color)
+    {
+        if (replicates.Length == 0 || replicates[0] is null)
+        {
+            return;
+        }
+        double[] low = new double[grid.Length], high = new double[grid.Length];
+        for (int g = 0; g < grid.Length; g++)
+        {
+            double[] column = [.. replicates.Select(r => r[g]).Where(double.IsFinite)];
+            low[g] = BootstrapInterval.Percentile(column, 0.025);
+            high[g] = BootstrapInterval.Percentile(column, 0.975);
+        }
+        var fill = plot.Add.FillY(grid, low, high);
+        fill.FillColor = color.WithAlpha(0.15);
+        fill.LineColor = Colors.Transparent;
+    }
+
+    private static Color Palette(int index) => new ScottPlot.Palettes.Category10().GetColor(index);
+}
