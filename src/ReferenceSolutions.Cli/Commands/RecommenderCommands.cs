@@ -70,32 +70,4 @@ internal static class RecommenderCommands
     private static Option<string?> Movies() => new("--movies") { Description = "Movies CSV with header movieId,title[,…] for titles." };
 
     private static Option<string> Input(string description) => new("--input") { Description = description, Required = true };
-
-    /// <summary>MathNet's SVD (LAPACK-style Golub–Kahan, managed provider) as an independent oracle, thin and in the shared sign convention.</summary>
-    private sealed class MathNetSvd : ISvd
-    {
-        public string Name => "mathnet";
-
-        public SvdResult Decompose(Matrix a)
-        {
-            var m = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowMajor(a.Rows, a.Columns, a.Data);
-            var svd = m.Svd(computeVectors: true);
-            int p = Math.Min(a.Rows, a.Columns);
-            var u = new Matrix(a.Rows, p);
-            var v = new Matrix(a.Columns, p);
-            for (int j = 0; j < p; j++)
-            {
-                for (int i = 0; i < a.Rows; i++)
-                {
-                    u[i, j] = svd.U[i, j];
-                }
-                for (int i = 0; i < a.Columns; i++)
-                {
-                    v[i, j] = svd.VT[j, i];
-                }
-            }
-            SignConvention.Apply(u, v);
-            return new SvdResult(u, svd.S.Take(p).ToArray(), v);
-        }
-    }
 }

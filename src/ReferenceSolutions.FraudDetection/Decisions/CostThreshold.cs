@@ -14,37 +14,15 @@ public static class CostThreshold
     public static (double Threshold, double Cost) MinimumExpectedCost(ReadOnlySpan<double> scores, IReadOnlyList<int> labels, double falsePositiveCost, double falseNegativeCost, ReadOnlySpan<double> weights = default)
     {
         CheckCosts(falsePositiveCost, falseNegativeCost);
-        ScoreValidation.Check(scores, labels, weights);
-        int[] order = ScoreValidation.DescendingOrder(scores);
-        double positives = 0;
-        for (int i = 0; i < scores.Length; i++)
+        ThresholdSweep sweep = ThresholdSweep.Run(scores, labels, weights);
+        double bestThreshold = double.PositiveInfinity, bestCost = falseNegativeCost * sweep.Positives;
+        foreach (ThresholdStep step in sweep.Steps)
         {
-            positives += labels[i] == 1 ? (weights.IsEmpty ? 1.0 : weights[i]) : 0.0;
-        }
-        double bestThreshold = double.PositiveInfinity, bestCost = falseNegativeCost * positives;
-        double tp = 0, fp = 0;
-        int k = 0;
-        while (k < order.Length)
-        {
-            double score = scores[order[k]];
-            for (; k < order.Length && scores[order[k]] == score; k++)
-            {
-                int i = order[k];
-                double w = weights.IsEmpty ? 1.0 : weights[i];
-                if (labels[i] == 1)
-                {
-                    tp += w;
-                }
-                else
-                {
-                    fp += w;
-                }
-            }
-            double cost = (falsePositiveCost * fp) + (falseNegativeCost * (positives - tp));
+            double cost = (falsePositiveCost * step.FalsePositives) + (falseNegativeCost * (sweep.Positives - step.TruePositives));
             if (cost < bestCost)
             {
                 bestCost = cost;
-                bestThreshold = score;
+                bestThreshold = step.Score;
             }
         }
         return (bestThreshold, bestCost);
@@ -57,23 +35,15 @@ public static class CostThreshold
         {
             throw new ArgumentOutOfRangeException(nameof(targetRecall), targetRecall, "target recall must be in (0, 1]");
         }
-        ScoreValidation.Check(scores, labels);
-        int[] order = ScoreValidation.DescendingOrder(scores);
-        double positives = labels.Count(v => v == 1), tp = 0;
-        int k = 0;
-        while (k < order.Length)
+        ThresholdSweep sweep = ThresholdSweep.Run(scores, labels);
+        foreach (ThresholdStep step in sweep.Steps)
         {
-            double score = scores[order[k]];
-            for (; k < order.Length && scores[order[k]] == score; k++)
+            if (step.TruePositives / sweep.Positives >= targetRecall - 1e-12)
             {
-                tp += labels[order[k]];
-            }
-            if (tp / positives >= targetRecall - 1e-12)
-            {
-                return score;
+                return step.Score;
             }
         }
-        return scores[order[^1]];
+        return sweep.Steps[^1].Score;
     }
 
     /// <summary>Expected cost per 1,000 transactions: 1000·(c_FP·FP + c_FN·FN)/(TP + FP + TN + FN).</summary>

@@ -73,40 +73,14 @@ public static class BootstrapInterval
     /// </summary>
     internal static (double[] Tpr, double[] Precision) CurvesOnGrid(double[] scores, IReadOnlyList<int> labels, int[] order, double[] weights, double[] fprGrid, double[] recallGrid)
     {
-        double totalPositive = 0, totalNegative = 0;
-        for (int i = 0; i < scores.Length; i++)
-        {
-            if (labels[i] == 1)
-            {
-                totalPositive += weights[i];
-            }
-            else
-            {
-                totalNegative += weights[i];
-            }
-        }
+        ThresholdSweep sweep = ThresholdSweep.Run(scores, labels, order, weights);
         double[] tprAt = new double[fprGrid.Length];
         double[] precisionAt = new double[recallGrid.Length];
         Array.Fill(precisionAt, double.NaN);
-        double tp = 0, fp = 0;
         int f = 0, r = 0;
-        int k = 0;
-        while (k < order.Length)
+        foreach (ThresholdStep step in sweep.Steps)
         {
-            double score = scores[order[k]];
-            for (; k < order.Length && scores[order[k]] == score; k++)
-            {
-                int i = order[k];
-                if (labels[i] == 1)
-                {
-                    tp += weights[i];
-                }
-                else
-                {
-                    fp += weights[i];
-                }
-            }
-            double tprNow = tp / totalPositive, fprNow = fp / totalNegative;
+            double tprNow = step.TruePositives / sweep.Positives, fprNow = step.FalsePositives / sweep.Negatives;
             while (f < fprGrid.Length && fprGrid[f] < fprNow)
             {
                 f++;
@@ -115,9 +89,10 @@ public static class BootstrapInterval
             {
                 tprAt[f] = tprNow;
             }
+            double flagged = step.TruePositives + step.FalsePositives;
             while (r < recallGrid.Length && recallGrid[r] <= tprNow)
             {
-                precisionAt[r] = tp + fp > 0 ? tp / (tp + fp) : 1.0;
+                precisionAt[r] = flagged > 0 ? step.TruePositives / flagged : 1.0;
                 r++;
             }
         }

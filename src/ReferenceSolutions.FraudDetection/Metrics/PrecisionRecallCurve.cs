@@ -17,36 +17,15 @@ public static class PrecisionRecallCurve
 
     internal static double AveragePrecisionSorted(ReadOnlySpan<double> scores, IReadOnlyList<int> labels, int[] order, ReadOnlySpan<double> weights)
     {
-        double totalPositive = 0;
-        for (int i = 0; i < order.Length; i++)
+        ThresholdSweep sweep = ThresholdSweep.Run(scores, labels, order, weights);
+        double ap = 0, previousRecall = 0;
+        foreach (ThresholdStep step in sweep.Steps)
         {
-            if (labels[i] == 1)
+            double recall = step.TruePositives / sweep.Positives;
+            double flagged = step.TruePositives + step.FalsePositives;
+            if (flagged > 0)
             {
-                totalPositive += weights.IsEmpty ? 1.0 : weights[i];
-            }
-        }
-        double ap = 0, tp = 0, fp = 0, previousRecall = 0;
-        int k = 0;
-        while (k < order.Length)
-        {
-            double score = scores[order[k]];
-            for (; k < order.Length && scores[order[k]] == score; k++)
-            {
-                int i = order[k];
-                double w = weights.IsEmpty ? 1.0 : weights[i];
-                if (labels[i] == 1)
-                {
-                    tp += w;
-                }
-                else
-                {
-                    fp += w;
-                }
-            }
-            double recall = tp / totalPositive;
-            if (tp + fp > 0)
-            {
-                ap += (recall - previousRecall) * (tp / (tp + fp));
+                ap += (recall - previousRecall) * (step.TruePositives / flagged);
             }
             previousRecall = recall;
         }
@@ -89,28 +68,9 @@ public static class PrecisionRecallCurve
     /// <summary>The curve's points (recall, precision), one per distinct score, from the highest score down.</summary>
     public static (double[] Recall, double[] Precision) Points(ReadOnlySpan<double> scores, IReadOnlyList<int> labels)
     {
-        ScoreValidation.Check(scores, labels);
-        int[] order = ScoreValidation.DescendingOrder(scores);
-        double positives = labels.Count(v => v == 1);
-        var recall = new List<double>();
-        var precision = new List<double>();
-        double tp = 0, fp = 0;
-        for (int k = 0; k < order.Length; k++)
-        {
-            if (labels[order[k]] == 1)
-            {
-                tp++;
-            }
-            else
-            {
-                fp++;
-            }
-            if (k + 1 == order.Length || scores[order[k + 1]] != scores[order[k]])
-            {
-                recall.Add(tp / positives);
-                precision.Add(tp / (tp + fp));
-            }
-        }
-        return ([.. recall], [.. precision]);
+        ThresholdSweep sweep = ThresholdSweep.Run(scores, labels);
+        double[] recall = [.. sweep.Steps.Select(step => step.TruePositives / sweep.Positives)];
+        double[] precision = [.. sweep.Steps.Select(step => step.TruePositives / (step.TruePositives + step.FalsePositives))];
+        return (recall, precision);
     }
 }

@@ -18,42 +18,13 @@ public static class RocCurve
     /// <summary>AUC given the rows in descending score order; per tie group g: Σ w⁺_g·(N − N_above − w⁻_g) + ½·w⁺_g·w⁻_g, over P·N.</summary>
     internal static double AucSorted(ReadOnlySpan<double> scores, IReadOnlyList<int> labels, int[] order, ReadOnlySpan<double> weights)
     {
-        double totalPositive = 0, totalNegative = 0;
-        for (int i = 0; i < order.Length; i++)
+        ThresholdSweep sweep = ThresholdSweep.Run(scores, labels, order, weights);
+        double area = 0;
+        foreach (ThresholdStep step in sweep.Steps)
         {
-            double w = weights.IsEmpty ? 1.0 : weights[i];
-            if (labels[i] == 1)
-            {
-                totalPositive += w;
-            }
-            else
-            {
-                totalNegative += w;
-            }
+            area += step.GroupPositives * (sweep.Negatives - step.FalsePositives + (0.5 * step.GroupNegatives));
         }
-        double area = 0, negativeAbove = 0;
-        int k = 0;
-        while (k < order.Length)
-        {
-            double groupPositive = 0, groupNegative = 0;
-            double score = scores[order[k]];
-            for (; k < order.Length && scores[order[k]] == score; k++)
-            {
-                int i = order[k];
-                double w = weights.IsEmpty ? 1.0 : weights[i];
-                if (labels[i] == 1)
-                {
-                    groupPositive += w;
-                }
-                else
-                {
-                    groupNegative += w;
-                }
-            }
-            area += groupPositive * (totalNegative - negativeAbove - groupNegative + (0.5 * groupNegative));
-            negativeAbove += groupNegative;
-        }
-        return area / (totalPositive * totalNegative);
+        return area / (sweep.Positives * sweep.Negatives);
     }
 
     /// <summary>
@@ -87,28 +58,9 @@ public static class RocCurve
     /// <summary>The curve's points (FPR, TPR) from (0, 0) to (1, 1), one per distinct score.</summary>
     public static (double[] Fpr, double[] Tpr) Points(ReadOnlySpan<double> scores, IReadOnlyList<int> labels)
     {
-        ScoreValidation.Check(scores, labels);
-        int[] order = ScoreValidation.DescendingOrder(scores);
-        double positives = labels.Count(v => v == 1), negatives = labels.Count - positives;
-        var fpr = new List<double> { 0.0 };
-        var tpr = new List<double> { 0.0 };
-        double tp = 0, fp = 0;
-        for (int k = 0; k < order.Length; k++)
-        {
-            if (labels[order[k]] == 1)
-            {
-                tp++;
-            }
-            else
-            {
-                fp++;
-            }
-            if (k + 1 == order.Length || scores[order[k + 1]] != scores[order[k]])
-            {
-                fpr.Add(fp / negatives);
-                tpr.Add(tp / positives);
-            }
-        }
-        return ([.. fpr], [.. tpr]);
+        ThresholdSweep sweep = ThresholdSweep.Run(scores, labels);
+        double[] fpr = [0.0, .. sweep.Steps.Select(step => step.FalsePositives / sweep.Negatives)];
+        double[] tpr = [0.0, .. sweep.Steps.Select(step => step.TruePositives / sweep.Positives)];
+        return (fpr, tpr);
     }
 }

@@ -15,43 +15,23 @@ public sealed class GolubKahanSvd : ISvd
     /// <summary>QR sweeps allowed per singular value.</summary>
     public const int MaxIterations = 75;
 
-    private const double MachineEpsilon = 2.220446049250313e-16;
-
     /// <inheritdoc/>
     public string Name => "golub-kahan";
 
     /// <inheritdoc/>
-    public SvdResult Decompose(Matrix a)
+    public SvdResult Decompose(Matrix a) => PowerOfTwoScaling.Decompose(a, DecomposeScaled);
+
+    private static SvdResult DecomposeScaled(Matrix scaled)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        foreach (double x in a.Data)
-        {
-            if (!double.IsFinite(x))
-            {
-                throw new ArgumentException("the matrix has a NaN or infinite entry", nameof(a));
-            }
-        }
-        double maxAbs = Norms.MaxAbs(a.Data);
-        int exponent = maxAbs > 0.0 ? Math.ILogB(maxAbs) : 0;
-        Matrix scaled = Math.ScaleB(1.0, -exponent) * a;
-        SvdResult result;
-        if (a.Rows >= a.Columns)
+        if (scaled.Rows >= scaled.Columns)
         {
             (Matrix u, double[] s, Matrix v) = Tall(scaled);
             SignConvention.Apply(u, v);
-            result = new SvdResult(u, s, v);
+            return new SvdResult(u, s, v);
         }
-        else
-        {
-            (Matrix u, double[] s, Matrix v) = Tall(scaled.Transpose());
-            SignConvention.Apply(v, u);
-            result = new SvdResult(v, s, u);
-        }
-        for (int j = 0; j < result.S.Length; j++)
-        {
-            result.S[j] = Math.ScaleB(result.S[j], exponent);
-        }
-        return result;
+        (Matrix ut, double[] st, Matrix vt) = Tall(scaled.Transpose());
+        SignConvention.Apply(vt, ut);
+        return new SvdResult(vt, st, ut);
     }
 
     /// <summary>SVD of a tall m×n matrix (m ≥ n), overwritten: U: m×n, S: n descending, V: n×n.</summary>
@@ -273,7 +253,7 @@ public sealed class GolubKahanSvd : ISvd
     {
         int m = a.Rows;
         int n = a.Columns;
-        double tol = MachineEpsilon * bnorm;
+        double tol = PowerOfTwoScaling.MachineEpsilon * bnorm;
         for (int k = n - 1; k >= 0; k--)
         {
             for (int iteration = 1; ; iteration++)

@@ -16,32 +16,11 @@ public sealed class JacobiSvd : ISvd
     /// <summary>Sweeps allowed before giving up (convergence is quadratic; 10–15 sweeps is typical).</summary>
     public const int MaxSweeps = 80;
 
-    private const double MachineEpsilon = 2.220446049250313e-16;
-
     /// <inheritdoc/>
     public string Name => "from-scratch";
 
     /// <inheritdoc/>
-    public SvdResult Decompose(Matrix a)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        foreach (double x in a.Data)
-        {
-            if (!double.IsFinite(x))
-            {
-                throw new ArgumentException("the matrix has a NaN or infinite entry", nameof(a));
-            }
-        }
-        // Scale by an exact power of two so that max|aᵢⱼ| ∈ [1, 2): squares of tiny or huge entries neither underflow nor overflow.
-        double maxAbs = Norms.MaxAbs(a.Data);
-        int exponent = maxAbs > 0.0 ? Math.ILogB(maxAbs) : 0;
-        SvdResult scaled = DecomposeScaled(Math.ScaleB(1.0, -exponent) * a);
-        for (int j = 0; j < scaled.S.Length; j++)
-        {
-            scaled.S[j] = Math.ScaleB(scaled.S[j], exponent);
-        }
-        return scaled;
-    }
+    public SvdResult Decompose(Matrix a) => PowerOfTwoScaling.Decompose(a, DecomposeScaled);
 
     private static SvdResult DecomposeScaled(Matrix a)
     {
@@ -78,7 +57,7 @@ public sealed class JacobiSvd : ISvd
         int c = g.Rows;
         int r = g.Columns;
         Matrix vt = Matrix.Identity(c);
-        double tol = Math.Max(r, 16) * MachineEpsilon;
+        double tol = Math.Max(r, 16) * PowerOfTwoScaling.MachineEpsilon;
         bool rotated = true;
         int sweep = 0;
         while (rotated)

@@ -3,34 +3,6 @@ using ReferenceSolutions.Recommender.Svd;
 
 namespace ReferenceSolutions.Recommender.Tests;
 
-/// <summary>MathNet's SVD (managed Golub–Kahan) as the independent oracle, thin, in the shared sign convention.</summary>
-internal sealed class MathNetSvd : ISvd
-{
-    public string Name => "mathnet";
-
-    public SvdResult Decompose(Matrix a)
-    {
-        var m = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowMajor(a.Rows, a.Columns, a.Data);
-        var svd = m.Svd(computeVectors: true);
-        int p = Math.Min(a.Rows, a.Columns);
-        var u = new Matrix(a.Rows, p);
-        var v = new Matrix(a.Columns, p);
-        for (int j = 0; j < p; j++)
-        {
-            for (int i = 0; i < a.Rows; i++)
-            {
-                u[i, j] = svd.U[i, j];
-            }
-            for (int i = 0; i < a.Columns; i++)
-            {
-                v[i, j] = svd.VT[j, i];
-            }
-        }
-        SignConvention.Apply(u, v);
-        return new SvdResult(u, svd.S.Take(p).ToArray(), v);
-    }
-}
-
 /// <summary>Test matrices: Gaussian, rank-deficient, zero, Hilbert, repeated singular values.</summary>
 internal static class TestMatrices
 {
