@@ -1,0 +1,73 @@
+namespace ReferenceSolutions.Cli.Tests;
+
+/// <summary>User mistakes in the solutions' commands reach the user as exit 2 and one line naming what is wrong.</summary>
+public sealed class SolutionInputErrorTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("refsol-input-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Missing_training_file_names_the_file()
+    {
+        string missing = Path.Combine(_folder, "missing.csv");
+        AssertInputError(missing, "run", "neuralnet", "--train", missing, "--test", missing, "--out", Path.Combine(_folder, "out"));
+    }
+
+    [Fact]
+    public void Ragged_ratings_file_names_file_and_line()
+    {
+        string ratings = Write("ratings.csv", "userId,movieId,rating,timestamp\n1,10,4.0,0\n2,20\n");
+        AssertInputError($"{ratings}:3", "run", "recommender", "--ratings", ratings, "--out", Path.Combine(_folder, "out"));
+    }
+
+    [Fact]
+    public void Negative_cost_is_refused()
+    {
+        AssertInputError("--fn-cost", "run", "fraud", "--fn-cost", "-1", "--out", Path.Combine(_folder, "out"));
+    }
+
+    [Fact]
+    public void Non_numeric_cell_in_a_verify_input_names_file_line_and_column()
+    {
+        string matrix = Write("a.csv", "1,2\n3,x\n");
+        AssertInputError($"{matrix}:2", "verify", "svd", "--input", matrix, "--json");
+    }
+
+    [Fact]
+    public void Labels_other_than_0_and_1_are_refused_with_their_line()
+    {
+        string scores = Write("s.csv", "label,score\n1,0.9\n2,0.1\n0,0.3\n");
+        AssertInputError($"{scores}:3", "verify", "metrics", "--input", scores);
+    }
+
+    [Fact]
+    public void Verify_json_prints_exactly_one_object_with_the_contract_fields()
+    {
+        string scores = Write("ok.csv", "label,score\n1,0.9\n0,0.1\n1,0.4\n0,0.6\n");
+        (int exitCode, string stdout, string stderr) = CliRunner.Run("verify", "metrics", "--input", scores, "--json");
+        Assert.True(exitCode is 0 or 1, stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        foreach (string field in new[] { "check", "implementations", "maxAbsDiff", "tolerance", "passed" })
+        {
+            Assert.True(json.RootElement.TryGetProperty(field, out _), $"missing '{field}' in {stdout}");
+        }
+        Assert.True(json.RootElement.GetProperty("implementations").TryGetProperty("from-scratch", out _));
+    }
+
+    private static void AssertInputError(string expectedInMessage, params string[] args)
+    {
+        (int exitCode, _, string stderr) = CliRunner.Run(args);
+        Assert.True(exitCode == 2, $"exit {exitCode}: {stderr}");
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line);
+        Assert.Contains(expectedInMessage, line);
+    }
+
+    private string Write(string name, string content)
+    {
+        string path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
