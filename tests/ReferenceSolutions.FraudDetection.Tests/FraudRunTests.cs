@@ -1,6 +1,7 @@
 using ReferenceSolutions.Core.Output;
 using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Core.Solutions;
+using ReferenceSolutions.TestSupport;
 using Xunit.Abstractions;
 
 namespace ReferenceSolutions.FraudDetection.Tests;
@@ -33,13 +34,13 @@ public class FraudRunTests(ITestOutputHelper output)
         }
     }
 
-    [DatasetFact("creditcard")]
+    [RealDataFact("creditcard-fraud/creditcard_sample.csv")]
     public void Real_sample_meets_the_AUC_and_AP_targets_with_prior_correction()
     {
         string folder = Path.Combine(Path.GetTempPath(), $"fraud-real-{Guid.NewGuid():N}");
         try
         {
-            RunReport report = new FraudSolution().Run(new RunContext(42, folder, SilentProgress.Instance), new FraudRunOptions(DataFile: TestData.CreditCardSample));
+            RunReport report = new FraudSolution().Run(new RunContext(42, folder, SilentProgress.Instance), new FraudRunOptions(DataFile: RealData.Path("creditcard-fraud/creditcard_sample.csv")));
             Describe(report);
             Assert.All(report.Parity, p => Assert.True(p.Passed, $"{p.Check}: {p.MaxAbsDiff} > {p.Tolerance}"));
             Assert.NotNull(report.Quality);
@@ -54,13 +55,13 @@ public class FraudRunTests(ITestOutputHelper output)
         }
     }
 
-    [DatasetFact("credit-default")]
+    [RealDataFact("credit-default/credit-default.csv")]
     public void Second_real_set_runs_with_another_label_and_schema()
     {
         string folder = Path.Combine(Path.GetTempPath(), $"fraud-default-{Guid.NewGuid():N}");
         try
         {
-            RunReport report = new FraudSolution().Run(new RunContext(42, folder, SilentProgress.Instance), new FraudRunOptions(DataFile: TestData.CreditDefault, Label: "default"));
+            RunReport report = new FraudSolution().Run(new RunContext(42, folder, SilentProgress.Instance), new FraudRunOptions(DataFile: RealData.Path("credit-default/credit-default.csv"), Label: "default"));
             Describe(report);
             Assert.All(report.Parity, p => Assert.True(p.Passed, $"{p.Check}: {p.MaxAbsDiff} > {p.Tolerance}"));
             Assert.Empty(report.Quality ?? []);

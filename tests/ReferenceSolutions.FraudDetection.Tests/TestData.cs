@@ -23,36 +23,6 @@ internal static class TestData
         return (x, y);
     }
 
-    /// <summary>The repository root (the folder holding ReferenceSolutions.sln).</summary>
-    public static string RepoRoot()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "ReferenceSolutions.sln")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-        return dir ?? throw new InvalidOperationException("ReferenceSolutions.sln not found above the test binaries");
-    }
-
-    /// <summary>../shared/datasets/creditcard-fraud/creditcard_sample.csv from the repository root.</summary>
-    public static string CreditCardSample => Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "datasets", "creditcard-fraud", "creditcard_sample.csv"));
-
-    /// <summary>../shared/datasets/credit-default/credit-default.csv from the repository root.</summary>
-    public static string CreditDefault => Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "datasets", "credit-default", "credit-default.csv"));
-
     /// <summary>A standardised logistic problem drawn from <see cref="TransactionGenerator"/>.</summary>
     public static LabeledData Transactions(int n, ulong seed) => TransactionGenerator.Generate(n, seed);
-}
-
-/// <summary>A fact that is skipped, with the reason, when a real data set is not on this machine.</summary>
-public sealed class DatasetFactAttribute : FactAttribute
-{
-    public DatasetFactAttribute(string dataset)
-    {
-        string path = dataset == "creditcard" ? TestData.CreditCardSample : TestData.CreditDefault;
-        if (!File.Exists(path))
-        {
-            Skip = $"real data set absent: {path} (see ../shared/datasets/README.md)";
-        }
-    }
 }

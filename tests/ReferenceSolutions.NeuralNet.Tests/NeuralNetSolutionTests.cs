@@ -1,6 +1,7 @@
 using ReferenceSolutions.Core.Data;
 using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Core.Solutions;
+using ReferenceSolutions.TestSupport;
 
 namespace ReferenceSolutions.NeuralNet.Tests;
 
@@ -27,10 +28,10 @@ public sealed class NeuralNetSolutionTests : IDisposable
         Assert.Equal(first.Models[2].Metrics["accuracy"], second.Models[2].Metrics["accuracy"]);
     }
 
-    [OptdigitsFact]
+    [RealDataFact("optdigits/optdigits-train.csv", "optdigits/optdigits-test.csv")]
     public void OptdigitsReachesTheAccuracyTargetWithEveryParityCheckPassed()
     {
-        var options = new NeuralNetOptions(DatasetLocator.Find("optdigits/optdigits-train.csv"), DatasetLocator.Find("optdigits/optdigits-test.csv"));
+        var options = new NeuralNetOptions(RealData.Path("optdigits/optdigits-train.csv"), RealData.Path("optdigits/optdigits-test.csv"));
         RunReport report = new NeuralNetSolution().Run(new RunContext(42, _folder, SilentProgress.Instance), options);
         Assert.All(report.Parity, p => Assert.True(p.Passed, $"{p.Check}: {p.MaxAbsDiff:E3} > {p.Tolerance:E1}"));
         QualityCheck target = Assert.Single(report.Quality!);

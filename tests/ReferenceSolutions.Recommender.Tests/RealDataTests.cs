@@ -4,16 +4,17 @@ using ReferenceSolutions.Core.Solutions;
 using ReferenceSolutions.Recommender.Evaluation;
 using ReferenceSolutions.Recommender.Factorization;
 using ReferenceSolutions.Recommender.Ratings;
+using ReferenceSolutions.TestSupport;
 
 namespace ReferenceSolutions.Recommender.Tests;
 
 /// <summary>MovieLens small (skipped when absent) and the default run on the built-in planted-rank data.</summary>
 public class RealDataTests
 {
-    [MovieLensFact]
+    [RealDataFact("movielens-small/ratings.csv", "movielens-small/movies.csv")]
     public void MovieLensBiasedMfReachesTheTargetAndBeatsTheBiases()
     {
-        RatingSet all = RatingsFile.Read(DataFiles.MovieLensRatings);
+        RatingSet all = RatingsFile.Read(RealData.Path("movielens-small/ratings.csv"));
         Assert.Equal(610, all.UserCount);
         var options = new RecommenderOptions();
         var rng = new Rng(42);
@@ -27,10 +28,10 @@ public class RealDataTests
         Assert.True(mfRmse < biasRmse, $"MF {mfRmse:F4} does not beat biases {biasRmse:F4}");
     }
 
-    [MovieLensFact]
+    [RealDataFact("movielens-small/ratings.csv", "movielens-small/movies.csv")]
     public void MovieLensTitlesAreRead()
     {
-        IReadOnlyDictionary<long, string> titles = MovieTitles.Read(DataFiles.MovieLensMovies);
+        IReadOnlyDictionary<long, string> titles = MovieTitles.Read(RealData.Path("movielens-small/movies.csv"));
         Assert.Equal("Toy Story (1995)", titles[1]);
     }
 
