@@ -1,19 +1,21 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace ReferenceSolutions.Core.LinearAlgebra;
 
 /// <summary>
 /// The fast GEMM behind <see cref="Gemm.Compute"/>, in the Goto/BLIS shape: C is cut into NC-column and MC-row
-/// blocks, op(B) into KC×NC panels and op(A) into MC×KC blocks that are packed contiguously, and a 6×8 register-tiled
-/// micro-kernel (12 Vector256 accumulators, fused multiply-add) runs over each packed pair. Row blocks of C go to
+/// blocks, op(B) into KC×NC panels and op(A) into MC×KC blocks that are packed contiguously, and a 4×8 register-tiled
+/// micro-kernel (8 Vector256 accumulators, fused multiply-add) runs over each packed pair. (A 6×8 tile needs 12
+/// accumulators plus 3 temporaries; the JIT then spills every accumulator each iteration and runs 4× slower.) Row blocks of C go to
 /// different threads; every element of C is summed in one thread in a fixed order, so results are bit-for-bit
 /// repeatable. Same arithmetic as <see cref="Gemm.Reference"/>, summed in another order (KC chunks, FMA rounding).
 /// </summary>
 internal static class BlockedGemm
 {
-    internal const int MR = 6;
+    internal const int MR = 4;
     internal const int NR = 8;
     internal const int KC = 256;
     internal const int MC = 120;
@@ -151,8 +153,8 @@ internal static class BlockedGemm
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MicroKernel(int kc, double[] aPack, int aOffset, double[] bPack, int bOffset, Matrix c, int i0, int j0, int mr, int nr, double alpha)
     {
-        Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        Vector256<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default;
+        Vector256<double> c20 = default, c21 = default, c30 = default, c31 = default;
         ref double ap = ref aPack[aOffset];
         ref double bp = ref bPack[bOffset];
         for (int p = 0; p < kc; p++)
@@ -172,27 +174,43 @@ internal static class BlockedGemm
             Vector256<double> a3 = Vector256.Create(Unsafe.Add(ref ar, 3));
             c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
             c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-            Vector256<double> a4 = Vector256.Create(Unsafe.Add(ref ar, 4));
-            c40 = Vector256.FusedMultiplyAdd(a4, b0, c40);
-            c41 = Vector256.FusedMultiplyAdd(a4, b1, c41);
-            Vector256<double> a5 = Vector256.Create(Unsafe.Add(ref ar, 5));
-            c50 = Vector256.FusedMultiplyAdd(a5, b0, c50);
-            c51 = Vector256.FusedMultiplyAdd(a5, b1, c51);
         }
-        Span<double> tile = stackalloc double[MR * NR];
-        c00.CopyTo(tile[0..]); c01.CopyTo(tile[4..]);
-        c10.CopyTo(tile[8..]); c11.CopyTo(tile[12..]);
-        c20.CopyTo(tile[16..]); c21.CopyTo(tile[20..]);
-        c30.CopyTo(tile[24..]); c31.CopyTo(tile[28..]);
-        c40.CopyTo(tile[32..]); c41.CopyTo(tile[36..]);
-        c50.CopyTo(tile[40..]); c51.CopyTo(tile[44..]);
         double[] cData = c.Data;
         int ldc = c.Columns;
+        if (mr == MR && nr == NR)
+        {
+            Vector256<double> a = Vector256.Create(alpha);
+            ref double c0 = ref cData[(i0 * ldc) + j0];
+            AddRow(ref c0, c00, c01, a);
+            AddRow(ref Unsafe.Add(ref c0, ldc), c10, c11, a);
+            AddRow(ref Unsafe.Add(ref c0, 2 * ldc), c20, c21, a);
+            AddRow(ref Unsafe.Add(ref c0, 3 * ldc), c30, c31, a);
+            return;
+        }
+        Span<double> tile = stackalloc double[MR * NR];
+        ref double t = ref MemoryMarshal.GetReference(tile);
+        Vector256.StoreUnsafe(c00, ref t, 0);
+        Vector256.StoreUnsafe(c01, ref t, 4);
+        Vector256.StoreUnsafe(c10, ref t, 8);
+        Vector256.StoreUnsafe(c11, ref t, 12);
+        Vector256.StoreUnsafe(c20, ref t, 16);
+        Vector256.StoreUnsafe(c21, ref t, 20);
+        Vector256.StoreUnsafe(c30, ref t, 24);
+        Vector256.StoreUnsafe(c31, ref t, 28);
         for (int r = 0; r < mr; r++)
         {
             Span<double> row = cData.AsSpan(((i0 + r) * ldc) + j0, nr);
             System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(tile.Slice(r * NR, nr), alpha, row, row);
         }
+    }
+
+    /// <summary>C[row, 0..8) += α·(left, right), for a full tile row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRow(ref double row, Vector256<double> left, Vector256<double> right, Vector256<double> alpha)
+    {
+        Vector256.StoreUnsafe(Vector256.FusedMultiplyAdd(left, alpha, Vector256.LoadUnsafe(ref row)), ref row);
+        ref double second = ref Unsafe.Add(ref row, 4);
+        Vector256.StoreUnsafe(Vector256.FusedMultiplyAdd(right, alpha, Vector256.LoadUnsafe(ref second)), ref second);
     }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
