@@ -70,6 +70,7 @@ internal static class RefsolApp
         root.Subcommands.Add(RunCommands.Create(io, solutions));
         root.Subcommands.Add(VerifyCommands.Create(solutions));
         root.Subcommands.Add(DoctorCommand.Create(io));
+        root.Subcommands.Add(BenchCommand.Create(io));
         root.Subcommands.Add(DataCommands.Create(io, solutions));
         foreach (SolutionCommands solution in solutions)
         {

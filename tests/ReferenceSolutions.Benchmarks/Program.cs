@@ -1,3 +1,8 @@
 using BenchmarkDotNet.Running;
 
+if (args.Length > 0 && args[0] == "scaling")
+{
+    ReferenceSolutions.Benchmarks.ScalingPlots.Run(args.Length > 1 ? args[1] : "docs/images");
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(ReferenceSolutions.Benchmarks.SuiteConfig).Assembly).Run(args, new ReferenceSolutions.Benchmarks.SuiteConfig());

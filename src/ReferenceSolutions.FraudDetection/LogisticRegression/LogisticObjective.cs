@@ -77,6 +77,46 @@ public static class LogisticObjective
         return h;
     }
 
+    /// <summary>
+    /// ∇²f(θ) as one GEMM: with sᵢ = pᵢ(1 − pᵢ) and SX = diag(s)·X (n×d), the w-block is Xᵀ·(SX) (Core's blocked
+    /// kernel), the intercept row and column are 𝟙ᵀ(SX) and the corner is Σᵢ sᵢ. The same sums as <see cref="Hessian"/>,
+    /// added in another order; the w-block's lower triangle is mirrored so the result is exactly symmetric.
+    /// An n×d <paramref name="workspace"/> (optional) receives SX, so repeated calls on one X allocate no n×d matrix.
+    /// </summary>
+    public static Matrix HessianBlocked(Matrix x, double lambda, ReadOnlySpan<double> theta, Matrix? workspace = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        double[] z = Logits(x, theta);
+        int d = x.Columns;
+        Matrix sx = workspace is not null && workspace.Rows == x.Rows && workspace.Columns == d ? workspace : new Matrix(x.Rows, d);
+        double[] columnSums = new double[d];
+        double sTotal = 0.0;
+        for (int i = 0; i < z.Length; i++)
+        {
+            double p = Sigmoid.Of(z[i]);
+            double s = p * (1.0 - p);
+            sTotal += s;
+            System.Numerics.Tensors.TensorPrimitives.Multiply(x.Row(i), s, sx.Row(i));
+            System.Numerics.Tensors.TensorPrimitives.Add(columnSums, sx.Row(i), columnSums);
+        }
+        var block = new Matrix(d, d);
+        Gemm.Compute(1.0, x, true, sx, false, 0.0, block); // (d,n)·(n,d) → (d,d)
+        var h = new Matrix(d + 1, d + 1);
+        h[0, 0] = sTotal;
+        for (int a = 0; a < d; a++)
+        {
+            h[0, a + 1] = columnSums[a];
+            h[a + 1, 0] = columnSums[a];
+            for (int c = 0; c <= a; c++)
+            {
+                h[a + 1, c + 1] = block[a, c];
+                h[c + 1, a + 1] = block[a, c];
+            }
+            h[a + 1, a + 1] += lambda;
+        }
+        return h;
+    }
+
     /// <summary>zᵢ = b + wᵀxᵢ (n).</summary>
     public static double[] Logits(Matrix x, ReadOnlySpan<double> theta)
     {

@@ -22,10 +22,11 @@ public sealed class NewtonLogisticRegression(double tolerance = 1e-13, int maxIt
         ArgumentNullException.ThrowIfNull(x);
         double[] theta = new double[x.Columns + 1];
         double f = LogisticObjective.Value(x, y, lambda, theta);
+        var workspace = new Matrix(x.Rows, x.Columns);
         for (Iterations = 0; Iterations < maxIterations; Iterations++)
         {
             double[] g = LogisticObjective.Gradient(x, y, lambda, theta);
-            Matrix h = LogisticObjective.Hessian(x, lambda, theta);
+            Matrix h = LogisticObjective.HessianBlocked(x, lambda, theta, workspace);
             double[] step = Cholesky.Factor(h).Solve(g);
             double t = 1.0;
             bool nearOptimum = Norms.MaxAbs(step) <= 1e-6 * (1.0 + Norms.MaxAbs(theta));

@@ -65,6 +65,16 @@ public sealed class DenseLayer
     /// </summary>
     public Matrix Backward(Matrix dLdZ)
     {
+        ParameterGradients(dLdZ);
+        return Gemm.Multiply(dLdZ, Weight); // (N,H)·(H,D) → (N,D)
+    }
+
+    /// <summary>
+    /// The parameter half of <see cref="Backward"/>: sets ∂L/∂W = dLdZᵀ·X and ∂L/∂b = dLdZᵀ·𝟙 without forming ∂L/∂X,
+    /// which the first layer does not need (X is the data).
+    /// </summary>
+    public void ParameterGradients(Matrix dLdZ)
+    {
         ArgumentNullException.ThrowIfNull(dLdZ);
         Matrix x = _input ?? throw new InvalidOperationException("Backward needs a Forward first");
         Gemm.Compute(1.0, dLdZ, true, x, false, 0.0, WeightGradient); // (H,N)·(N,D) → (H,D)
@@ -73,6 +83,5 @@ public sealed class DenseLayer
         {
             System.Numerics.Tensors.TensorPrimitives.Add(BiasGradient, dLdZ.Row(n), BiasGradient);
         }
-        return Gemm.Multiply(dLdZ, Weight); // (N,H)·(H,D) → (N,D)
     }
 }

@@ -98,13 +98,20 @@ public sealed class Mlp
     public IReadOnlyList<LayerGradient> Gradients() =>
         _layers.Select(l => new LayerGradient(l.WeightGradient.Clone(), (double[])l.BiasGradient.Clone())).ToArray();
 
-    /// <summary>From ∂L/∂A_L (N×C) back to the input: dLdZₗ = dLdAₗ ⊙ fₗ′(Zₗ), then the dense layer's backward gives dLdAₗ₋₁.</summary>
+    /// <summary>From ∂L/∂A_L (N×C) back to the input: dLdZₗ = dLdAₗ ⊙ fₗ′(Zₗ), then the dense layer's backward gives dLdAₗ₋₁ (not formed for l = 1: A₀ is the data).</summary>
     private void Backward(Matrix dLdA)
     {
         for (int l = _layers.Length - 1; l >= 0; l--)
         {
             Matrix dLdZ = _activations[l] == Activation.Identity ? dLdA : Activations.Backward(_activations[l], _z[l], _a[l], dLdA);
-            dLdA = _layers[l].Backward(dLdZ);
+            if (l > 0)
+            {
+                dLdA = _layers[l].Backward(dLdZ);
+            }
+            else
+            {
+                _layers[l].ParameterGradients(dLdZ);
+            }
         }
     }
 }

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using ReferenceSolutions.Core.Data;
+using ReferenceSolutions.Core.Output;
+using ReferenceSolutions.Workloads;
+using Spectre.Console;
+
+namespace ReferenceSolutions.Cli.Commands;
+
+/// <summary>
+/// <c>refsol bench [--quick] [--json] [--only names] [--repeats n]</c>: times every from-scratch/library pair of
+/// <see cref="BenchWorkloads"/> in this process and prints <c>{"benchmarks": [{name, fromScratchMs, libraryMs, ratio, …}]}</c>.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create(CliIo io)
+    {
+        Option<bool> json = CommonOptions.Json();
+        var quick = new Option<bool>("--quick") { Description = "Fewer, shorter samples (all pairs in under a minute on 2 cores)." };
+        var only = new Option<string[]>("--only")
+        {
+            Description = $"Run only these pairs (comma- or space-separated): {string.Join(", ", BenchWorkloads.Names)}.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var repeats = new Option<int?>("--repeats") { Description = "Timed samples per side (default 9, or 5 with --quick); the median is reported." };
+        var bench = new Command("bench", "Time each from-scratch kernel against its library twin in this process (warm-up, median of repeats); ratio = libraryMs / fromScratchMs.")
+        {
+            quick, json, only, repeats,
+        };
+        bench.SetAction(parse =>
+        {
+            BenchSettings settings = parse.GetValue(quick) ? BenchSettings.Quick : BenchSettings.Full;
+            if (parse.GetValue(repeats) is int n)
+            {
+                if (n < 1)
+                {
+                    throw new UserInputException($"--repeats must be at least 1 (got {n})");
+                }
+                settings = settings with { Repeats = n };
+            }
+            IReadOnlyList<string> names = Select(parse.GetValue(only));
+            IReadOnlyList<BenchResult> results = BenchRunner.Run(names, settings, name => io.Error.WriteLine($"bench: {name}"));
+            if (parse.GetValue(json))
+            {
+                io.Out.Write(JsonOutput.Serialize(new { Benchmarks = results }));
+            }
+            else
+            {
+                Write(io.Console, results);
+            }
+            return ExitCodes.Success;
+        });
+        return bench;
+    }
+
+    private static IReadOnlyList<string> Select(string[]? only)
+    {
+        if (only is null || only.Length == 0)
+        {
+            return BenchWorkloads.Names;
+        }
+        string[] names = [.. only.SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct()];
+        string? unknown = names.FirstOrDefault(name => !BenchWorkloads.Names.Contains(name));
+        return unknown is null
+            ? names
+            : throw new UserInputException($"--only: unknown benchmark '{unknown}' (known: {string.Join(", ", BenchWorkloads.Names)})");
+    }
+
+    private static void Write(IAnsiConsole console, IReadOnlyList<BenchResult> results)
+    {
+        var table = new Table().Title("refsol bench (ratio = library / from scratch; > 1: from scratch is faster)")
+            .AddColumns("pair", "from scratch (ms)", "library (ms)", "ratio", "extra");
+        foreach (BenchResult r in results)
+        {
+            string extra = string.Join("; ", r.Extra.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Key} = {e.Value:G4}")));
+            table.AddRow(
+                Markup.Escape(r.Name),
+                r.FromScratchMs.ToString("G4", CultureInfo.InvariantCulture),
+                r.LibraryMs.ToString("G4", CultureInfo.InvariantCulture),
+                r.Ratio.ToString("F2", CultureInfo.InvariantCulture),
+                Markup.Escape(extra));
+        }
+        console.Write(table);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace ReferenceSolutions.Cli.Tests;
+
+/// <summary>The <c>refsol bench --json</c> contract of issue 7: the pair names, the fields, ratio = libraryMs / fromScratchMs (not the speed).</summary>
+public class BenchCommandTests
+{
+    private static readonly string[] ExpectedNames =
+        ["gemm-512", "mlp-step-b32", "mlp-step-b1024", "mf-sgd-epoch", "logreg-fit", "svd-500x200", "auc-1m"];
+
+    [Fact]
+    public void Bench_quick_json_reports_every_pair_with_ratio_library_over_from_scratch()
+    {
+        (int exitCode, string stdout, string stderr) = CliRunner.Run("bench", "--quick", "--json", "--repeats", "1");
+        Assert.True(exitCode == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        JsonElement[] benchmarks = [.. json.RootElement.GetProperty("benchmarks").EnumerateArray()];
+        Assert.Equal(ExpectedNames, benchmarks.Select(b => b.GetProperty("name").GetString()));
+        foreach (JsonElement b in benchmarks)
+        {
+            double fromScratch = b.GetProperty("fromScratchMs").GetDouble();
+            double library = b.GetProperty("libraryMs").GetDouble();
+            Assert.True(fromScratch > 0 && library > 0, b.ToString());
+            Assert.Equal(library / fromScratch, b.GetProperty("ratio").GetDouble());
+        }
+        JsonElement mf = benchmarks.Single(b => b.GetProperty("name").GetString() == "mf-sgd-epoch");
+        Assert.True(mf.GetProperty("updatesPerSecond").GetDouble() > 0);
+        JsonElement svd = benchmarks.Single(b => b.GetProperty("name").GetString() == "svd-500x200");
+        Assert.True(svd.GetProperty("torchMs").GetDouble() > 0);
+    }
+
+    [Theory]
+    [InlineData("bench", "--only", "gemm-9")]
+    [InlineData("bench", "--repeats", "0")]
+    public void Bench_usage_errors_exit_2_with_one_line(params string[] args)
+    {
+        (int exitCode, string stdout, string stderr) = CliRunner.Run(args);
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("error: ", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal("", stdout);
+    }
+}
