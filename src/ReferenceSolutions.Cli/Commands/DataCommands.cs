@@ -4,14 +4,17 @@ using ReferenceSolutions.Core.Solutions;
 
 namespace ReferenceSolutions.Cli.Commands;
 
-/// <summary><c>refsol data generate &lt;solution&gt; --out DIR</c>: write a solution's built-in seeded data as CSV.</summary>
+/// <summary>
+/// <c>refsol data generate &lt;solution&gt; --out DIR</c>: write a solution's built-in seeded data as CSV; <c>refsol data fetch</c>
+/// (see <see cref="DataFetchCommand"/>): download a real dataset.
+/// </summary>
 internal static class DataCommands
 {
     public static Command Create(CliIo io, IReadOnlyList<SolutionCommands> solutions)
     {
         var data = new Command("data", "Work with the suite's data.");
         var solution = new Argument<string>("solution") { Description = "Which solution's generator to run." };
-        solution.AcceptOnlyFromAmong([.. solutions.Select(s => s.Solution.Name)]);
+        solution.HelpName = string.Join("|", solutions.Select(s => s.Solution.Name));
         Option<ulong> seed = CommonOptions.Seed();
         var output = new Option<string>("--out") { Description = "Folder to write the CSV files to.", Required = true };
         var generate = new Command("generate", "Write the built-in seeded synthetic data of a solution as CSV, to look at what the default runs train on.")
@@ -31,6 +34,7 @@ internal static class DataCommands
             return ExitCodes.Success;
         });
         data.Subcommands.Add(generate);
+        data.Subcommands.Add(DataFetchCommand.Create(io));
         return data;
     }
 }

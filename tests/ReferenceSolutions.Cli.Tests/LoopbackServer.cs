@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace ReferenceSolutions.Cli.Tests;
+
+/// <summary>
+/// An HTTP server on 127.0.0.1 and a free port that answers each path with a handler the test gives; anything else is a 404.
+/// </summary>
+internal sealed class LoopbackServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Dictionary<string, Action<HttpListenerResponse>> _routes = [];
+    private readonly Task _loop;
+    private bool _disposed;
+
+    public LoopbackServer()
+    {
+        int port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _listener.Prefixes.Add($"{BaseUrl}/");
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
+    }
+
+    public string BaseUrl { get; }
+
+    /// <summary>Serves <paramref name="body"/> whole at <paramref name="path"/>; returns its URL.</summary>
+    public string Serve(string path, byte[] body) => Route(path, response =>
+    {
+        response.ContentLength64 = body.Length;
+        response.OutputStream.Write(body);
+        response.Close();
+    });
+
+    /// <summary>Announces all of <paramref name="body"/> but sends only its first half, then drops the connection.</summary>
+    public string ServeTruncated(string path, byte[] body) => Route(path, response =>
+    {
+        response.ContentLength64 = body.Length;
+        response.OutputStream.Write(body.AsSpan(0, body.Length / 2));
+        response.OutputStream.Flush();
+        response.Abort();
+    });
+
+    /// <summary>The URL of <paramref name="path"/>, which answers 404.</summary>
+    public string Missing(string path) => $"{BaseUrl}/{path}";
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            _loop.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+        }
+    }
+
+    private string Route(string path, Action<HttpListenerResponse> handler)
+    {
+        lock (_routes)
+        {
+            _routes[$"/{path}"] = handler;
+        }
+        return $"{BaseUrl}/{path}";
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+            Action<HttpListenerResponse>? handler;
+            lock (_routes)
+            {
+                _routes.TryGetValue(context.Request.Url!.AbsolutePath, out handler);
+            }
+            try
+            {
+                if (handler is null)
+                {
+                    context.Response.StatusCode = 404;
+                    context.Response.Close();
+                }
+                else
+                {
+                    handler(context.Response);
+                }
+            }
+            catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+            {
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
