@@ -28,6 +28,12 @@ public sealed class AucWorkload : IBenchWorkload
 
     public string Name { get; }
 
+    /// <summary>The n scores, for benchmarks that time other metrics on the same input.</summary>
+    public ReadOnlySpan<double> Scores => _scores;
+
+    /// <summary>The n labels (0/1).</summary>
+    public IReadOnlyList<int> Labels => _labels;
+
     public void FromScratch() => RocCurve.Auc(_scores, _labels);
 
     public void Library() => MLNetEvaluation.Evaluate(_scores, _labels, 0.5);

@@ -12,7 +12,9 @@ namespace ReferenceSolutions.Workloads;
 public sealed class LogisticFitWorkload : IBenchWorkload
 {
     private const int N = 100_000, D = 30;
-    private const double Lambda = 1.0;
+
+    /// <summary>λ of the L2 penalty.</summary>
+    public const double Lambda = 1.0;
     private readonly Matrix _x;
     private readonly int[] _y;
 
@@ -31,6 +33,12 @@ public sealed class LogisticFitWorkload : IBenchWorkload
     }
 
     public string Name => "logreg-fit";
+
+    /// <summary>X: n×d, for benchmarks that time other fitters on the same problem.</summary>
+    public Matrix X => _x;
+
+    /// <summary>y: n labels (0/1).</summary>
+    public IReadOnlyList<int> Y => _y;
 
     public void FromScratch() => new NewtonLogisticRegression().Fit(_x, _y, Lambda);
 
