@@ -12,6 +12,7 @@ namespace ReferenceSolutions.Core.LinearAlgebra;
 /// accumulators plus 3 temporaries; the JIT then spills every accumulator each iteration and runs 4× slower.) Row blocks of C go to
 /// different threads; every element of C is summed in one thread in a fixed order, so results are bit-for-bit
 /// repeatable. Same arithmetic as <see cref="Gemm.Reference"/>, summed in another order (KC chunks, FMA rounding).
+/// Derivation: docs/core.md#gemm-the-reference-loop-and-the-blocked-kernel.
 /// </summary>
 internal static class BlockedGemm
 {

@@ -4,6 +4,7 @@ namespace ReferenceSolutions.Core.LinearAlgebra;
 /// Cholesky factorisation of a symmetric positive-definite n×n matrix: A = L·Lᵀ with L lower triangular, Lᵢᵢ &gt; 0.
 /// Column by column: Lⱼⱼ = √(Aⱼⱼ − Σ_{p&lt;j} Lⱼₚ²), Lᵢⱼ = (Aᵢⱼ − Σ_{p&lt;j} LᵢₚLⱼₚ) / Lⱼⱼ for i &gt; j.
 /// Only the lower triangle of A is read.
+/// Derivation: docs/core.md#cholesky.
 /// </summary>
 public sealed class Cholesky
 {

@@ -4,6 +4,7 @@ namespace ReferenceSolutions.Core.LinearAlgebra;
 /// General matrix multiply C ← α·op(A)·op(B) + β·C, with op(X) = X or Xᵀ; op(A): m×k, op(B): k×n, C: m×n.
 /// <see cref="Reference"/> is the readable triple loop; <see cref="Compute"/> is the packed, cache-blocked,
 /// vectorized kernel (<see cref="BlockedGemm"/>), tested equal to the reference up to summation order.
+/// Derivation: docs/core.md#gemm-the-reference-loop-and-the-blocked-kernel.
 /// </summary>
 public static class Gemm
 {

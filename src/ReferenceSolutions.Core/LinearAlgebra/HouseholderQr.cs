@@ -4,6 +4,7 @@ namespace ReferenceSolutions.Core.LinearAlgebra;
 /// Householder QR of an m×n matrix: A = Q·R, Q: m×m orthogonal, R: m×n upper triangular. Step j reflects column j
 /// below the diagonal onto e₁ with H = I − τ·v·vᵀ, v = x − α·e₁, α = −sign(x₀)·‖x‖ (the sign that avoids cancellation),
 /// τ = 2 / vᵀv. So the diagonal of R may be negative, as in LAPACK's dgeqrf.
+/// Derivation: docs/core.md#householder-qr.
 /// </summary>
 public sealed class HouseholderQr
 {

@@ -3,6 +3,7 @@ namespace ReferenceSolutions.Core.LinearAlgebra;
 /// <summary>
 /// Dense row-major m×n matrix of doubles: element (i, j) is stored at <c>Data[i·n + j]</c>.
 /// Rows are contiguous, so <see cref="Row"/> is a span over storage, not a copy.
+/// Derivation: docs/core.md#dense-matrices.
 /// </summary>
 public sealed class Matrix
 {

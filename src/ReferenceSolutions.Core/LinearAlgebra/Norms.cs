@@ -1,6 +1,6 @@
 namespace ReferenceSolutions.Core.LinearAlgebra;
 
-/// <summary>Vector and matrix norms, and the max-abs difference the parity checks report.</summary>
+/// <summary>Vector and matrix norms, and the max-abs difference the parity checks report. Derivation: docs/core.md#norms.</summary>
 public static class Norms
 {
     /// <summary>

@@ -3,6 +3,7 @@ namespace ReferenceSolutions.Core.LinearAlgebra;
 /// <summary>
 /// Triangular solves by substitution, for n×n triangular T and right-hand side b of length n (or B: n×r, column by column).
 /// Forward: xᵢ = (bᵢ − Σ_{j&lt;i} Lᵢⱼxⱼ) / Lᵢᵢ. Backward: xᵢ = (bᵢ − Σ_{j&gt;i} Uᵢⱼxⱼ) / Uᵢᵢ.
+/// Derivation: docs/core.md#triangular-solves.
 /// </summary>
 public static class Triangular
 {

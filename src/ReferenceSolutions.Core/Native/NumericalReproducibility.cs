@@ -7,6 +7,7 @@ namespace ReferenceSolutions.Core.Native;
 /// memory alignment, so a TorchSharp result can move in its last digits between processes (seen: 1e-13 in a log-loss).
 /// MKL reads <c>MKL_CBWR</c> (Conditional Numerical Reproducibility) once, when it initialises, so this must run
 /// before the first torch call; <c>AUTO,STRICT</c> keeps the fastest code path the CPU supports.
+/// Derivation: docs/core.md#reproducible-torchsharp.
 /// </summary>
 public static class NumericalReproducibility
 {

@@ -7,6 +7,7 @@ namespace ReferenceSolutions.Core.Randomness;
 /// Seeded pseudo-random numbers: xoshiro256** (Blackman &amp; Vigna) with its state filled by SplitMix64 from one
 /// 64-bit seed. The generator is written out here rather than taken from <see cref="Random"/>, so the same seed gives
 /// the same stream on every runtime and platform.
+/// Derivation: docs/core.md#seeded-random-numbers.
 /// </summary>
 public sealed class Rng
 {
