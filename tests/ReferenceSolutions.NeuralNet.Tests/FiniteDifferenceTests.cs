@@ -80,9 +80,11 @@ public class FiniteDifferenceTests
         var a = x;
         for (int l = 0; l < network.Layers.Count - 1; l++)
         {
-            var z = network.Layers[l].Forward(a);
+            var z = new ReferenceSolutions.Core.LinearAlgebra.Matrix(a.Rows, network.Layers[l].Outputs);
+            network.Layers[l].Forward(a, z);
             min = Math.Min(min, z.Data.Min(Math.Abs));
-            a = Activations.Forward(net.Layers[l].Activation, z);
+            a = new ReferenceSolutions.Core.LinearAlgebra.Matrix(z.Rows, z.Columns);
+            Activations.Forward(net.Layers[l].Activation, z, a);
         }
         return min;
     }

@@ -42,31 +42,31 @@ public sealed class DenseLayer
     /// <summary>H, the number of outputs.</summary>
     public int Outputs => Weight.Rows;
 
-    /// <summary>Z = X·Wᵀ + 𝟙bᵀ; X: N×D → Z: N×H. Keeps X for <see cref="Backward"/>.</summary>
-    public Matrix Forward(Matrix x)
+    /// <summary>Z = X·Wᵀ + 𝟙bᵀ into <paramref name="z"/>; X: N×D, Z: N×H. Keeps X for <see cref="Backward"/>.</summary>
+    public void Forward(Matrix x, Matrix z)
     {
         ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(z);
         if (x.Columns != Inputs)
         {
             throw new ArgumentException($"the layer takes {Inputs} inputs, the batch has {x.Columns} columns", nameof(x));
         }
         _input = x;
-        Matrix z = Gemm.MultiplyTransposeB(x, Weight); // (N,D)·(D,H) → (N,H)
+        Gemm.Compute(1.0, x, false, Weight, true, 0.0, z); // (N,D)·(D,H) → (N,H)
         for (int n = 0; n < z.Rows; n++)
         {
             System.Numerics.Tensors.TensorPrimitives.Add(z.Row(n), Bias, z.Row(n));
         }
-        return z;
     }
 
     /// <summary>
-    /// Given dLdZ: N×H, sets ∂L/∂W = dLdZᵀ·X (H×D) and ∂L/∂b = dLdZᵀ·𝟙 (the column sums, length H), and returns
-    /// ∂L/∂X = dLdZ·W (N×D).
+    /// Given dLdZ: N×H, sets ∂L/∂W = dLdZᵀ·X (H×D) and ∂L/∂b = dLdZᵀ·𝟙 (the column sums, length H), and writes
+    /// ∂L/∂X = dLdZ·W (N×D) into <paramref name="dLdX"/>.
     /// </summary>
-    public Matrix Backward(Matrix dLdZ)
+    public void Backward(Matrix dLdZ, Matrix dLdX)
     {
         ParameterGradients(dLdZ);
-        return Gemm.Multiply(dLdZ, Weight); // (N,H)·(H,D) → (N,D)
+        Gemm.Compute(1.0, dLdZ, false, Weight, false, 0.0, dLdX); // (N,H)·(H,D) → (N,D)
     }
 
     /// <summary>

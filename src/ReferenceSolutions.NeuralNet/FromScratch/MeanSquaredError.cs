@@ -24,12 +24,13 @@ public static class MeanSquaredError
         return total / ((double)outputs.Rows * outputs.Columns);
     }
 
-    /// <summary>∂L/∂Z = 2(Z − Y)/(N·C), N×C.</summary>
-    public static Matrix Backward(Matrix outputs, ReadOnlySpan<int> labels)
+    /// <summary>∂L/∂Z = 2(Z − Y)/(N·C), N×C, into <paramref name="dLdZ"/>.</summary>
+    public static void Backward(Matrix outputs, ReadOnlySpan<int> labels, Matrix dLdZ)
     {
         ArgumentNullException.ThrowIfNull(outputs);
+        SoftmaxCrossEntropy.CheckLabels(outputs, labels);
+        SoftmaxCrossEntropy.CheckShape(outputs, dLdZ, nameof(dLdZ));
         double scale = 2.0 / ((double)outputs.Rows * outputs.Columns);
-        var dLdZ = new Matrix(outputs.Rows, outputs.Columns);
         for (int n = 0; n < outputs.Rows; n++)
         {
             Span<double> z = outputs.Row(n);
@@ -39,6 +40,5 @@ public static class MeanSquaredError
                 d[c] = scale * (z[c] - (c == labels[n] ? 1.0 : 0.0));
             }
         }
-        return dLdZ;
     }
 }

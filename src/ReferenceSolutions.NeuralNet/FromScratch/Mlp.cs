@@ -9,8 +9,7 @@ public sealed class Mlp
 {
     private readonly DenseLayer[] _layers;
     private readonly Activation[] _activations;
-    private readonly Matrix[] _z;
-    private readonly Matrix[] _a;
+    private MlpWorkspace? _workspace;
 
     /// <summary>A network over the weights of <paramref name="description"/> (copied).</summary>
     public Mlp(MlpDescription description)
@@ -19,8 +18,6 @@ public sealed class Mlp
         _layers = description.Layers.Select(l => new DenseLayer(l.Weight.Clone(), (double[])l.Bias.Clone())).ToArray();
         _activations = description.Layers.Select(l => l.Activation).ToArray();
         Loss = description.Loss;
-        _z = new Matrix[_layers.Length];
-        _a = new Matrix[_layers.Length];
         Parameters = _layers.SelectMany((l, i) => new[]
         {
             new Parameter($"layers.{i}.weight", l.Weight.Data, l.WeightGradient.Data),
@@ -52,45 +49,37 @@ public sealed class Mlp
         }
     }
 
-    /// <summary>The network's output Z_L: N×C (logits for cross-entropy); X: N×D.</summary>
-    public Matrix Forward(Matrix x)
-    {
-        Matrix a = x;
-        for (int l = 0; l < _layers.Length; l++)
-        {
-            _z[l] = _layers[l].Forward(a);
-            _a[l] = _activations[l] == Activation.Identity ? _z[l] : Activations.Forward(_activations[l], _z[l]);
-            a = _a[l];
-        }
-        return a;
-    }
+    /// <summary>The network's output Z_L: N×C (logits for cross-entropy), a new matrix; X: N×D.</summary>
+    public Matrix Forward(Matrix x) => Forward(Workspace(x), x).Clone();
 
     /// <summary>The mean loss of the batch, with no gradient.</summary>
     public double ComputeLoss(Matrix x, int[] labels)
     {
-        Matrix output = Forward(x);
+        MlpWorkspace workspace = Workspace(x);
+        Matrix output = Forward(workspace, x);
         return Loss == LossKind.SoftmaxCrossEntropy
-            ? SoftmaxCrossEntropy.Forward(output, labels).Loss
+            ? SoftmaxCrossEntropy.Forward(output, labels, workspace.Probabilities)
             : MeanSquaredError.Forward(output, labels);
     }
 
     /// <summary>Forward, loss, then the backward pass: fills every layer's gradient buffers; returns the mean loss.</summary>
     public double LossAndGradients(Matrix x, int[] labels)
     {
-        Matrix output = Forward(x);
+        MlpWorkspace workspace = Workspace(x);
+        Matrix output = Forward(workspace, x);
+        Matrix dLdA = workspace.DLdA[^1];
         double loss;
-        Matrix dLdA;
         if (Loss == LossKind.SoftmaxCrossEntropy)
         {
-            (loss, Matrix probabilities) = SoftmaxCrossEntropy.Forward(output, labels);
-            dLdA = SoftmaxCrossEntropy.Backward(probabilities, labels);
+            loss = SoftmaxCrossEntropy.Forward(output, labels, workspace.Probabilities);
+            SoftmaxCrossEntropy.Backward(workspace.Probabilities, labels, dLdA);
         }
         else
         {
             loss = MeanSquaredError.Forward(output, labels);
-            dLdA = MeanSquaredError.Backward(output, labels);
+            MeanSquaredError.Backward(output, labels, dLdA);
         }
-        Backward(dLdA);
+        Backward(workspace);
         return loss;
     }
 
@@ -98,20 +87,50 @@ public sealed class Mlp
     public IReadOnlyList<LayerGradient> Gradients() =>
         _layers.Select(l => new LayerGradient(l.WeightGradient.Clone(), (double[])l.BiasGradient.Clone())).ToArray();
 
+    /// <summary>Aₗ = fₗ(Aₗ₋₁·Wₗᵀ + 𝟙bₗᵀ) for l = 1..L from A₀ = X; returns A_L (the workspace's storage).</summary>
+    private Matrix Forward(MlpWorkspace workspace, Matrix x)
+    {
+        Matrix a = x;
+        for (int l = 0; l < _layers.Length; l++)
+        {
+            _layers[l].Forward(a, workspace.Z[l]);
+            if (_activations[l] != Activation.Identity)
+            {
+                Activations.Forward(_activations[l], workspace.Z[l], workspace.A[l]);
+            }
+            a = workspace.A[l];
+        }
+        return a;
+    }
+
     /// <summary>From ∂L/∂A_L (N×C) back to the input: dLdZₗ = dLdAₗ ⊙ fₗ′(Zₗ), then the dense layer's backward gives dLdAₗ₋₁ (not formed for l = 1: A₀ is the data).</summary>
-    private void Backward(Matrix dLdA)
+    private void Backward(MlpWorkspace workspace)
     {
         for (int l = _layers.Length - 1; l >= 0; l--)
         {
-            Matrix dLdZ = _activations[l] == Activation.Identity ? dLdA : Activations.Backward(_activations[l], _z[l], _a[l], dLdA);
+            if (_activations[l] != Activation.Identity)
+            {
+                Activations.Backward(_activations[l], workspace.Z[l], workspace.A[l], workspace.DLdA[l], workspace.DLdZ[l]);
+            }
             if (l > 0)
             {
-                dLdA = _layers[l].Backward(dLdZ);
+                _layers[l].Backward(workspace.DLdZ[l], workspace.DLdA[l - 1]);
             }
             else
             {
-                _layers[l].ParameterGradients(dLdZ);
+                _layers[l].ParameterGradients(workspace.DLdZ[l]);
             }
         }
+    }
+
+    /// <summary>The buffers for a batch of X's size, made anew only when the batch size changes.</summary>
+    private MlpWorkspace Workspace(Matrix x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (_workspace is null || _workspace.Rows != x.Rows)
+        {
+            _workspace = new MlpWorkspace(x.Rows, _layers, _activations);
+        }
+        return _workspace;
     }
 }

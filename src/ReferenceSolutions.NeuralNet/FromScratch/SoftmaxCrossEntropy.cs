@@ -7,12 +7,12 @@ namespace ReferenceSolutions.NeuralNet.FromScratch;
 /// </summary>
 public static class SoftmaxCrossEntropy
 {
-    /// <summary>The mean loss and the row-wise softmax P: N×C (each row sums to 1).</summary>
-    public static (double Loss, Matrix Probabilities) Forward(Matrix logits, ReadOnlySpan<int> labels)
+    /// <summary>The mean loss; writes the row-wise softmax P: N×C (each row sums to 1) into <paramref name="p"/>.</summary>
+    public static double Forward(Matrix logits, ReadOnlySpan<int> labels, Matrix p)
     {
         ArgumentNullException.ThrowIfNull(logits);
         CheckLabels(logits, labels);
-        var p = new Matrix(logits.Rows, logits.Columns);
+        CheckShape(logits, p, nameof(p));
         double total = 0.0;
         for (int n = 0; n < logits.Rows; n++)
         {
@@ -31,20 +31,30 @@ public static class SoftmaxCrossEntropy
             }
             total += max + Math.Log(sum) - z[labels[n]];
         }
-        return (total / logits.Rows, p);
+        return total / logits.Rows;
     }
 
-    /// <summary>∂L/∂Z = (P − Y)/N, with Y the one-hot N×C matrix of the labels.</summary>
-    public static Matrix Backward(Matrix probabilities, ReadOnlySpan<int> labels)
+    /// <summary>∂L/∂Z = (P − Y)/N into <paramref name="dLdZ"/>, with Y the one-hot N×C matrix of the labels. <paramref name="dLdZ"/> may be P itself.</summary>
+    public static void Backward(Matrix probabilities, ReadOnlySpan<int> labels, Matrix dLdZ)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
+        CheckLabels(probabilities, labels);
+        CheckShape(probabilities, dLdZ, nameof(dLdZ));
         int batch = probabilities.Rows;
-        Matrix dLdZ = (1.0 / batch) * probabilities;
+        System.Numerics.Tensors.TensorPrimitives.Multiply(probabilities.Data, 1.0 / batch, dLdZ.Data);
         for (int n = 0; n < batch; n++)
         {
             dLdZ[n, labels[n]] -= 1.0 / batch;
         }
-        return dLdZ;
+    }
+
+    internal static void CheckShape(Matrix outputs, Matrix other, string name)
+    {
+        ArgumentNullException.ThrowIfNull(other, name);
+        if (other.Rows != outputs.Rows || other.Columns != outputs.Columns)
+        {
+            throw new ArgumentException($"{name} is {other.Rows}×{other.Columns}, the outputs are {outputs.Rows}×{outputs.Columns}", name);
+        }
     }
 
     internal static void CheckLabels(Matrix outputs, ReadOnlySpan<int> labels)
