@@ -22,7 +22,7 @@ internal static class BlockedGemm
     internal const int MC = 120;
     internal const int NC = 1024;
 
-    private const long ParallelFlops = 1L << 21;
+    private const long ParallelFlops = 1L << 23;
 
     public static void Run(int m, int n, int k, double alpha, Matrix a, bool transposeA, Matrix b, bool transposeB, double beta, Matrix c)
     {
@@ -35,6 +35,11 @@ internal static class BlockedGemm
         int rowBlocks = threads * (int)Math.Ceiling(m / (double)(threads * MC));
         int mc = RoundUp((m + rowBlocks - 1) / rowBlocks, MR);
         rowBlocks = (m + mc - 1) / mc;
+        if (threads > 1 && rowBlocks > 1 && rowBlocks <= threads && n <= NC)
+        {
+            Parallel.For(0, rowBlocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, ib => RunRowBlockOverK(m, n, k, alpha, a, transposeA, b, transposeB, c, mc, ib));
+            return;
+        }
         double[] bPack = ArrayPool<double>.Shared.Rent(KC * RoundUp(Math.Min(NC, n), NR));
         try
         {
@@ -58,6 +63,30 @@ internal static class BlockedGemm
                         }
                     }
                 }
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(bPack);
+        }
+    }
+
+    /// <summary>
+    /// One row block of C over all of k, packing its own op(B) panels: the schedule for few row blocks (C with at most
+    /// threads·MC rows, as XᵀSX or a layer's ∂L/∂W with k = the batch), where sharing one B panel would cost a fork and
+    /// join per KC chunk (391 of them for k = 100,000). Each element of C is summed in the same order as in the shared
+    /// schedule, so the two give the same bits.
+    /// </summary>
+    private static void RunRowBlockOverK(int m, int n, int k, double alpha, Matrix a, bool transposeA, Matrix b, bool transposeB, Matrix c, int mc, int blockIndex)
+    {
+        double[] bPack = ArrayPool<double>.Shared.Rent(KC * RoundUp(n, NR));
+        try
+        {
+            for (int pc = 0; pc < k; pc += KC)
+            {
+                int kc = Math.Min(KC, k - pc);
+                PackB(b, transposeB, pc, kc, 0, n, bPack);
+                new RowBlock(a, transposeA, bPack, c, alpha, mc, m, pc, kc, 0, n).Run(blockIndex);
             }
         }
         finally

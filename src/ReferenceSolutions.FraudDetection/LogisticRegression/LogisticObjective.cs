@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using ReferenceSolutions.Core.LinearAlgebra;
 
 namespace ReferenceSolutions.FraudDetection.LogisticRegression;
@@ -15,7 +17,17 @@ public static class LogisticObjective
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        double[] z = Logits(x, theta);
+        return ValueAt(Logits(x, theta), y, lambda, theta);
+    }
+
+    /// <summary>f(θ) from its logits z = X̃θ (as <see cref="Logits"/> gives them).</summary>
+    public static double ValueAt(ReadOnlySpan<double> z, IReadOnlyList<int> y, double lambda, ReadOnlySpan<double> theta)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        if (z.Length != y.Count)
+        {
+            throw new ArgumentException($"{z.Length} logits for {y.Count} labels", nameof(z));
+        }
         double sum = 0.0;
         for (int i = 0; i < z.Length; i++)
         {
@@ -78,29 +90,41 @@ public static class LogisticObjective
     }
 
     /// <summary>
-    /// ∇²f(θ) as one GEMM: with sᵢ = pᵢ(1 − pᵢ) and SX = diag(s)·X (n×d), the w-block is Xᵀ·(SX) (Core's blocked
-    /// kernel), the intercept row and column are 𝟙ᵀ(SX) and the corner is Σᵢ sᵢ. The same sums as <see cref="Hessian"/>,
-    /// added in another order; the w-block's lower triangle is mirrored so the result is exactly symmetric.
-    /// An n×d <paramref name="workspace"/> (optional) receives SX, so repeated calls on one X allocate no n×d matrix.
+    /// ∇f and ∇²f together, from the logits z = X̃θ: one pass over the rows forms rᵢ = pᵢ − yᵢ and sᵢ = pᵢ(1 − pᵢ), adds
+    /// rᵢx̃ᵢ to the gradient and writes SX = diag(s)·X (n×d) with its column sums 𝟙ᵀ(SX); the Hessian's w-block is then
+    /// one GEMM Xᵀ·(SX) (Core's blocked kernel), the intercept row and column are 𝟙ᵀ(SX) and the corner Σᵢ sᵢ.
+    /// The gradient is <see cref="Gradient"/>'s, bit for bit (the same products and sums, row by row); the Hessian
+    /// has <see cref="Hessian"/>'s sums in another order, mirrored so it is exactly symmetric. SX goes into the n×d
+    /// <paramref name="workspace"/>, so repeated calls on one X allocate no n×d matrix.
     /// </summary>
-    public static Matrix HessianBlocked(Matrix x, double lambda, ReadOnlySpan<double> theta, Matrix? workspace = null)
+    public static (double[] Gradient, Matrix Hessian) GradientAndHessian(Matrix x, IReadOnlyList<int> y, double lambda, ReadOnlySpan<double> theta, ReadOnlySpan<double> z, Matrix workspace)
     {
         ArgumentNullException.ThrowIfNull(x);
-        double[] z = Logits(x, theta);
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(workspace);
         int d = x.Columns;
-        Matrix sx = workspace is not null && workspace.Rows == x.Rows && workspace.Columns == d ? workspace : new Matrix(x.Rows, d);
+        if (theta.Length != d + 1 || z.Length != x.Rows || y.Count != x.Rows || workspace.Rows != x.Rows || workspace.Columns != d)
+        {
+            throw new ArgumentException($"X is {x.Rows}×{d}: θ needs {d + 1} entries (has {theta.Length}), z and y {x.Rows} (have {z.Length} and {y.Count}), the workspace {x.Rows}×{d} (is {workspace.Rows}×{workspace.Columns})");
+        }
+        double[] g = new double[d + 1];
         double[] columnSums = new double[d];
         double sTotal = 0.0;
         for (int i = 0; i < z.Length; i++)
         {
             double p = Sigmoid.Of(z[i]);
+            double r = p - y[i];
             double s = p * (1.0 - p);
+            g[0] += r;
             sTotal += s;
-            System.Numerics.Tensors.TensorPrimitives.Multiply(x.Row(i), s, sx.Row(i));
-            System.Numerics.Tensors.TensorPrimitives.Add(columnSums, sx.Row(i), columnSums);
+            AccumulateRow(x.Row(i), r, s, g.AsSpan(1), workspace.Row(i), columnSums);
+        }
+        for (int j = 1; j < g.Length; j++)
+        {
+            g[j] += lambda * theta[j];
         }
         var block = new Matrix(d, d);
-        Gemm.Compute(1.0, x, true, sx, false, 0.0, block); // (d,n)·(n,d) → (d,d)
+        Gemm.Compute(1.0, x, true, workspace, false, 0.0, block); // (d,n)·(n,d) → (d,d)
         var h = new Matrix(d + 1, d + 1);
         h[0, 0] = sTotal;
         for (int a = 0; a < d; a++)
@@ -114,7 +138,38 @@ public static class LogisticObjective
             }
             h[a + 1, a + 1] += lambda;
         }
-        return h;
+        return (g, h);
+    }
+
+    /// <summary>
+    /// For one row xᵢ: gw += r·xᵢ, sxᵢ = s·xᵢ, columnSums += sxᵢ. The scalar loop at the end is the plain form; the
+    /// vector body does the same multiplies and adds per element (no fused multiply-add), so the result is the same bits.
+    /// </summary>
+    private static void AccumulateRow(ReadOnlySpan<double> row, double r, double s, Span<double> gw, Span<double> sx, Span<double> columnSums)
+    {
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<double> rv = Vector256.Create(r), sv = Vector256.Create(s);
+            ref double xr = ref MemoryMarshal.GetReference(row);
+            ref double gr = ref MemoryMarshal.GetReference(gw);
+            ref double sr = ref MemoryMarshal.GetReference(sx);
+            ref double cr = ref MemoryMarshal.GetReference(columnSums);
+            for (; j <= row.Length - Vector256<double>.Count; j += Vector256<double>.Count)
+            {
+                Vector256<double> xv = Vector256.LoadUnsafe(ref xr, (nuint)j);
+                Vector256.StoreUnsafe((xv * rv) + Vector256.LoadUnsafe(ref gr, (nuint)j), ref gr, (nuint)j);
+                Vector256<double> sxv = xv * sv;
+                Vector256.StoreUnsafe(sxv, ref sr, (nuint)j);
+                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref cr, (nuint)j) + sxv, ref cr, (nuint)j);
+            }
+        }
+        for (; j < row.Length; j++)
+        {
+            gw[j] += r * row[j];
+            sx[j] = s * row[j];
+            columnSums[j] += sx[j];
+        }
     }
 
     /// <summary>zᵢ = b + wᵀxᵢ (n).</summary>

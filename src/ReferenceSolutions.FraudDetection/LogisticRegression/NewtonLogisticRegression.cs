@@ -21,24 +21,26 @@ public sealed class NewtonLogisticRegression(double tolerance = 1e-13, int maxIt
     {
         ArgumentNullException.ThrowIfNull(x);
         double[] theta = new double[x.Columns + 1];
-        double f = LogisticObjective.Value(x, y, lambda, theta);
+        double[] z = LogisticObjective.Logits(x, theta);
+        double f = LogisticObjective.ValueAt(z, y, lambda, theta);
         var workspace = new Matrix(x.Rows, x.Columns);
         for (Iterations = 0; Iterations < maxIterations; Iterations++)
         {
-            double[] g = LogisticObjective.Gradient(x, y, lambda, theta);
-            Matrix h = LogisticObjective.HessianBlocked(x, lambda, theta, workspace);
+            (double[] g, Matrix h) = LogisticObjective.GradientAndHessian(x, y, lambda, theta, z, workspace);
             double[] step = Cholesky.Factor(h).Solve(g);
             double t = 1.0;
             bool nearOptimum = Norms.MaxAbs(step) <= 1e-6 * (1.0 + Norms.MaxAbs(theta));
             double[] candidate = new double[theta.Length];
             double fNew;
+            double[] zNew;
             while (true)
             {
                 for (int j = 0; j < theta.Length; j++)
                 {
                     candidate[j] = theta[j] - (t * step[j]);
                 }
-                fNew = LogisticObjective.Value(x, y, lambda, candidate);
+                zNew = LogisticObjective.Logits(x, candidate);
+                fNew = LogisticObjective.ValueAt(zNew, y, lambda, candidate);
                 if (fNew <= f || t < 1e-10 || nearOptimum)
                 {
                     break;
@@ -47,6 +49,7 @@ public sealed class NewtonLogisticRegression(double tolerance = 1e-13, int maxIt
             }
             double change = t * Norms.MaxAbs(step);
             theta = candidate;
+            z = zNew;
             f = fNew;
             if (change <= tolerance * (1.0 + Norms.MaxAbs(theta)))
             {

@@ -64,7 +64,7 @@ public sealed class BiasedMf(double mu, double[] userBias, double[] itemBias, Ma
     {
         ReadOnlySpan<double> pu = P.Row(user);
         ReadOnlySpan<double> qi = Q.Row(item);
-        return Mu + UserBias[user] + ItemBias[item] + System.Numerics.Tensors.TensorPrimitives.Dot(pu, qi);
+        return Mu + UserBias[user] + ItemBias[item] + FactorDot.Compute(pu, qi);
     }
 
     /// <summary>The largest |difference| over μ, b, P and Q (for parity checks).</summary>

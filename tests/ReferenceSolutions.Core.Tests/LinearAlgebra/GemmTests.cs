@@ -28,6 +28,8 @@ public class GemmTests
     [InlineData(131, 257, 259, true, false)]
     [InlineData(127, 9, 513, false, true)]
     [InlineData(7, 1030, 5, true, true)]
+    [InlineData(30, 30, 20_000, true, false)]
+    [InlineData(64, 64, 1024, true, false)]
     public void Blocked_kernel_equals_the_reference_across_block_edges_and_threads(int m, int n, int k, bool transposeA, bool transposeB)
     {
         AssertKernelMatchesReference(m, n, k, transposeA, transposeB, -0.75, 2.0, (ulong)(m * n * k));

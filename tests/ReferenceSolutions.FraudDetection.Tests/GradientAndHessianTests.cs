@@ -7,16 +7,18 @@ using ReferenceSolutions.FraudDetection.LogisticRegression;
 namespace ReferenceSolutions.FraudDetection.Tests;
 
 /// <summary>
-/// The one-GEMM Hessian against the readable row-by-row accumulation: both compute Hₐ꜀ = Σᵢ sᵢ x̃ᵢₐx̃ᵢ꜀ (+ λ on the w
+/// The fused gradient and one-GEMM Hessian against the readable versions. The gradient must be
+/// <see cref="LogisticObjective.Gradient"/>'s bit for bit (same products, same order). The Hessian against the
+/// row-by-row accumulation: both compute Hₐ꜀ = Σᵢ sᵢ x̃ᵢₐx̃ᵢ꜀ (+ λ on the w
 /// diagonal), only the order of the n additions differs (blocked GEMM, FMA). Each reordered sum of n terms differs by at
 /// most ≈ 2nε·Σᵢ|sᵢx̃ᵢₐx̃ᵢ꜀| ≤ 2nε·max(H) (Cauchy–Schwarz bounds every Σ|term| by a diagonal entry), which is below
 /// 1e-12·max|H| for n ≤ 300 (2·300·1.1e-16 ≈ 7e-14): the tolerance is 1e-12 relative to the largest entry. It must
 /// also be exactly symmetric, as Cholesky reads one triangle, and a reused (dirty) workspace must not change a bit.
 /// </summary>
-public class HessianBlockedTests
+public class GradientAndHessianTests
 {
     [Property(MaxTest = 40)]
-    public void BlockedHessianEqualsTheRowByRowHessian(PositiveInt seed, PositiveInt rows, PositiveInt columns, bool regularized)
+    public void FusedGradientAndHessianEqualTheReadableOnes(PositiveInt seed, PositiveInt rows, PositiveInt columns, bool regularized)
     {
         int n = 1 + (rows.Get % 300), d = 1 + (columns.Get % 40);
         var rng = new Rng((ulong)seed.Get);
@@ -24,8 +26,11 @@ public class HessianBlockedTests
         double[] theta = new double[d + 1];
         rng.FillGaussian(theta, 0.0, 0.5);
         double lambda = regularized ? rng.Uniform(0.0, 5.0) : 0.0;
+        int[] y = [.. Enumerable.Range(0, n).Select(_ => rng.NextInt(2))];
+        double[] z = LogisticObjective.Logits(x, theta);
+        (double[] gradient, Matrix blocked) = LogisticObjective.GradientAndHessian(x, y, lambda, theta, z, new Matrix(n, d));
+        Assert.Equal(LogisticObjective.Gradient(x, y, lambda, theta).Select(BitConverter.DoubleToInt64Bits), gradient.Select(BitConverter.DoubleToInt64Bits));
         Matrix reference = LogisticObjective.Hessian(x, lambda, theta);
-        Matrix blocked = LogisticObjective.HessianBlocked(x, lambda, theta);
         double scale = Norms.MaxAbs(reference.Data);
         Assert.True(Norms.MaxAbsDiff(reference, blocked) <= 1e-12 * scale, $"max |ΔH| = {Norms.MaxAbsDiff(reference, blocked):E3}, max |H| = {scale:E3}");
         for (int a = 0; a <= d; a++)
@@ -37,6 +42,6 @@ public class HessianBlockedTests
         }
         var workspace = new Matrix(n, d);
         rng.FillGaussian(workspace.Data, 0.0, 1e3);
-        Assert.Equal(blocked.Data, LogisticObjective.HessianBlocked(x, lambda, theta, workspace).Data);
+        Assert.Equal(blocked.Data, LogisticObjective.GradientAndHessian(x, y, lambda, theta, z, workspace).Hessian.Data);
     }
 }
