@@ -19,10 +19,10 @@ public sealed class MfSgd(double learningRate, double lambda, IReadOnlyList<int[
     public string Name => "mf-sgd-from-scratch";
 
     /// <summary>How many ratings ahead <see cref="Epoch"/> prefetches the factor rows (measured best among 2, 4, 8, 16).</summary>
-    internal const int PrefetchDistance = 8;
+    private const int PrefetchDistance = 8;
 
     /// <summary>How many ratings ahead <see cref="Gather"/> prefetches (measured best among 16, 32, 64, 128).</summary>
-    internal const int GatherPrefetchDistance = 32;
+    private const int GatherPrefetchDistance = 32;
 
     /// <inheritdoc/>
     public BiasedMf Train(BiasedMf initial, RatingSet train, Action<int, BiasedMf>? afterEpoch = null)
@@ -101,7 +101,7 @@ public sealed class MfSgd(double learningRate, double lambda, IReadOnlyList<int[
     /// not fit the 512 KB L2, so ahead of step t the P and Q rows of step t + <see cref="PrefetchDistance"/> are
     /// prefetched; a prefetch changes no value, so the result is bit for bit that of the plain loop of steps.
     /// </summary>
-    internal static unsafe void Epoch(BiasedMf model, ReadOnlySpan<int> users, ReadOnlySpan<int> items, ReadOnlySpan<double> values, double learningRate, double lambda)
+    private static unsafe void Epoch(BiasedMf model, ReadOnlySpan<int> users, ReadOnlySpan<int> items, ReadOnlySpan<double> values, double learningRate, double lambda)
     {
         int k = model.Factors;
         double[] userBias = model.UserBias;
