@@ -144,6 +144,19 @@ public sealed class Matrix
     /// <summary>C = A·B through the blocked kernel.</summary>
     public static Matrix operator *(Matrix a, Matrix b) => Gemm.Multiply(a, b);
 
+    /// <summary>
+    /// Throws an <see cref="ArgumentException"/> for the parameter <paramref name="name"/> unless
+    /// <paramref name="other"/> is also Rows×Columns (null: <see cref="ArgumentNullException"/>).
+    /// </summary>
+    public void RequireSameShape(Matrix other, string name)
+    {
+        ArgumentNullException.ThrowIfNull(other, name);
+        if (other.Rows != Rows || other.Columns != Columns)
+        {
+            throw new ArgumentException($"shapes differ: {name} is {other.Rows}×{other.Columns}, expected {Rows}×{Columns}", name);
+        }
+    }
+
     /// <summary>Element-wise A + B.</summary>
     public static Matrix operator +(Matrix a, Matrix b) => Combine(a, b, 1.0);
 
@@ -180,11 +193,7 @@ public sealed class Matrix
     private static Matrix Combine(Matrix a, Matrix b, double sign)
     {
         ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        if (a.Rows != b.Rows || a.Columns != b.Columns)
-        {
-            throw new ArgumentException($"shapes differ: {a.Rows}×{a.Columns} and {b.Rows}×{b.Columns}");
-        }
+        a.RequireSameShape(b, nameof(b));
         var result = new Matrix(a.Rows, a.Columns);
         System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(b.Data, sign, a.Data, result.Data);
         return result;

@@ -102,11 +102,7 @@ public static class Norms
     public static double MaxAbsDiff(Matrix a, Matrix b)
     {
         ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        if (a.Rows != b.Rows || a.Columns != b.Columns)
-        {
-            throw new ArgumentException($"shapes differ: {a.Rows}×{a.Columns} and {b.Rows}×{b.Columns}");
-        }
+        a.RequireSameShape(b, nameof(b));
         return MaxAbsDiff(a.Data, b.Data);
     }
 }

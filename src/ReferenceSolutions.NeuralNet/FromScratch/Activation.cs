@@ -48,7 +48,8 @@ public static class Activations
     /// <summary>A = f(Z), element-wise, written into <paramref name="a"/>; Z, A: N×H. The sigmoid uses the form that never overflows e^x.</summary>
     public static void Forward(Activation activation, Matrix z, Matrix a)
     {
-        CheckSameShape(z, a, nameof(a));
+        ArgumentNullException.ThrowIfNull(z);
+        z.RequireSameShape(a, nameof(a));
         double[] zs = z.Data, az = a.Data;
         switch (activation)
         {
@@ -82,9 +83,10 @@ public static class Activations
     /// </summary>
     public static void Backward(Activation activation, Matrix z, Matrix a, Matrix dLdA, Matrix dLdZ)
     {
-        CheckSameShape(z, a, nameof(a));
-        CheckSameShape(z, dLdA, nameof(dLdA));
-        CheckSameShape(z, dLdZ, nameof(dLdZ));
+        ArgumentNullException.ThrowIfNull(z);
+        z.RequireSameShape(a, nameof(a));
+        z.RequireSameShape(dLdA, nameof(dLdA));
+        z.RequireSameShape(dLdZ, nameof(dLdZ));
         double[] g = dLdA.Data, zs = z.Data, az = a.Data, dz = dLdZ.Data;
         switch (activation)
         {
@@ -137,16 +139,6 @@ public static class Activations
         for (; i < z.Length; i++)
         {
             result[i] = z[i] > 0.0 ? x[i] : 0.0;
-        }
-    }
-
-    private static void CheckSameShape(Matrix z, Matrix other, string name)
-    {
-        ArgumentNullException.ThrowIfNull(z);
-        ArgumentNullException.ThrowIfNull(other, name);
-        if (other.Rows != z.Rows || other.Columns != z.Columns)
-        {
-            throw new ArgumentException($"{name} is {other.Rows}×{other.Columns}, Z is {z.Rows}×{z.Columns}", name);
         }
     }
 

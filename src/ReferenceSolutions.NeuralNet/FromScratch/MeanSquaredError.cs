@@ -29,7 +29,7 @@ public static class MeanSquaredError
     {
         ArgumentNullException.ThrowIfNull(outputs);
         SoftmaxCrossEntropy.CheckLabels(outputs, labels);
-        SoftmaxCrossEntropy.CheckShape(outputs, dLdZ, nameof(dLdZ));
+        outputs.RequireSameShape(dLdZ, nameof(dLdZ));
         double scale = 2.0 / ((double)outputs.Rows * outputs.Columns);
         for (int n = 0; n < outputs.Rows; n++)
         {

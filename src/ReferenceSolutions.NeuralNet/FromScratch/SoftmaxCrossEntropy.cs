@@ -12,7 +12,7 @@ public static class SoftmaxCrossEntropy
     {
         ArgumentNullException.ThrowIfNull(logits);
         CheckLabels(logits, labels);
-        CheckShape(logits, p, nameof(p));
+        logits.RequireSameShape(p, nameof(p));
         double total = 0.0;
         for (int n = 0; n < logits.Rows; n++)
         {
@@ -39,21 +39,12 @@ public static class SoftmaxCrossEntropy
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         CheckLabels(probabilities, labels);
-        CheckShape(probabilities, dLdZ, nameof(dLdZ));
+        probabilities.RequireSameShape(dLdZ, nameof(dLdZ));
         int batch = probabilities.Rows;
         System.Numerics.Tensors.TensorPrimitives.Multiply(probabilities.Data, 1.0 / batch, dLdZ.Data);
         for (int n = 0; n < batch; n++)
         {
             dLdZ[n, labels[n]] -= 1.0 / batch;
-        }
-    }
-
-    internal static void CheckShape(Matrix outputs, Matrix other, string name)
-    {
-        ArgumentNullException.ThrowIfNull(other, name);
-        if (other.Rows != outputs.Rows || other.Columns != outputs.Columns)
-        {
-            throw new ArgumentException($"{name} is {other.Rows}×{other.Columns}, the outputs are {outputs.Rows}×{outputs.Columns}", name);
         }
     }
 

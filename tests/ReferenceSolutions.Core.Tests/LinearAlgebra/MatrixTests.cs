@@ -40,6 +40,18 @@ public class MatrixTests
     }
 
     [Fact]
+    public void A_shape_mismatch_names_the_parameter_and_both_shapes()
+    {
+        var a = new Matrix(2, 3);
+        a.RequireSameShape(new Matrix(2, 3), "b");
+        var error = Assert.Throws<ArgumentException>(() => a.RequireSameShape(new Matrix(3, 2), "b"));
+        Assert.Equal("b", error.ParamName);
+        Assert.Contains("3×2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("2×3", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => a.RequireSameShape(null!, "b"));
+    }
+
+    [Fact]
     public void Matrix_vector_product_matches_the_definition()
     {
         var a = Matrix.FromRows([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]);
