@@ -26,6 +26,12 @@ public sealed class GemmWorkload : IBenchWorkload
 
     public string Name { get; }
 
+    /// <summary>A: n×n, for benchmarks that time other multiplies on the same inputs.</summary>
+    public Matrix A => _a;
+
+    /// <summary>B: n×n.</summary>
+    public Matrix B => _b;
+
     public void FromScratch() => Gemm.Compute(1.0, _a, false, _b, false, 0.0, _c);
 
     public void Library()

@@ -1,19 +1,17 @@
 using BenchmarkDotNet.Attributes;
 using ReferenceSolutions.Core.LinearAlgebra;
-using ReferenceSolutions.Core.Randomness;
-using TorchSharp;
-using static TorchSharp.torch;
+using ReferenceSolutions.Workloads;
 
 namespace ReferenceSolutions.Benchmarks;
 
-/// <summary>C = A·B for n×n float64 matrices: Core's reference loop and blocked kernel against torch.matmul and MathNet.</summary>
-public class GemmBenchmarks
+/// <summary>
+/// C = A·B for n×n float64 matrices: Core's reference loop and blocked kernel against torch.matmul and MathNet, on the
+/// inputs of <see cref="GemmWorkload"/> (the <c>gemm-512</c> pair of <c>refsol bench</c> at n = 512).
+/// </summary>
+public class GemmBenchmarks : IDisposable
 {
-    private Matrix _a = null!;
-    private Matrix _b = null!;
+    private GemmWorkload _workload = null!;
     private Matrix _c = null!;
-    private Tensor _ta = null!;
-    private Tensor _tb = null!;
     private MathNet.Numerics.LinearAlgebra.Matrix<double> _ma = null!;
     private MathNet.Numerics.LinearAlgebra.Matrix<double> _mb = null!;
 
@@ -23,34 +21,27 @@ public class GemmBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var rng = new Rng(1);
-        _a = rng.GaussianMatrix(N, N);
-        _b = rng.GaussianMatrix(N, N);
+        _workload = new GemmWorkload(N);
         _c = new Matrix(N, N);
-        _ta = tensor(_a.Data, [N, N], ScalarType.Float64);
-        _tb = tensor(_b.Data, [N, N], ScalarType.Float64);
-        _ma = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowMajor(N, N, _a.Data);
-        _mb = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowMajor(N, N, _b.Data);
+        _ma = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowMajor(N, N, _workload.A.Data);
+        _mb = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowMajor(N, N, _workload.B.Data);
     }
 
     [GlobalCleanup]
-    public void Cleanup()
+    public void Dispose()
     {
-        _ta.Dispose();
-        _tb.Dispose();
+        _workload?.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [Benchmark(Baseline = true, Description = "torch.matmul")]
-    public void Torch()
-    {
-        using var c = matmul(_ta, _tb);
-    }
+    public void Torch() => _workload.Library();
 
     [Benchmark(Description = "Core blocked kernel")]
-    public void Blocked() => Gemm.Compute(1.0, _a, false, _b, false, 0.0, _c);
+    public void Blocked() => _workload.FromScratch();
 
     [Benchmark(Description = "Core reference loop")]
-    public void Reference() => Gemm.Reference(1.0, _a, false, _b, false, 0.0, _c);
+    public void Reference() => Gemm.Reference(1.0, _workload.A, false, _workload.B, false, 0.0, _c);
 
     [Benchmark(Description = "MathNet (managed)")]
     public MathNet.Numerics.LinearAlgebra.Matrix<double> MathNetMultiply() => _ma * _mb;
