@@ -1,8 +1,13 @@
 using BenchmarkDotNet.Running;
 
+if (args.Length > 0 && args[0] == "survey")
+{
+    return ReferenceSolutions.Benchmarks.Surveys.ToleranceSurveys.Run(args[1..]);
+}
 if (args.Length > 0 && args[0] == "scaling")
 {
     ReferenceSolutions.Benchmarks.ScalingPlots.Run(args.Length > 1 ? args[1] : "docs/images");
-    return;
+    return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(ReferenceSolutions.Benchmarks.SuiteConfig).Assembly).Run(args, new ReferenceSolutions.Benchmarks.SuiteConfig());
+return 0;

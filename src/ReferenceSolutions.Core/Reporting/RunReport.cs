@@ -2,7 +2,7 @@ namespace ReferenceSolutions.Core.Reporting;
 
 /// <summary>
 /// What every <c>refsol run</c> writes to <c>DIR/metrics.json</c>:
-/// <c>{"solution", "seed", "dataset": {...}, "models": [...], "parity": [...], "quality": [...]}</c>.
+/// <c>{"solution", "seed", "dataset": {...}, "models": [...], "parity": [...], "quality": [...], "protocol": {...}}</c>.
 /// </summary>
 public sealed record RunReport(
     string Solution,
@@ -10,7 +10,8 @@ public sealed record RunReport(
     DatasetInfo Dataset,
     IReadOnlyList<ModelResult> Models,
     IReadOnlyList<ParityCheck> Parity,
-    IReadOnlyList<QualityCheck>? Quality = null)
+    IReadOnlyList<QualityCheck>? Quality = null,
+    Evaluation.Protocol? Protocol = null)
 {
     /// <summary>True when every parity check passed (a run with none passes).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
