@@ -1,6 +1,8 @@
 using FsCheck;
 using FsCheck.Xunit;
 using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Reporting;
+using ReferenceSolutions.TestSupport;
 
 namespace ReferenceSolutions.Core.Tests.LinearAlgebra;
 
@@ -16,9 +18,9 @@ public class CholeskyTests
         int n = 1 + (size.Get % 40);
         Matrix a = Generators.SymmetricPositiveDefinite(seed, n);
         Matrix l = Cholesky.Factor(a).L;
-        Assert.True(Norms.Frobenius(Gemm.MultiplyTransposeB(l, l) - a) <= 1e-13 * n * Norms.Frobenius(a));
+        ParityAssert.Passes(CoreChecks.CholeskyReconstruction, new Comparison("L·Lᵀ", "A").Add("A", Gemm.MultiplyTransposeB(l, l), a, scale: n * Norms.Frobenius(a)));
         Matrix oracle = Generators.FromMathNet(Generators.ToMathNet(a).Cholesky().Factor);
-        Assert.True(Norms.MaxAbsDiff(l, oracle) <= 1e-12 * Norms.MaxAbs(oracle.Data), $"max diff {Norms.MaxAbsDiff(l, oracle):R}");
+        ParityAssert.Passes(CoreChecks.CholeskyVsMathNet, new Comparison("from-scratch", "mathnet").Add("L", l, oracle, scale: Norms.MaxAbs(oracle.Data)));
     }
 
     [Property(MaxTest = 60)]
@@ -29,9 +31,10 @@ public class CholeskyTests
         double[] b = Generators.Gaussian(seed + 1, n, 1).Data;
         double[] x = Cholesky.Factor(a).Solve(b);
         double[] residual = a.Multiply(x).Zip(b, (ax, bi) => ax - bi).ToArray();
-        Assert.True(Norms.Euclidean(residual) <= 1e-12 * Norms.Frobenius(a) * Norms.Euclidean(x));
         double[] oracle = Generators.ToMathNet(a).Cholesky().Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(b)).ToArray();
-        Assert.True(Norms.MaxAbsDiff(x, oracle) <= 1e-12 * (1 + Norms.MaxAbs(oracle)));
+        ParityAssert.Passes(CoreChecks.CholeskySolveVsMathNet, new Comparison("from-scratch", "mathnet")
+            .Add("x", x, oracle, scale: 1 + Norms.MaxAbs(oracle))
+            .Add("‖Ax − b‖₂", Norms.Euclidean(residual), 0.0, scale: Norms.Frobenius(a) * Norms.Euclidean(x)));
     }
 
     [Fact]
@@ -39,7 +42,7 @@ public class CholeskyTests
     {
         Matrix a = Generators.SymmetricPositiveDefinite(9, 12);
         double oracle = Math.Log(Generators.ToMathNet(a).Determinant());
-        Assert.True(Math.Abs(Cholesky.Factor(a).LogDeterminant() - oracle) <= 1e-10 * Math.Abs(oracle));
+        ParityAssert.Passes(CoreChecks.CholeskyLogDeterminant, new Comparison("from-scratch", "mathnet").Add("log det A", Cholesky.Factor(a).LogDeterminant(), oracle, scale: Math.Abs(oracle)));
     }
 
     [Fact]

@@ -2,6 +2,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Reporting;
+using ReferenceSolutions.TestSupport;
 
 namespace ReferenceSolutions.Core.Tests.LinearAlgebra;
 
@@ -43,11 +45,12 @@ public class GemmTests
         Matrix ours = Gemm.Multiply(a, b);
         Matrix oracle = Generators.FromMathNet(Generators.ToMathNet(a) * Generators.ToMathNet(b));
         Matrix bound = AbsoluteProduct(a, false, b, false);
+        var comparison = new Comparison("from-scratch", "mathnet");
         for (int i = 0; i < ours.Data.Length; i++)
         {
-            Assert.True(Math.Abs(ours.Data[i] - oracle.Data[i]) <= 2 * Gamma(shape.K) * bound.Data[i] + double.Epsilon,
-                $"element {i}: ours {ours.Data[i]:R}, MathNet {oracle.Data[i]:R}");
+            comparison.Add("C", ours.Data[i], oracle.Data[i], scale: (2 * Gamma(shape.K) * bound.Data[i]) + double.Epsilon);
         }
+        ParityAssert.Passes(CoreChecks.GemmVsMathNet, comparison);
     }
 
     [Fact]
@@ -55,11 +58,10 @@ public class GemmTests
     {
         Matrix a = Generators.Gaussian(3, 40, 30);
         Matrix b = Generators.Gaussian(4, 50, 30);
-        Matrix viaShortcut = Gemm.MultiplyTransposeB(a, b);
-        Matrix viaTranspose = Gemm.Multiply(a, b.Transpose());
-        Assert.Equal(viaTranspose.Data, viaShortcut.Data);
         Matrix c = Generators.Gaussian(5, 30, 40);
-        Assert.Equal(Gemm.Multiply(c.Transpose(), a.Transpose()).Data, Gemm.MultiplyTransposeA(c, a.Transpose()).Data);
+        ParityAssert.Passes(CoreChecks.GemmTransposedShortcuts, new Comparison("shortcut", "explicit transpose")
+            .Add("A·Bᵀ", Gemm.MultiplyTransposeB(a, b), Gemm.Multiply(a, b.Transpose()))
+            .Add("Cᵀ·Aᵀ", Gemm.MultiplyTransposeA(c, a.Transpose()), Gemm.Multiply(c.Transpose(), a.Transpose())));
     }
 
     [Fact]
@@ -97,12 +99,13 @@ public class GemmTests
         Gemm.Reference(alpha, a, transposeA, b, transposeB, beta, reference);
         Matrix bound = AbsoluteProduct(a, transposeA, b, transposeB);
         double gamma = Gamma(k + 2);
+        var comparison = new Comparison("blocked", "reference");
         for (int i = 0; i < m * n; i++)
         {
-            double tolerance = 2 * gamma * ((Math.Abs(alpha) * bound.Data[i]) + Math.Abs(beta * c0.Data[i])) + double.Epsilon;
-            Assert.True(Math.Abs(fast.Data[i] - reference.Data[i]) <= tolerance,
-                $"{m}×{n}×{k} element {i}: blocked {fast.Data[i]:R}, reference {reference.Data[i]:R}, tolerance {tolerance:R}");
+            double elementBound = (2 * gamma * ((Math.Abs(alpha) * bound.Data[i]) + Math.Abs(beta * c0.Data[i]))) + double.Epsilon;
+            comparison.Add($"C ({m}×{n}×{k})", fast.Data[i], reference.Data[i], scale: elementBound);
         }
+        ParityAssert.Passes(CoreChecks.GemmBlockedVsReference, comparison);
     }
 
     private static double Gamma(int k) => k * Epsilon / (1 - (k * Epsilon));

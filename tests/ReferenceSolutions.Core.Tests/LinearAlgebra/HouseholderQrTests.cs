@@ -2,6 +2,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Reporting;
+using ReferenceSolutions.TestSupport;
 
 namespace ReferenceSolutions.Core.Tests.LinearAlgebra;
 
@@ -29,8 +31,7 @@ public class HouseholderQrTests
         Matrix q = qr.Q();
         Matrix r = qr.R;
 
-        Matrix qtq = Gemm.MultiplyTransposeA(q, q);
-        Assert.True(Norms.MaxAbsDiff(qtq, Matrix.Identity(shape.M)) <= 1e-13 * shape.M, "QᵀQ ≠ I");
+        ParityAssert.Passes(CoreChecks.QrOrthogonality, new Comparison("QᵀQ", "I").Add("QᵀQ", Gemm.MultiplyTransposeA(q, q), Matrix.Identity(shape.M), scale: shape.M));
         for (int i = 0; i < shape.M; i++)
         {
             for (int j = 0; j < Math.Min(i, shape.N); j++)
@@ -38,11 +39,10 @@ public class HouseholderQrTests
                 Assert.Equal(0.0, r[i, j]);
             }
         }
-        double error = Norms.Frobenius(Gemm.Multiply(q, r) - a);
-        Assert.True(error <= 1e-12 * Norms.Frobenius(a), $"‖A − QR‖ = {error:R}, ‖A‖ = {Norms.Frobenius(a):R}");
-
-        Matrix thin = Gemm.Multiply(qr.ThinQ(), qr.ThinR());
-        Assert.True(Norms.Frobenius(thin - a) <= 1e-12 * Norms.Frobenius(a), "thin factors do not reconstruct A");
+        double scale = Math.Max(Norms.Frobenius(a), double.Epsilon);
+        ParityAssert.Passes(CoreChecks.QrReconstruction, new Comparison("Q·R", "A")
+            .Add("full", Gemm.Multiply(q, r), a, scale)
+            .Add("thin", Gemm.Multiply(qr.ThinQ(), qr.ThinR()), a, scale));
     }
 
     /// <summary>MathNet's QR takes m ≥ n only, so the shape is turned tall.</summary>
@@ -53,11 +53,12 @@ public class HouseholderQrTests
         Matrix a = Generators.Gaussian(seed, m, n);
         Matrix ours = HouseholderQr.Decompose(a).R;
         var oracle = Generators.ToMathNet(a).QR().R;
+        var comparison = new Comparison("from-scratch", "mathnet");
         for (int i = 0; i < n; i++)
         {
-            Assert.True(Math.Abs(Math.Abs(ours[i, i]) - Math.Abs(oracle[i, i])) <= 1e-12 * Norms.Frobenius(a),
-                $"|R[{i},{i}]|: ours {ours[i, i]:R}, MathNet {oracle[i, i]:R}");
+            comparison.Add($"|R[{i},{i}]|", Math.Abs(ours[i, i]), Math.Abs(oracle[i, i]), scale: Norms.Frobenius(a));
         }
+        ParityAssert.Passes(CoreChecks.QrVsMathNet, comparison);
     }
 
     [Property(MaxTest = 40)]
@@ -69,7 +70,6 @@ public class HouseholderQrTests
         double[] b = Generators.Gaussian(seed + 7, m, 1).Data;
         double[] ours = HouseholderQr.Decompose(a).Solve(b);
         double[] oracle = Generators.ToMathNet(a).QR().Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(b)).ToArray();
-        double scale = Norms.Euclidean(oracle) + 1.0;
-        Assert.True(Norms.MaxAbsDiff(ours, oracle) <= 1e-10 * scale, $"max diff {Norms.MaxAbsDiff(ours, oracle):R}");
+        ParityAssert.Passes(CoreChecks.QrLeastSquaresVsMathNet, new Comparison("from-scratch", "mathnet").Add("x", ours, oracle, scale: Norms.Euclidean(oracle) + 1.0));
     }
 }

@@ -1,6 +1,8 @@
 using FsCheck;
 using FsCheck.Xunit;
 using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Reporting;
+using ReferenceSolutions.TestSupport;
 
 namespace ReferenceSolutions.Core.Tests.LinearAlgebra;
 
@@ -11,9 +13,10 @@ public class NormsTests
     {
         Matrix a = Generators.Gaussian(seed, 1 + (rows.Get % 30), 1 + (columns.Get % 30));
         var oracle = Generators.ToMathNet(a);
-        Assert.True(Math.Abs(Norms.Frobenius(a) - oracle.FrobeniusNorm()) <= 1e-13 * oracle.FrobeniusNorm());
-        Assert.True(Math.Abs(Norms.One(a) - oracle.L1Norm()) <= 1e-13 * oracle.L1Norm());
-        Assert.True(Math.Abs(Norms.Infinity(a) - oracle.InfinityNorm()) <= 1e-13 * oracle.InfinityNorm());
+        ParityAssert.Passes(CoreChecks.NormsVsMathNet, new Comparison("from-scratch", "mathnet")
+            .Add("‖A‖_F", Norms.Frobenius(a), oracle.FrobeniusNorm(), scale: oracle.FrobeniusNorm())
+            .Add("‖A‖₁", Norms.One(a), oracle.L1Norm(), scale: oracle.L1Norm())
+            .Add("‖A‖∞", Norms.Infinity(a), oracle.InfinityNorm(), scale: oracle.InfinityNorm()));
     }
 
     [Fact]

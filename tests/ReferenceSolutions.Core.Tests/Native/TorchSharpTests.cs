@@ -1,4 +1,6 @@
 using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Reporting;
+using ReferenceSolutions.TestSupport;
 using static TorchSharp.torch;
 
 namespace ReferenceSolutions.Core.Tests.Native;
@@ -16,11 +18,10 @@ public class TorchSharpTests
         Assert.Equal(ScalarType.Float64, s.dtype);
         double[] singular = s.data<double>().ToArray();
         double[] oracle = Generators.ToMathNet(a).Svd(computeVectors: false).S.ToArray();
-        Assert.True(Norms.MaxAbsDiff(singular, oracle) <= 1e-13 * oracle[0], "σ differ from MathNet");
-
-        var reconstructed = u.matmul(diag(s)).matmul(vh);
-        double error = (reconstructed - t).abs().max().item<double>();
-        Assert.True(error <= 1e-13 * oracle[0], $"‖UΣVᵀ − A‖max = {error:R}");
+        var reconstructed = new Matrix(7, 5, u.matmul(diag(s)).matmul(vh).data<double>().ToArray()); // (7,5)·(5,5)·(5,5) → (7,5)
+        ParityAssert.Passes(CoreChecks.TorchSvdVsMathNet, new Comparison("torch", "mathnet")
+            .Add("σ", singular, oracle, scale: oracle[0])
+            .Add("U·Σ·Vᴴ vs A", reconstructed, a, scale: oracle[0]));
     }
 
     [Fact]
@@ -34,10 +35,12 @@ public class TorchSharpTests
         var y = (x.pow(3) * w).sum();
         y.backward();
         double[] gradient = x.grad!.data<double>().ToArray();
+        var comparison = new Comparison("torch", "closed form");
         for (int i = 0; i < xs.Length; i++)
         {
             double expected = 3 * xs[i] * xs[i] * ws[i];
-            Assert.True(Math.Abs(gradient[i] - expected) <= 1e-15 * Math.Abs(expected), $"∂y/∂x[{i}] = {gradient[i]:R}, expected {expected:R}");
+            comparison.Add("∂y/∂x", gradient[i], expected, scale: Math.Abs(expected));
         }
+        ParityAssert.Passes(CoreChecks.TorchAutogradClosedForm, comparison);
     }
 }

@@ -1,3 +1,4 @@
+using ReferenceSolutions.Core.Evaluation;
 using ReferenceSolutions.Core.Output;
 using ReferenceSolutions.Core.Reporting;
 
@@ -5,14 +6,16 @@ namespace ReferenceSolutions.Core.Tests.Output;
 
 public class JsonOutputTests
 {
+    private static readonly CheckDefinition Gradients = new("core.demo.gradients", "core", CheckKinds.Library, "gradients", "dL/dW equal", Tolerance.Float64Twin, ["test"], []);
+
     [Fact]
     public void Run_report_uses_the_contract_field_names_in_order()
     {
         var report = new RunReport("demo", 42, new DatasetInfo("generated", "seed 42", 10),
             [new ModelResult("m", ModelKinds.FromScratch, new Dictionary<string, object> { ["accuracy"] = 0.5 })],
-            [ParityCheck.Measure("gradients", "dL/dW equal", 1e-12, Tolerance.Float64Twin)]);
+            [Gradients.Measure(new Comparison("from-scratch", "torch").Add("dW", 1.0, 1.0 + 1e-12), "a seeded batch")]);
         string json = JsonOutput.Serialize(report);
-        string[] order = ["\"solution\"", "\"seed\"", "\"dataset\"", "\"name\"", "\"source\"", "\"rows\"", "\"models\"", "\"kind\"", "\"metrics\"", "\"parity\"", "\"check\"", "\"maxAbsDiff\"", "\"tolerance\"", "\"passed\""];
+        string[] order = ["\"solution\"", "\"seed\"", "\"dataset\"", "\"name\"", "\"source\"", "\"rows\"", "\"models\"", "\"kind\"", "\"metrics\"", "\"parity\"", "\"check\"", "\"identity\"", "\"maxAbsDiff\"", "\"tolerance\"", "\"toleranceName\"", "\"reason\"", "\"passed\"", "\"id\"", "\"kind\"", "\"between\"", "\"measuredOn\""];
         int position = 0;
         foreach (string field in order)
         {
@@ -21,15 +24,33 @@ public class JsonOutputTests
             position = found;
         }
         Assert.DoesNotContain("\"quality\"", json);
+        Assert.DoesNotContain("\"protocol\"", json);
         Assert.Equal(json, JsonOutput.Serialize(report));
     }
 
     [Fact]
-    public void NaN_is_refused_rather_than_written()
+    public void A_NaN_metric_is_refused_rather_than_written()
     {
-        var check = ParityCheck.Measure("x", "x", double.NaN, Tolerance.Float64Twin);
-        Assert.False(check.Passed);
-        Assert.ThrowsAny<ArgumentException>(() => JsonOutput.Serialize(check));
+        var model = new ModelResult("m", ModelKinds.FromScratch, new Dictionary<string, object> { ["auc"] = double.NaN });
+        Assert.ThrowsAny<ArgumentException>(() => JsonOutput.Serialize(model));
+    }
+
+    [Fact]
+    public void The_protocol_writes_every_contract_field_and_folds_even_when_null()
+    {
+        var protocol = new Protocol(SplitKinds.Time, 3000, 788, 1624, SelectionKinds.Validation, null, "validation log-loss",
+            [new Candidate(new Dictionary<string, object> { ["lambda"] = 1.0 }, 0.05), new Candidate(new Dictionary<string, object> { ["lambda"] = 1e9 }, double.NaN)],
+            new Dictionary<string, object> { ["lambda"] = 1.0 }) { Goal = "minimise", Refit = "train + validation" };
+        string json = JsonOutput.Serialize(protocol);
+        string[] order = ["\"split\": \"time\"", "\"train\": 3000", "\"validation\": 788", "\"test\": 1624", "\"selection\": \"validation\"", "\"folds\": null", "\"metric\"", "\"candidates\"", "\"params\"", "\"score\": 0.05", "\"score\": null", "\"selected\"", "\"goal\"", "\"refit\""];
+        int position = 0;
+        foreach (string field in order)
+        {
+            int found = json.IndexOf(field, position, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"{field} missing or out of order in {json}");
+            position = found;
+        }
+        Assert.DoesNotContain("\"fixed\"", json);
     }
 
     [Fact]
