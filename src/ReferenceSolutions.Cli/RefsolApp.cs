@@ -69,6 +69,7 @@ internal static class RefsolApp
         IReadOnlyList<SolutionCommands> solutions = SolutionRegistry.Create(io);
         root.Subcommands.Add(RunCommands.Create(io, solutions));
         root.Subcommands.Add(VerifyCommands.Create(solutions));
+        root.Subcommands.Add(ChecksCommand.Create(io));
         root.Subcommands.Add(DoctorCommand.Create(io));
         root.Subcommands.Add(BenchCommand.Create(io));
         root.Subcommands.Add(DataCommands.Create(io, solutions));
