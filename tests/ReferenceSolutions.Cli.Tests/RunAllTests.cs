@@ -1,10 +1,13 @@
 using System.Text.Json;
+using ReferenceSolutions.Cli.Commands;
+using ReferenceSolutions.Core.Reporting;
 
 namespace ReferenceSolutions.Cli.Tests;
 
 /// <summary>
-/// <c>refsol run all</c> on built-in data: every registered solution writes a metrics.json of the contract's shape,
-/// every parity check passes, and the same seed gives byte-identical files.
+/// <c>refsol run all</c> on built-in data: every registered solution writes a metrics.json of the contract's shape with
+/// its protocol, every parity check passes and is a registered check reported with the registry's identity, tolerance
+/// and reason, and the same seed gives byte-identical files.
 /// </summary>
 public sealed class RunAllTests : IDisposable
 {
@@ -56,10 +59,25 @@ public sealed class RunAllTests : IDisposable
         foreach (JsonElement check in parity.EnumerateArray())
         {
             string name = check.GetProperty("check").GetString()!;
-            double maxAbsDiff = check.GetProperty("maxAbsDiff").GetDouble();
-            double tolerance = check.GetProperty("tolerance").GetDouble();
-            Assert.True(check.GetProperty("passed").GetBoolean(), $"{solution}: parity '{name}' failed: {maxAbsDiff} > {tolerance}");
-            Assert.True(maxAbsDiff <= tolerance);
+            Assert.True(check.GetProperty("passed").GetBoolean(), $"{solution}: parity '{name}' failed: {check}");
+            Assert.True(check.GetProperty("maxAbsDiff").GetDouble() <= check.GetProperty("tolerance").GetDouble());
+            string id = check.GetProperty("id").GetString()!;
+            CheckDefinition definition = CheckRegistry.All.SingleOrDefault(c => c.Id == id) ?? throw new Xunit.Sdk.XunitException($"{solution}: parity '{name}' has the unregistered id '{id}'");
+            Assert.Equal(definition.Title, name);
+            Assert.Equal(definition.Identity, check.GetProperty("identity").GetString());
+            Assert.Equal(definition.Tolerance.Value, check.GetProperty("tolerance").GetDouble());
+            Assert.Equal(definition.Tolerance.Reason, check.GetProperty("reason").GetString());
+            Assert.Equal(definition.Kind, check.GetProperty("kind").GetString());
+            Assert.Contains($"run {solution}", definition.Where);
+            Assert.False(string.IsNullOrWhiteSpace(check.GetProperty("measuredOn").GetString()), $"{solution}: parity '{name}' does not say what it was measured on");
         }
+        JsonElement protocol = root.GetProperty("protocol");
+        Assert.Contains(protocol.GetProperty("split").GetString(), ["random", "stratified", "time"]);
+        Assert.Contains(protocol.GetProperty("selection").GetString(), ["validation", "k-fold", "fixed"]);
+        Assert.True(protocol.GetProperty("train").GetInt32() > 0 && protocol.GetProperty("test").GetInt32() > 0);
+        Assert.True(protocol.TryGetProperty("folds", out _), $"{solution}: protocol.folds must be present (null when unused)");
+        Assert.False(string.IsNullOrWhiteSpace(protocol.GetProperty("metric").GetString()));
+        Assert.Equal(JsonValueKind.Array, protocol.GetProperty("candidates").ValueKind);
+        Assert.Equal(JsonValueKind.Object, protocol.GetProperty("selected").ValueKind);
     }
 }

@@ -27,7 +27,7 @@ internal static class ReportTables
             }
             foreach (ParityCheck parity in report.Parity)
             {
-                checks.AddRow(Markup.Escape(report.Solution), Markup.Escape(parity.Check), Format(parity.MaxAbsDiff), Format(parity.Tolerance), Verdict(parity.Passed));
+                checks.AddRow(Markup.Escape(report.Solution), Markup.Escape(Describe(parity)), Format(parity.MaxAbsDiff), Format(parity.Tolerance), Verdict(parity.Passed));
             }
             foreach (QualityCheck quality in report.Quality ?? [])
             {
@@ -47,13 +47,24 @@ internal static class ReportTables
             table.AddRow(Markup.Escape(name), Markup.Escape(Core.Output.JsonOutput.Serialize(result).Trim()));
         }
         console.Write(table);
-        console.MarkupLine($"max |diff| {Format(report.MaxAbsDiff)}, tolerance {Format(report.Tolerance)}: {Verdict(report.Passed)}");
+        var comparisons = new Table().Title("comparisons").AddColumns("check", "between", "max |diff|", "tolerance", "passed");
+        foreach (ParityCheck comparison in report.Comparisons)
+        {
+            comparisons.AddRow(Markup.Escape(Describe(comparison)), Markup.Escape(string.Join(" vs ", comparison.Between ?? [])), Format(comparison.MaxAbsDiff), Format(comparison.Tolerance), Verdict(comparison.Passed));
+        }
+        console.Write(comparisons);
+        console.MarkupLine($"verify {Markup.Escape(report.Check)}: {Verdict(report.Passed)}");
     }
+
+    /// <summary>The check's name, with the non-finite value or the worst entry when it failed.</summary>
+    private static string Describe(ParityCheck check) =>
+        check.Passed ? check.Check : $"{check.Check} — {check.Failure ?? check.Worst}";
 
     private static string Verdict(bool passed) => passed ? "[green]passed[/]" : "[red]FAILED[/]";
 
     private static string Format(double value) =>
-        value == 0 || (Math.Abs(value) >= 1e-3 && Math.Abs(value) < 1e6)
+        !double.IsFinite(value) ? value.ToString(CultureInfo.InvariantCulture)
+        : value == 0 || (Math.Abs(value) >= 1e-3 && Math.Abs(value) < 1e6)
             ? value.ToString("0.####", CultureInfo.InvariantCulture)
             : value.ToString("0.##e+0", CultureInfo.InvariantCulture);
 }
