@@ -17,7 +17,7 @@ internal static class RefsolApp
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            stderr.WriteLine($"error: {DescribeParseError(parse)}");
+            stderr.WriteLine($"error: {Echo.Message(DescribeParseError(parse))}");
             return ExitCodes.UsageOrInput;
         }
         bool verbose = parse.GetValue(CommonOptions.Verbose);
@@ -32,7 +32,7 @@ internal static class RefsolApp
         }
         catch (UserInputException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine($"error: {Echo.Message(e.Message)}");
             if (verbose)
             {
                 stderr.WriteLine(e);
@@ -41,7 +41,7 @@ internal static class RefsolApp
         }
         catch (Exception e) when (!verbose)
         {
-            stderr.WriteLine($"error: internal error: {e.GetType().Name}: {e.Message} (run with --verbose for the stack trace)");
+            stderr.WriteLine($"error: internal error: {e.GetType().Name}: {Echo.Message(e.Message)} (run with --verbose for the stack trace)");
             return ExitCodes.InternalError;
         }
         catch (Exception e)

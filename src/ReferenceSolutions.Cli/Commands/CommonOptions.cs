@@ -25,6 +25,9 @@ internal static class CommonOptions
     /// <summary><c>--out DIR</c>; null means the command's default folder.</summary>
     public static Option<string?> Out(string description) => new("--out") { Description = description };
 
+    /// <summary><c>--force</c>: replace an existing non-empty output folder whole.</summary>
+    public static Option<bool> Force() => new("--force") { Description = "Replace an existing, non-empty output folder whole (only once the new results are complete)." };
+
     /// <summary><c>--json</c>: print exactly one JSON object on stdout.</summary>
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON object on stdout instead of a table." };
 }

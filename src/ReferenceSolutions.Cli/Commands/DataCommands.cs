@@ -26,8 +26,17 @@ internal static class DataCommands
             string name = parse.GetValue(solution)!;
             ISolution chosen = solutions.FirstOrDefault(s => s.Solution.Name == name)?.Solution
                 ?? throw new UserInputException($"no solution '{name}' (known: {(solutions.Count == 0 ? "none yet" : string.Join(", ", solutions.Select(s => s.Solution.Name)))})");
-            string folder = Path.GetFullPath(parse.GetValue(output)!);
-            foreach (string file in chosen.GenerateData(folder, parse.GetValue(seed)))
+            string folder = OutputFolder(parse.GetValue(output));
+            IReadOnlyList<string> files;
+            try
+            {
+                files = chosen.GenerateData(folder, parse.GetValue(seed));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UserInputException($"--out {folder}: cannot write there ({e.Message})");
+            }
+            foreach (string file in files)
             {
                 io.Out.WriteLine(file);
             }
@@ -36,5 +45,28 @@ internal static class DataCommands
         data.Subcommands.Add(generate);
         data.Subcommands.Add(DataFetchCommand.Create(io));
         return data;
+    }
+
+    /// <summary>The full path of <c>--out</c>, refused (exit 2) when empty, unusable or an existing file.</summary>
+    private static string OutputFolder(string? output)
+    {
+        if (string.IsNullOrWhiteSpace(output))
+        {
+            throw new UserInputException("--out: the folder name is empty");
+        }
+        string folder;
+        try
+        {
+            folder = Path.GetFullPath(output);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new UserInputException($"--out {Echo.Value(output)}: not a usable path ({e.Message})");
+        }
+        if (File.Exists(folder))
+        {
+            throw new UserInputException($"--out {folder}: is a file; name a folder");
+        }
+        return folder;
     }
 }

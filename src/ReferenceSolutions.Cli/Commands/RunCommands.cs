@@ -25,22 +25,24 @@ internal static class RunCommands
     public static Command ForSolution(CliIo io, string name, string description, IEnumerable<Option> options, Func<ParseResult, RunContext, RunReport> run)
     {
         Option<ulong> seed = CommonOptions.Seed();
-        Option<string?> output = CommonOptions.Out("Output folder (default runs/<solution>-<UTC timestamp>).");
-        var command = new Command(name, description) { seed, output };
+        Option<string?> output = CommonOptions.Out("Output folder (default runs/<solution>-<UTC timestamp>); must be new or empty unless --force.");
+        Option<bool> force = CommonOptions.Force();
+        var command = new Command(name, description) { seed, output, force };
         foreach (Option option in options)
         {
             command.Options.Add(option);
         }
-        command.SetAction(parse => RunExecutor.RunOne(io, name, parse.GetValue(seed), parse.GetValue(output), context => run(parse, context)));
+        command.SetAction(parse => RunExecutor.RunOne(io, name, parse.GetValue(seed), parse.GetValue(output), parse.GetValue(force), context => run(parse, context)));
         return command;
     }
 
     private static Command CreateAll(CliIo io, IReadOnlyList<ISolution> solutions)
     {
         Option<ulong> seed = CommonOptions.Seed();
-        Option<string?> output = CommonOptions.Out("Output folder; each solution writes to DIR/<solution> (default runs/all-<UTC timestamp>).");
-        var all = new Command("all", "Run every solution on its built-in generated data and print one summary.") { seed, output };
-        all.SetAction(parse => RunExecutor.RunAll(io, solutions, parse.GetValue(seed), parse.GetValue(output)));
+        Option<string?> output = CommonOptions.Out("Output folder; each solution writes to DIR/<solution> (default runs/all-<UTC timestamp>); must be new or empty unless --force.");
+        Option<bool> force = CommonOptions.Force();
+        var all = new Command("all", "Run every solution on its built-in generated data and print one summary.") { seed, output, force };
+        all.SetAction(parse => RunExecutor.RunAll(io, solutions, parse.GetValue(seed), parse.GetValue(output), parse.GetValue(force)));
         return all;
     }
 }

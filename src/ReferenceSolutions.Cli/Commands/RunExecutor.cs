@@ -8,7 +8,9 @@ namespace ReferenceSolutions.Cli.Commands;
 
 /// <summary>
 /// The part of every <c>run</c> that is not the solution's own: pick the output folder, show progress, write
-/// <c>metrics.json</c> atomically, print the summary, and turn failed checks into exit code 1.
+/// <c>metrics.json</c>, print the summary, and turn failed checks into exit code 1. A run writes into a staging folder
+/// that is renamed into place once everything (metrics.json included) is written, so a failed run leaves nothing new
+/// and a run folder never mixes two runs (<see cref="StagingFolder"/>).
 /// </summary>
 internal static class RunExecutor
 {
@@ -20,25 +22,26 @@ internal static class RunExecutor
         Path.Combine("runs", $"{name}-{DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}");
 
     /// <summary>Runs one solution through <paramref name="run"/> and reports it; returns the exit code.</summary>
-    public static int RunOne(CliIo io, string name, ulong seed, string? output, Func<RunContext, RunReport> run)
+    public static int RunOne(CliIo io, string name, ulong seed, string? output, bool force, Func<RunContext, RunReport> run)
     {
-        string folder = Path.GetFullPath(output ?? DefaultOutput(name));
-        RunReport report = Execute(io, seed, folder, name, run);
-        ReportTables.WriteRun(io.Console, report, folder);
+        using StagingFolder folder = StagingFolder.Create(output ?? DefaultOutput(name), force);
+        RunReport report = Execute(io, seed, folder.Path, name, run);
+        folder.Commit();
+        ReportTables.WriteRun(io.Console, report, folder.Target);
         return Verdict(report);
     }
 
     /// <summary>Runs every solution on its built-in data into <c>DIR/&lt;name&gt;</c>, then one summary of all.</summary>
-    public static int RunAll(CliIo io, IReadOnlyList<ISolution> solutions, ulong seed, string? output)
+    public static int RunAll(CliIo io, IReadOnlyList<ISolution> solutions, ulong seed, string? output, bool force)
     {
-        string root = Path.GetFullPath(output ?? DefaultOutput("all"));
+        using StagingFolder root = StagingFolder.Create(output ?? DefaultOutput("all"), force);
         var reports = new List<(RunReport Report, string Folder)>();
         foreach (ISolution solution in solutions)
         {
-            string folder = Path.Combine(root, solution.Name);
-            reports.Add((Execute(io, seed, folder, solution.Name, solution.Run), folder));
+            reports.Add((Execute(io, seed, Path.Combine(root.Path, solution.Name), solution.Name, solution.Run), Path.Combine(root.Target, solution.Name)));
         }
-        ReportTables.WriteSummary(io.Console, reports, root);
+        root.Commit();
+        ReportTables.WriteSummary(io.Console, reports, root.Target);
         return reports.All(r => Verdict(r.Report) == ExitCodes.Success) ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
 

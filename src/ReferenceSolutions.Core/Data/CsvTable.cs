@@ -8,7 +8,9 @@ namespace ReferenceSolutions.Core.Data;
 /// <summary>
 /// A CSV file read whole (CsvHelper underneath), every row with the source line it came from, so that any bad value
 /// is reported as <c>file:line: column 'x': what</c>. Rows all have the header's (or the first row's) field count;
-/// blank lines are skipped; numbers are parsed with the invariant culture and must be finite.
+/// blank lines are skipped; numbers are parsed with the invariant culture and must be finite. The bytes must be UTF-8
+/// without NUL (<see cref="TextFileCheck"/>), header names must be distinct, and a quote left open is reported at the
+/// line where it opened. Values quoted in errors are escaped and cut (<see cref="Echo"/>), so every error is one line.
 /// </summary>
 public sealed class CsvTable
 {
@@ -36,7 +38,10 @@ public sealed class CsvTable
     /// <summary>Fields per row.</summary>
     public int ColumnCount { get; }
 
-    /// <summary>Reads <paramref name="path"/>; a missing file, a ragged row or an empty table is a <see cref="DataFormatException"/>.</summary>
+    /// <summary>
+    /// Reads <paramref name="path"/>; a missing file, bytes that are not UTF-8 text, a ragged row, a repeated header
+    /// name, a malformed quote or an empty table is a <see cref="DataFormatException"/>.
+    /// </summary>
     public static CsvTable Read(string path, bool hasHeader)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -48,12 +53,13 @@ public sealed class CsvTable
         {
             throw new DataFormatException(path, null, null, "file not found");
         }
+        int lastLine = TextFileCheck.Validate(path);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = hasHeader,
             IgnoreBlankLines = true,
             TrimOptions = TrimOptions.Trim,
-            BadDataFound = args => throw new DataFormatException(path, args.Context.Parser?.RawRow, null, $"malformed CSV near '{Shorten(args.RawRecord)}'"),
+            BadDataFound = args => throw Malformed(path, args.Context.Parser?.RawRow ?? 0, lastLine, args.RawRecord, args.Field),
         };
         using var reader = new StreamReader(path);
         using var parser = new CsvParser(reader, config);
@@ -64,7 +70,7 @@ public sealed class CsvTable
         while (parser.Read())
         {
             string[] record = parser.Record ?? [];
-            int line = parser.RawRow - parser.RawRecord.TrimEnd('\r', '\n').Count(c => c == '\n');
+            int line = FirstLine(parser.RawRow, parser.RawRecord);
             if (expected < 0)
             {
                 expected = record.Length;
@@ -75,6 +81,7 @@ public sealed class CsvTable
             }
             if (hasHeader && header is null)
             {
+                RequireDistinctNames(path, line, record);
                 header = record;
                 continue;
             }
@@ -124,7 +131,7 @@ public sealed class CsvTable
         }
         if (!double.IsFinite(value))
         {
-            throw Error(row, column, $"'{text}' is not a finite number");
+            throw Error(row, column, $"'{Echo.Value(text)}' is not a finite number");
         }
         return value;
     }
@@ -162,10 +169,33 @@ public sealed class CsvTable
     /// <summary>An error located at data row <paramref name="row"/> as a whole.</summary>
     public DataFormatException Error(int row, string what) => new(Source, LineOf(row), null, what);
 
-    private static string Shorten(string? text)
+    private static string Shorten(string? text) => Echo.Value(text?.Trim());
+
+    /// <summary>The first line of a record that spans lines <paramref name="lastLine"/> − (newlines in it) … <paramref name="lastLine"/>.</summary>
+    private static int FirstLine(int lastLine, string rawRecord) => lastLine - rawRecord.TrimEnd('\r', '\n').Count(c => c == '\n');
+
+    /// <summary>
+    /// The error for a malformed record. A quote left open swallows the rest of the file, so its record ends on the
+    /// file's last line (<paramref name="fileLastLine"/>) and opened as many lines earlier as it holds newlines.
+    /// </summary>
+    private static DataFormatException Malformed(string path, int parserRow, int fileLastLine, string rawRecord, string field)
     {
-        text ??= "";
-        text = text.Trim();
-        return text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
+        string trimmed = field.TrimStart();
+        return trimmed.StartsWith('"') && trimmed.Count(c => c == '"') % 2 == 1
+            ? new DataFormatException(path, FirstLine(fileLastLine, rawRecord), null, $"a quoted field opened on this line is never closed: '{Shorten(trimmed)}'")
+            : new DataFormatException(path, FirstLine(parserRow, rawRecord), null, $"malformed CSV: a quote inside an unquoted field near '{Shorten(rawRecord)}' (quote the whole field and double the inner quotes)");
+    }
+
+    private static void RequireDistinctNames(string path, int line, string[] header)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int j = 0; j < header.Length; j++)
+        {
+            if (seen.TryGetValue(header[j], out int first))
+            {
+                throw new DataFormatException(path, line, $"'{Echo.Value(header[j])}'", $"the header names this column twice (columns {first + 1} and {j + 1}); every column needs its own name");
+            }
+            seen[header[j]] = j;
+        }
     }
 }

@@ -85,6 +85,65 @@ public sealed class CsvTableTests : IDisposable
         Assert.Equal($"{path}:2: column 'user': '1.5' is not an integer", error.Message);
     }
 
+    [Fact]
+    public void A_header_naming_a_column_twice_is_refused_naming_the_column()
+    {
+        string path = Write("dup.csv", "Time,V1,Class,Amount,Class\n1,2,0,3,1\n");
+        var error = Assert.Throws<DataFormatException>(() => CsvTable.Read(path, hasHeader: true));
+        Assert.Equal($"{path}:1: column 'Class': the header names this column twice (columns 3 and 5); every column needs its own name", error.Message);
+    }
+
+    [Fact]
+    public void An_unterminated_quote_is_reported_at_the_line_where_it_opened()
+    {
+        string path = Write("quote.csv", "a,b\n1,2\n3,\"unterminated\n5,6\n7,8\n");
+        var error = Assert.Throws<DataFormatException>(() => CsvTable.Read(path, hasHeader: true));
+        Assert.StartsWith($"{path}:3: a quoted field opened on this line is never closed", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quote_inside_an_unquoted_field_names_its_line()
+    {
+        string path = Write("inner.csv", "a,b\n1,2\n3,x\"y\n");
+        var error = Assert.Throws<DataFormatException>(() => CsvTable.Read(path, hasHeader: true));
+        Assert.StartsWith($"{path}:3: malformed CSV: a quote inside an unquoted field", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { (byte)'a', (byte)',', (byte)'b', 10, (byte)'1', (byte)',', (byte)'2', 10, (byte)'3', (byte)',', 0, 10 }, 3, "holds a NUL byte; expected UTF-8 text")]
+    [InlineData(new byte[] { (byte)'a', (byte)',', (byte)'b', 10, (byte)'1', (byte)',', 0xC3, 0x28, 10 }, 2, "byte 0xC3 is not valid UTF-8; save the file as UTF-8")]
+    [InlineData(new byte[] { (byte)'a', (byte)',', (byte)'b', 10, 10, (byte)'1', (byte)',', (byte)'2', 0xE2, 0x82 }, 3, "byte 0xE2 is not valid UTF-8; save the file as UTF-8")]
+    public void Bytes_that_are_not_UTF_8_text_are_refused_at_their_line(byte[] content, int line, string what)
+    {
+        string path = Path.Combine(_folder, "binary.csv");
+        File.WriteAllBytes(path, content);
+        var error = Assert.Throws<DataFormatException>(() => CsvTable.Read(path, hasHeader: true));
+        Assert.Equal($"{path}:{line}: {what}", error.Message);
+    }
+
+    [Fact]
+    public void A_multibyte_character_across_a_read_buffer_and_a_byte_order_mark_are_accepted()
+    {
+        string path = Path.Combine(_folder, "long.csv");
+        string title = new string('x', (1 << 16) - 9) + "é€𝄞";
+        File.WriteAllText(path, $"id,title\n1,\"{title}\"\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        var table = CsvTable.Read(path, hasHeader: true);
+        Assert.Equal(title, table.Text(0, 1));
+        Assert.Equal(["id", "title"], table.Header);
+    }
+
+    [Fact]
+    public void A_huge_or_multi_line_value_is_echoed_cut_and_escaped_on_one_line()
+    {
+        string path = Write("huge.csv", $"x\n\"{new string('9', 100_000)}x\nsecond line\"\n");
+        var error = Assert.Throws<DataFormatException>(() => CsvTable.Read(path, hasHeader: true).ToMatrix());
+        Assert.True(error.Message.Length < 200, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.EndsWith("…' is not a number", error.Message, StringComparison.Ordinal);
+        Assert.Equal("a\\nb\\t\\0\\u0007", Echo.Value("a\nb\t\0\a"));
+    }
+
     private string Write(string name, string content)
     {
         string path = Path.Combine(_folder, name);
