@@ -41,6 +41,38 @@ internal sealed class LoopbackServer : IDisposable
         response.Abort();
     });
 
+    /// <summary>Sends bytes without end (chunked, no length) until the client goes away.</summary>
+    public string ServeEndless(string path) => Route(path, response =>
+    {
+        response.SendChunked = true;
+        byte[] block = new byte[1 << 16];
+        while (true)
+        {
+            response.OutputStream.Write(block);
+        }
+    });
+
+    /// <summary>Announces <paramref name="length"/> bytes, then sends one byte every <paramref name="interval"/> until the client goes away.</summary>
+    public string ServeSlowly(string path, long length, TimeSpan interval) => Route(path, response =>
+    {
+        response.ContentLength64 = length;
+        for (long i = 0; i < length; i++)
+        {
+            response.OutputStream.Write([(byte)'0']);
+            response.OutputStream.Flush();
+            Thread.Sleep(interval);
+        }
+        response.Close();
+    });
+
+    /// <summary>Answers 302 with <paramref name="location"/>.</summary>
+    public string Redirect(string path, string location) => Route(path, response =>
+    {
+        response.StatusCode = 302;
+        response.RedirectLocation = location;
+        response.Close();
+    });
+
     /// <summary>The URL of <paramref name="path"/>, which answers 404.</summary>
     public string Missing(string path) => $"{BaseUrl}/{path}";
 
@@ -89,21 +121,22 @@ internal sealed class LoopbackServer : IDisposable
             {
                 _routes.TryGetValue(context.Request.Url!.AbsolutePath, out handler);
             }
-            try
+            if (handler is null)
             {
-                if (handler is null)
-                {
-                    context.Response.StatusCode = 404;
-                    context.Response.Close();
-                }
-                else
+                context.Response.StatusCode = 404;
+                context.Response.Close();
+                continue;
+            }
+            _ = Task.Run(() =>
+            {
+                try
                 {
                     handler(context.Response);
                 }
-            }
-            catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
-            {
-            }
+                catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
+                {
+                }
+            });
         }
     }
 

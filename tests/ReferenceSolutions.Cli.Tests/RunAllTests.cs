@@ -72,8 +72,8 @@ public sealed class RunAllTests : IDisposable
             Assert.False(string.IsNullOrWhiteSpace(check.GetProperty("measuredOn").GetString()), $"{solution}: parity '{name}' does not say what it was measured on");
         }
         JsonElement protocol = root.GetProperty("protocol");
-        Assert.Contains(protocol.GetProperty("split").GetString(), ["random", "stratified", "time"]);
-        Assert.Contains(protocol.GetProperty("selection").GetString(), ["validation", "k-fold", "fixed"]);
+        Assert.Contains(protocol.GetProperty("split").GetString(), (string[])["random", "stratified", "time"]);
+        Assert.Contains(protocol.GetProperty("selection").GetString(), (string[])["validation", "k-fold", "fixed"]);
         Assert.True(protocol.GetProperty("train").GetInt32() > 0 && protocol.GetProperty("test").GetInt32() > 0);
         Assert.True(protocol.TryGetProperty("folds", out _), $"{solution}: protocol.folds must be present (null when unused)");
         Assert.False(string.IsNullOrWhiteSpace(protocol.GetProperty("metric").GetString()));

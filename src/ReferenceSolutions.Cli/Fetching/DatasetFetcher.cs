@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using ReferenceSolutions.Core.Data;
+using ReferenceSolutions.Core.Output;
 using Spectre.Console;
 
 namespace ReferenceSolutions.Cli.Fetching;
@@ -8,12 +9,17 @@ namespace ReferenceSolutions.Cli.Fetching;
 /// <summary>
 /// Downloads a dataset into a data folder, all or nothing: every source goes to a staging folder inside the data folder,
 /// zip archives are unpacked there, every file's SHA-256 is checked, and only then are the files renamed into place.
-/// Any failure (HTTP error, a connection cut short, a length or checksum mismatch, a bad archive) deletes the staging
-/// folder, and the data folder itself when the fetch created it, and is reported as a <see cref="UserInputException"/>.
+/// Every download is bounded: no more bytes than the catalog allows (<see cref="FetchSource.DownloadLimit"/>, checked
+/// against the announced length and while reading), no longer than <see cref="FetchLimits.Total"/>, no read waiting
+/// longer than <see cref="FetchLimits.Stall"/>, redirects followed only within the URL's own host, and every archive
+/// entry checked against its listed size before and while it is extracted. Any failure deletes the staging folder (and
+/// the data folder itself when the fetch created it) and is a <see cref="UserInputException"/>; staging folders left
+/// by a killed fetch are removed by the next one.
 /// </summary>
-internal sealed class DatasetFetcher(HttpClient http, IAnsiConsole console)
+internal sealed class DatasetFetcher(HttpClient http, IAnsiConsole console, FetchLimits limits)
 {
     private const int BufferSize = 1 << 16;
+    private const string StagingPrefix = ".refsol-fetch-";
 
     /// <summary>Fetches <paramref name="dataset"/> into <paramref name="folder"/>; returns the files' full paths.</summary>
     public IReadOnlyList<string> Fetch(FetchableDataset dataset, string folder)
@@ -24,15 +30,18 @@ internal sealed class DatasetFetcher(HttpClient http, IAnsiConsole console)
         }
         string[] targets = [.. dataset.Files.Select(f => Inside(folder, f.Path))];
         bool createdFolder = !Directory.Exists(folder);
-        string staging = Path.Combine(folder, $".refsol-fetch-{dataset.Name}-{Guid.NewGuid():N}");
+        string staging;
         try
         {
+            StaleStaging.Remove(folder, StagingPrefix);
+            staging = Path.Combine(folder, StaleStaging.Name(StagingPrefix));
             Directory.CreateDirectory(staging);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UserInputException($"cannot write into {folder}: {e.Message}", e);
         }
+        using var deadline = new CancellationTokenSource(limits.Total);
         try
         {
             console.Progress()
@@ -47,7 +56,7 @@ internal sealed class DatasetFetcher(HttpClient http, IAnsiConsole console)
                         FetchSource source = dataset.Sources[i];
                         ProgressTask task = context.AddTask(Markup.Escape(FileNameOf(source.Url)), maxValue: 1);
                         string download = Path.Combine(staging, $"download-{i}");
-                        Download(source.Url, download, task);
+                        Download(source, download, task, deadline.Token);
                         Stage(source, download, staging);
                     }
                 });
@@ -77,29 +86,33 @@ internal sealed class DatasetFetcher(HttpClient http, IAnsiConsole console)
             return File.Exists(path) && Sha256Hex(path) == f.Sha256;
         });
 
-    private void Download(string url, string path, ProgressTask task)
+    private void Download(FetchSource source, string path, ProgressTask task, CancellationToken deadline)
     {
+        string url = source.Url;
+        long limit = source.DownloadLimit;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            using HttpResponseMessage response = http.Send(request, HttpCompletionOption.ResponseHeadersRead);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new UserInputException($"download of {url} failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}; nothing was written");
-            }
+            using HttpResponseMessage response = Get(new Uri(url), deadline);
             long? length = response.Content.Headers.ContentLength;
-            task.MaxValue = length ?? 1;
-            task.IsIndeterminate = length is null;
+            if (length > limit)
+            {
+                throw new UserInputException($"download of {url} announces {length} bytes, more than the {limit} this file can have; nothing was written");
+            }
+            task.MaxValue = length ?? limit;
             long received = 0;
-            using (Stream body = response.Content.ReadAsStream())
+            using (Stream body = response.Content.ReadAsStream(deadline))
             using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize))
             {
                 byte[] buffer = new byte[BufferSize];
                 int read;
-                while ((read = body.Read(buffer)) > 0)
+                while ((read = Read(body, buffer, deadline)) > 0)
                 {
-                    output.Write(buffer, 0, read);
                     received += read;
+                    if (received > limit)
+                    {
+                        throw new UserInputException($"download of {url} sent more than the {limit} bytes this file can have; stopped, nothing was written");
+                    }
+                    output.Write(buffer, 0, read);
                     task.Value = received;
                 }
             }
@@ -109,12 +122,62 @@ internal sealed class DatasetFetcher(HttpClient http, IAnsiConsole console)
             }
             task.MaxValue = Math.Max(received, 1);
             task.Value = task.MaxValue;
-            task.IsIndeterminate = false;
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            throw new UserInputException($"download of {url} did not finish within {limits.Total.TotalSeconds:0} s (--timeout); nothing was written");
+        }
+        catch (OperationCanceledException)
+        {
+            throw new UserInputException($"download of {url} stalled: nothing arrived for {limits.Stall.TotalSeconds:0} s (--stall-timeout); nothing was written");
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
             throw new UserInputException($"download of {url} failed: {e.Message}; nothing was written", e);
         }
+    }
+
+    /// <summary>GETs <paramref name="url"/>, following at most <see cref="FetchLimits.MaxRedirects"/> redirects within its host.</summary>
+    private HttpResponseMessage Get(Uri url, CancellationToken deadline)
+    {
+        Uri current = url;
+        for (int hop = 0; ; hop++)
+        {
+            using var stall = CancellationTokenSource.CreateLinkedTokenSource(deadline);
+            stall.CancelAfter(limits.Stall);
+            using var request = new HttpRequestMessage(HttpMethod.Get, current);
+            HttpResponseMessage response = http.Send(request, HttpCompletionOption.ResponseHeadersRead, stall.Token);
+            int status = (int)response.StatusCode;
+            if (status is >= 300 and < 400 && response.Headers.Location is Uri location)
+            {
+                response.Dispose();
+                Uri next = location.IsAbsoluteUri ? location : new Uri(current, location);
+                if (!string.Equals(next.Host, url.Host, StringComparison.OrdinalIgnoreCase) || next.Scheme is not ("http" or "https"))
+                {
+                    throw new UserInputException($"download of {url} was redirected to {Echo.Value(next.GetLeftPart(UriPartial.Authority))}, another host; refused, nothing was written");
+                }
+                if (hop == FetchLimits.MaxRedirects)
+                {
+                    throw new UserInputException($"download of {url} was redirected more than {FetchLimits.MaxRedirects} times; refused, nothing was written");
+                }
+                current = next;
+                continue;
+            }
+            if (!response.IsSuccessStatusCode)
+            {
+                response.Dispose();
+                throw new UserInputException($"download of {url} failed: HTTP {status} {Echo.Value(response.ReasonPhrase)}; nothing was written");
+            }
+            return response;
+        }
+    }
+
+    /// <summary>One read of the body, abandoned when nothing arrives within <see cref="FetchLimits.Stall"/>.</summary>
+    private int Read(Stream body, byte[] buffer, CancellationToken deadline)
+    {
+        using var stall = CancellationTokenSource.CreateLinkedTokenSource(deadline);
+        stall.CancelAfter(limits.Stall);
+        return body.ReadAsync(buffer, stall.Token).AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>Puts the files of <paramref name="source"/> at their paths under <paramref name="staging"/>, checked.</summary>
@@ -133,10 +196,14 @@ internal sealed class DatasetFetcher(HttpClient http, IAnsiConsole console)
             foreach (FetchedFile file in source.Files)
             {
                 ZipArchiveEntry entry = archive.GetEntry(file.Member!)
-                    ?? throw new UserInputException($"{source.Url}: the archive has no entry '{file.Member}'; nothing was written");
+                    ?? throw new UserInputException($"{source.Url}: the archive has no entry '{Echo.Value(file.Member)}'; nothing was written");
+                if (entry.Length != file.Bytes)
+                {
+                    throw new UserInputException($"{source.Url}: the archive's entry '{Echo.Value(file.Member)}' declares {entry.Length} bytes, data/README.md lists {file.Bytes}; refused before extracting, nothing was written");
+                }
                 string staged = Path.Combine(staging, file.Path);
                 Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
-                entry.ExtractToFile(staged);
+                Extract(source.Url, entry, file.Bytes, staged);
                 Verify($"{source.Url} ({file.Member})", file, staged);
             }
         }
@@ -145,6 +212,25 @@ internal sealed class DatasetFetcher(HttpClient http, IAnsiConsole console)
             throw new UserInputException($"{source.Url}: not a readable zip archive ({e.Message}); nothing was written", e);
         }
         File.Delete(download);
+    }
+
+    /// <summary>Extracts <paramref name="entry"/>, stopping as soon as it yields more than <paramref name="bytes"/> bytes (its header may lie).</summary>
+    private static void Extract(string url, ZipArchiveEntry entry, long bytes, string path)
+    {
+        using Stream from = entry.Open();
+        using var to = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize);
+        byte[] buffer = new byte[BufferSize];
+        long written = 0;
+        int read;
+        while ((read = from.Read(buffer)) > 0)
+        {
+            written += read;
+            if (written > bytes)
+            {
+                throw new UserInputException($"{url}: the archive's entry '{Echo.Value(entry.FullName)}' holds more than its {bytes} bytes; stopped, nothing was written");
+            }
+            to.Write(buffer, 0, read);
+        }
     }
 
     private static void Verify(string origin, FetchedFile file, string path)
@@ -175,7 +261,7 @@ internal sealed class DatasetFetcher(HttpClient http, IAnsiConsole console)
         string full = Path.GetFullPath(Path.Combine(folder, path));
         return full.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
             ? full
-            : throw new UserInputException($"dataset file '{path}' would be written outside {folder}");
+            : throw new UserInputException($"dataset file '{Echo.Value(path)}' would be written outside {folder}");
     }
 
     private static string FileNameOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) ? Path.GetFileName(uri.LocalPath) : url;

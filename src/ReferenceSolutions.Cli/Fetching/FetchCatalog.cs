@@ -46,7 +46,8 @@ internal static class FetchCatalog
     /// <summary>
     /// The dataset called <paramref name="name"/>, with its sources replaced by those in the JSON file
     /// <paramref name="sourcesFile"/> when it names the dataset:
-    /// <c>{"optdigits": [{"url": "...", "files": [{"path": "optdigits/optdigits-train.csv", "sha256": "...", "member": null}]}]}</c>.
+    /// <c>{"optdigits": [{"url": "...", "maxBytes": null, "files": [{"path": "optdigits/optdigits-train.csv", "sha256": "...", "bytes": 563639, "member": null}]}]}</c>;
+    /// every file needs its size in bytes.
     /// </summary>
     public static FetchableDataset Find(string name, string? sourcesFile)
     {
@@ -57,9 +58,16 @@ internal static class FetchCatalog
             return dataset;
         }
         Dictionary<string, FetchSource[]> replacements = ReadSources(sourcesFile);
-        return replacements.TryGetValue(name, out FetchSource[]? sources)
-            ? dataset with { Sources = sources, NotServed = null }
-            : dataset;
+        if (!replacements.TryGetValue(name, out FetchSource[]? sources))
+        {
+            return dataset;
+        }
+        FetchedFile? unsized = sources.SelectMany(s => s.Files).FirstOrDefault(f => f.Bytes <= 0);
+        if (unsized is not null)
+        {
+            throw new UserInputException($"{sourcesFile}: {name}: file '{unsized.Path}' needs its size in bytes (\"bytes\")");
+        }
+        return dataset with { Sources = sources, NotServed = null };
     }
 
     private static Dictionary<string, FetchSource[]> ReadSources(string file)
@@ -75,10 +83,11 @@ internal static class FetchCatalog
         }
     }
 
-    private static FetchSource Plain(string url, string path) => new(url, [new FetchedFile(path, Sha256Of(path))]);
-
-    private static string Sha256Of(string path) =>
-        KnownDataset.All.SelectMany(d => d.Files).Single(f => f.RelativePath == path).Sha256;
+    private static FetchSource Plain(string url, string path)
+    {
+        KnownDataset.DataFile known = KnownDataset.All.SelectMany(d => d.Files).Single(f => f.RelativePath == path);
+        return new(url, [new FetchedFile(path, known.Sha256, known.Bytes)]);
+    }
 
     private static string In(string folder, string path) => Path.Combine(folder, path);
 }

@@ -1,12 +1,10 @@
-using System.Diagnostics;
-using System.Globalization;
 using ReferenceSolutions.Core.Data;
 
 namespace ReferenceSolutions.Core.Output;
 
 /// <summary>
 /// An output folder written all or nothing: everything goes into a hidden staging folder beside the target
-/// (<c>.NAME.refsol-PID-ID.partial</c>, same parent, so the final rename is atomic), and <see cref="Commit"/> renames it
+/// (<c>.NAME.refsol-partial-PID-ID</c>, same parent, so the final rename is atomic), and <see cref="Commit"/> renames it
 /// into place once every file is written. Disposed without a commit, the staging folder is deleted, so a failed run
 /// leaves nothing new. A target that is an existing file, or a non-empty folder without <c>force</c>, is refused up
 /// front; with <c>force</c> the old folder is replaced whole at commit. Parent folders created for the target are
@@ -15,8 +13,6 @@ namespace ReferenceSolutions.Core.Output;
 /// </summary>
 public sealed class StagingFolder : IDisposable
 {
-    private const string Marker = ".refsol-";
-    private const string Suffix = ".partial";
     private readonly bool _force;
     private readonly string? _createdParent;
     private bool _committed;
@@ -68,8 +64,9 @@ public sealed class StagingFolder : IDisposable
         {
             string? createdParent = FirstMissing(parent);
             Directory.CreateDirectory(parent);
-            RemoveStale(parent, name);
-            string staging = System.IO.Path.Combine(parent, $".{name}{Marker}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}{Suffix}");
+            string prefix = $".{name}.refsol-partial-";
+            StaleStaging.Remove(parent, prefix);
+            string staging = System.IO.Path.Combine(parent, StaleStaging.Name(prefix));
             Directory.CreateDirectory(staging);
             return new StagingFolder(full, staging, force, createdParent);
         }
@@ -131,36 +128,5 @@ public sealed class StagingFolder : IDisposable
             missing = current;
         }
         return missing;
-    }
-
-    /// <summary>Deletes staging folders of <paramref name="name"/> whose process id names no running process.</summary>
-    private static void RemoveStale(string parent, string name)
-    {
-        foreach (string folder in Directory.EnumerateDirectories(parent, $".{name}{Marker}*{Suffix}*"))
-        {
-            string rest = System.IO.Path.GetFileName(folder)[(name.Length + 1 + Marker.Length)..];
-            int dash = rest.IndexOf('-', StringComparison.Ordinal);
-            if (dash > 0 && int.TryParse(rest.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && !IsRunning(pid))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
     }
 }

@@ -16,7 +16,7 @@ public class KnownDatasetTests
     }
 
     [Fact]
-    public void Real_files_that_are_present_have_the_listed_checksum()
+    public void Real_files_that_are_present_have_the_listed_size_and_checksum()
     {
         foreach (KnownDataset.DataFile file in KnownDataset.All.SelectMany(d => d.Files))
         {
@@ -26,6 +26,7 @@ public class KnownDatasetTests
                 continue;
             }
             using FileStream stream = File.OpenRead(path);
+            Assert.Equal(file.Bytes, stream.Length);
             Assert.Equal(file.Sha256, Convert.ToHexStringLower(SHA256.HashData(stream)));
         }
     }
