@@ -9,7 +9,7 @@ internal static class ExitCodes
     /// <summary>A parity or quality check failed, or the environment is unusable (doctor); results were still written.</summary>
     public const int CheckFailed = 1;
 
-    /// <summary>A usage or input error: one line <c>error: …</c> on stderr naming file, line and field where there is one.</summary>
+    /// <summary>A usage, input or filesystem error: one line <c>error: …</c> on stderr naming the path, line and field where there is one.</summary>
     public const int UsageOrInput = 2;
 
     /// <summary>A bug in refsol itself (an unexpected exception); <c>--verbose</c> shows the stack trace.</summary>

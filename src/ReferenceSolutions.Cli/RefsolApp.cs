@@ -39,6 +39,15 @@ internal static class RefsolApp
             }
             return ExitCodes.UsageOrInput;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: {Echo.Message(e.Message)}");
+            if (verbose)
+            {
+                stderr.WriteLine(e);
+            }
+            return ExitCodes.UsageOrInput;
+        }
         catch (Exception e) when (!verbose)
         {
             stderr.WriteLine($"error: internal error: {e.GetType().Name}: {Echo.Message(e.Message)} (run with --verbose for the stack trace)");
