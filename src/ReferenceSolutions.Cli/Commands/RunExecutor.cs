@@ -8,7 +8,7 @@ namespace ReferenceSolutions.Cli.Commands;
 
 /// <summary>
 /// The part of every <c>run</c> that is not the solution's own: pick the output folder, show progress, write
-/// <c>metrics.json</c>, print the summary, and turn failed checks into exit code 1. A run writes into a staging folder
+/// <c>metrics.json</c>, print the summary, and turn failed checks — and results that could not be computed — into exit code 1. A run writes into a staging folder
 /// that is renamed into place once everything (metrics.json included) is written, so a failed run leaves nothing new
 /// and a run folder never mixes two runs (<see cref="StagingFolder"/>).
 /// </summary>
@@ -48,7 +48,7 @@ internal static class RunExecutor
     private static RunReport Execute(CliIo io, ulong seed, string folder, string name, Func<RunContext, RunReport> run)
     {
         Directory.CreateDirectory(folder);
-        RunReport report = SpectreProgress.Run(io.Console, name, progress => run(new RunContext(seed, folder, progress)));
+        RunReport report = SpectreProgress.Run(io.Console, name, progress => run(new RunContext(seed, folder, progress))).WithComputedCheck();
         JsonOutput.Write(Path.Combine(folder, MetricsFile), report);
         return report;
     }

@@ -36,6 +36,28 @@ public class JsonOutputTests
     }
 
     [Fact]
+    public void A_result_that_cannot_be_computed_is_null_with_its_reason_beside_it_and_fails_the_run()
+    {
+        var model = new ModelResult("m", ModelKinds.FromScratch, new Dictionary<string, object>
+        {
+            ["rmse"] = 0.8,
+            ["auc"] = NotComputed.Finite(double.NaN, "every test rating is 5, so there is no negative to rank"),
+            ["trainLoss"] = NotComputed.Finite([0.7, double.NaN, double.PositiveInfinity], "the loss diverged in epoch 2"),
+            ["steps"] = NotComputed.Finite(3.0, "unused"),
+        });
+        string json = JsonOutput.Serialize(model);
+        Assert.Contains("\"rmse\": 0.8,\n    \"auc\": null,\n    \"aucNotComputed\": \"every test rating is 5, so there is no negative to rank\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"trainLoss\": [\n      0.7,\n      null,\n      null\n    ],\n    \"trainLossNotComputed\": \"the loss diverged in epoch 2\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"steps\": 3", json, StringComparison.Ordinal);
+        var report = new RunReport("demo", 1, new DatasetInfo("d", "s", 1), [model], []);
+        RunReport checkedReport = report.WithComputedCheck();
+        QualityCheck computed = Assert.Single(checkedReport.Quality!);
+        Assert.False(computed.Passed);
+        Assert.Contains("m.auc, m.trainLoss", computed.Check, StringComparison.Ordinal);
+
+    }
+
+    [Fact]
     public void The_protocol_writes_every_contract_field_and_folds_even_when_null()
     {
         var protocol = new Protocol(SplitKinds.Time, 3000, 788, 1624, SelectionKinds.Validation, null, "validation log-loss",
