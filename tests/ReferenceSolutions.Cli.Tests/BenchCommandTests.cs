@@ -32,6 +32,7 @@ public class BenchCommandTests
     [Theory]
     [InlineData("bench", "--only", "gemm-9")]
     [InlineData("bench", "--repeats", "0")]
+    [InlineData("bench", "--repeats", "100000000")]
     public void Bench_usage_errors_exit_2_with_one_line(params string[] args)
     {
         (int exitCode, string stdout, string stderr) = CliRunner.Run(args);

@@ -13,6 +13,9 @@ namespace ReferenceSolutions.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
+    /// <summary>The most timed samples per side: beyond it the median no longer moves, only the wait grows.</summary>
+    private const int MaxRepeats = 1000;
+
     public static Command Create(CliIo io)
     {
         Option<bool> json = CommonOptions.Json();
@@ -22,7 +25,7 @@ internal static class BenchCommand
             Description = $"Run only these pairs (comma- or space-separated): {string.Join(", ", BenchWorkloads.Names)}.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var repeats = new Option<int?>("--repeats") { Description = "Timed samples per side (default 9, or 5 with --quick); the median is reported." };
+        var repeats = new Option<int?>("--repeats") { Description = $"Timed samples per side, 1..{MaxRepeats} (default 9, or 5 with --quick); the median is reported." };
         var bench = new Command("bench", "Time each from-scratch kernel against its library twin in this process (warm-up, median of repeats); ratio = libraryMs / fromScratchMs.")
         {
             quick, json, only, repeats,
@@ -32,9 +35,9 @@ internal static class BenchCommand
             BenchSettings settings = parse.GetValue(quick) ? BenchSettings.Quick : BenchSettings.Full;
             if (parse.GetValue(repeats) is int n)
             {
-                if (n < 1)
+                if (n is < 1 or > MaxRepeats)
                 {
-                    throw new UserInputException($"--repeats must be at least 1 (got {n})");
+                    throw new UserInputException($"--repeats must be in 1..{MaxRepeats} (got {n})");
                 }
                 settings = settings with { Repeats = n };
             }
