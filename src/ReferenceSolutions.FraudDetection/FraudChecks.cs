@@ -73,8 +73,15 @@ public static class FraudChecks
         "s(x) = √((‖r‖² − ‖Uᵀr‖²)/‖r‖²), r = x − μ, U the top-k eigenvectors of the legitimate rows' covariance (Jacobi) vs RandomizedPca's Score at the same k: max |Δs|",
         FraudTolerances.AnomalyScores,
         [RunFraud],
+        "AnomalyTests.PCA_score_checks_fail_on_a_NaN_and_on_the_wrong_rank");
+
+    /// <summary>The same comparison on data with a planted, well-separated spectrum, where it can be tight.</summary>
+    public static CheckDefinition AnomalyScoresPlanted { get; } = Library("pca-scores-mlnet-planted", "PCA anomaly score: mlnet vs from-scratch, planted spectrum",
+        "s(x) from scratch vs RandomizedPca's Score at k = 3 and 5 on rows whose top-5 subspace is separated by clear eigen-gaps: max |Δs|",
+        FraudTolerances.AnomalyScoresPlanted,
+        [],
         "AnomalyTests.PCA_anomaly_scores_match_MLNet_RandomizedPca_at_the_same_rank",
-        "AnomalyTests.PCA_score_check_fails_on_a_NaN");
+        "AnomalyTests.PCA_score_checks_fail_on_a_NaN_and_on_the_wrong_rank");
 
     /// <summary>The bootstrap's AUC variance against its B → ∞ limit from DeLong's components, at the default B.</summary>
     public static CheckDefinition BootstrapVsDeLong { get; } = BootstrapVsDeLongAt(FraudRunOptions.DefaultBootstrapReplicates);
@@ -228,7 +235,7 @@ public static class FraudChecks
     /// <summary>Every check of the fraud solution.</summary>
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
-        ThetaTorch, ThetaMLNet, ObjectiveMLNet, MetricsOnOurPredictions, MetricsOnMLNetPredictions, AnomalyScores, BootstrapVsDeLong,
+        ThetaTorch, ThetaMLNet, ObjectiveMLNet, MetricsOnOurPredictions, MetricsOnMLNetPredictions, AnomalyScores, AnomalyScoresPlanted, BootstrapVsDeLong,
         AucMannWhitney, AucTrapezoid, AveragePrecisionDefinition, WeightsAsRepetitions, BootstrapReplicate, ProbabilityScoresFormula,
         FiniteDifferences, FusedGradient, FusedHessian, GradientDescentOptimum, NewtonOptimality,
         JacobiMathNet, JacobiDecomposition, PcaResidual, MahalanobisMathNet,

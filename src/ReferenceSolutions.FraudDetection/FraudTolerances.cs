@@ -20,20 +20,24 @@ public static class FraudTolerances
     public const double StandardErrors = 4;
 
     /// <summary>Two float64 Newton solvers at one optimum (θ from scratch vs TorchSharp).</summary>
-    public static Tolerance NewtonFloat64 { get; } = Tolerance.FromSurvey(nameof(NewtonFloat64), 4.4e-15, SurveyFactor, SurveySeeds, "fraud-theta-torch",
-        "both twins run Newton in float64 from θ = 0 to t·‖Δ‖∞ ≤ 1e-13·(1 + ‖θ‖∞); they share the data and the optimum, so only the order of the float64 sums (κ(H)·ε-sized) separates them");
+    public static Tolerance NewtonFloat64 { get; } = Tolerance.FromSurvey(nameof(NewtonFloat64), 1.33e-13, SurveyFactor, SurveySeeds, "fraud-theta-torch",
+        "both twins run Newton in float64 from θ = 0 to t·‖Δ‖∞ ≤ 1e-13·(1 + ‖θ‖∞); they share the data and the optimum, so only the order of the float64 sums separates them, amplified by κ(H) (largest at λ = 0.01 on the ULB sample); typically 3e-15");
 
     /// <summary>ML.NET's float32 L-BFGS against the float64 optimum, relative to ‖θ_scratch‖∞.</summary>
-    public static Tolerance Float32LbfgsRelative { get; } = Tolerance.FromSurvey(nameof(Float32LbfgsRelative), 2e-4, SurveyFactor, SurveySeeds, "fraud-theta-mlnet",
+    public static Tolerance Float32LbfgsRelative { get; } = Tolerance.FromSurvey(nameof(Float32LbfgsRelative), 2.15e-3, SurveyFactor, SurveySeeds, "fraud-theta-mlnet",
         "ML.NET stores features and θ in float32 (ε ≈ 1.2e-7) and stops on a mean relative objective improvement below 1e-10, which float32 sums cannot resolve; along flat directions of f a relative objective error δ leaves θ off by ≈ √δ·‖θ‖");
 
     /// <summary>The objective at ML.NET's θ against the optimum's, relative.</summary>
-    public static Tolerance Float32Objective { get; } = Tolerance.FromSurvey(nameof(Float32Objective), 1e-7, SurveyFactor, SurveySeeds, "fraud-objective-mlnet",
+    public static Tolerance Float32Objective { get; } = Tolerance.FromSurvey(nameof(Float32Objective), 2.44e-7, SurveyFactor, SurveySeeds, "fraud-objective-mlnet",
         "f(θ_mlnet) ≥ f(θ*); ML.NET sums the objective in float32, which resolves f only to ≈ 1e-7 relative, so its L-BFGS cannot descend reliably below that");
 
-    /// <summary>PCA anomaly scores s(x) from scratch (float64, exact eigenvectors) against ML.NET's RandomizedPca (float32).</summary>
-    public static Tolerance AnomalyScores { get; } = Tolerance.FromSurvey(nameof(AnomalyScores), 1e-5, SurveyFactor, SurveySeeds, "fraud-pca-scores",
-        "ML.NET computes s(x) = √((‖r‖² − ‖Uᵀr‖²)/‖r‖²) in float32, with ‖r‖² expanded as ‖x‖² − 2μᵀx + ‖μ‖², and its randomized range finder (k + 20 oversampling ≥ d here) recovers the top-k subspace to float32 accuracy; the float32 error in s² is divided by 2s, so rows near the subspace (small s) carry the largest differences");
+    /// <summary>PCA anomaly scores s(x) from scratch (float64, exact eigenvectors) against ML.NET's RandomizedPca (float32), on the run's data.</summary>
+    public static Tolerance AnomalyScores { get; } = Tolerance.FromSurvey(nameof(AnomalyScores), 1.41e-2, SurveyFactor, SurveySeeds, "fraud-pca-scores",
+        "ML.NET's RandomizedPca works in float32: it sums AΩ over the rows, orthonormalises by Gram–Schmidt and solves the eigenproblem of BᵀB = QᵀA²Q, which squares A's condition number; on the ULB sample's heavy-tailed legitimate rows its top-10 subspace is off by up to 1.3e-2 (projector, measured from its own eigenvectors in float64); the median over seeds is 5.3e-5, and only 3 of 20 seeds exceed 1e-3, all on the sample's stratified split");
+
+    /// <summary>The same comparison on rows with a planted, well-separated spectrum (the parity test).</summary>
+    public static Tolerance AnomalyScoresPlanted { get; } = Tolerance.FromSurvey(nameof(AnomalyScoresPlanted), 8.0e-4, SurveyFactor, SurveySeeds, "fraud-pca-scores-planted",
+        "3,000 Gaussian rows of a rank-5 signal (factor scales 5, 4, 3, 2, 1.5, random loadings) over isotropic noise: the top-k subspace (k = 3, 5) is determined, so only ML.NET's float32 algorithm separates the scores; the median over seeds is 2.1e-5 and random loadings occasionally narrow a gap (8e-4 at seed 19)");
 
     /// <summary>Metrics by our code and by ML.NET's evaluator on identical float32 inputs.</summary>
     public static Tolerance SameScoresMetrics { get; } = new(nameof(SameScoresMetrics), 1e-8,

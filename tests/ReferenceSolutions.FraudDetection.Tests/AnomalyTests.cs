@@ -82,65 +82,28 @@ public class AnomalyTests(ITestOutputHelper output)
     [InlineData(5)]
     public void PCA_anomaly_scores_match_MLNet_RandomizedPca_at_the_same_rank(int rank)
     {
-        // Normal rows: a rank-5 signal with factor standard deviations 5, 4, 3, 2, 1.5 plus noise of variance 0.09, so
-        // the top-k subspace is separated by an eigen-gap for every k ≤ 5. (Beyond 5 the noise spectrum is flat, the
-        // top-k subspace is not unique, and no two PCA codes need agree.)
-        const int D = 20;
-        var rng = new Rng(21);
-        Matrix loadings = rng.GaussianMatrix(5, D);
-        Matrix Draw(int rows, double offLevel)
-        {
-            Matrix factors = rng.GaussianMatrix(rows, 5);
-            for (int i = 0; i < rows; i++)
-            {
-                factors.Row(i)[0] *= 5;
-                factors.Row(i)[1] *= 4;
-                factors.Row(i)[2] *= 3;
-                factors.Row(i)[3] *= 2;
-                factors.Row(i)[4] *= 1.5;
-            }
-            Matrix x = Gemm.Multiply(factors, loadings);
-            for (int i = 0; i < rows; i++)
-            {
-                for (int j = 0; j < D; j++)
-                {
-                    x[i, j] += (0.3 * rng.Gaussian()) + (offLevel * rng.Gaussian());
-                }
-            }
-            return x;
-        }
-        Matrix normal = Draw(3000, 0.0);
-        Matrix test = Draw(1000, 0.0);
-        Matrix anomalies = Draw(50, 2.0);
-        Matrix all = new(test.Rows + anomalies.Rows, D, [.. test.Data, .. anomalies.Data]);
-        double[] ours = PcaAnomalyDetector.Fit(normal, rank).Score(all);
-        double[] theirs = MLNetPcaAnomaly.Fit(normal, rank, seed: 3).Score(all);
+        (Matrix normal, Matrix rows) = PlantedSpectrum.Sample(21);
+        double[] ours = PcaAnomalyDetector.Fit(normal, rank).Score(rows);
+        double[] theirs = MLNetPcaAnomaly.Fit(normal, rank, seed: 3).Score(rows);
         Comparison comparison = FraudComparisons.AnomalyScores(ours, theirs);
-        output.WriteLine($"rank {rank}: {comparison.Describe(FraudChecks.AnomalyScores.Tolerance.Value)}");
-        ParityAssert.Passes(FraudChecks.AnomalyScores, comparison);
+        output.WriteLine($"rank {rank}: {comparison.Describe(FraudChecks.AnomalyScoresPlanted.Tolerance.Value)}");
+        ParityAssert.Passes(FraudChecks.AnomalyScoresPlanted, comparison);
     }
 
     [Fact]
-    public void PCA_score_check_fails_on_a_NaN()
+    public void PCA_score_checks_fail_on_a_NaN_and_on_the_wrong_rank()
     {
-        double[] spread = [5, 4, 3, 2, 1, 0.5, 0.3, 0.2];
-        Matrix Scaled(Matrix m)
-        {
-            for (int i = 0; i < m.Rows; i++)
-            {
-                System.Numerics.Tensors.TensorPrimitives.Multiply(m.Row(i), spread, m.Row(i));
-            }
-            return m;
-        }
-        Matrix normal = Scaled(new Rng(22).GaussianMatrix(400, 8));
-        Matrix rows = Scaled(new Rng(23).GaussianMatrix(50, 8));
+        (Matrix normal, Matrix rows) = PlantedSpectrum.Sample(22);
         double[] ours = PcaAnomalyDetector.Fit(normal, 3).Score(rows);
         double[] theirs = MLNetPcaAnomaly.Fit(normal, 3, seed: 3).Score(rows);
-        ParityAssert.Passes(FraudChecks.AnomalyScores, FraudComparisons.AnomalyScores(ours, theirs));
+        ParityAssert.Passes(FraudChecks.AnomalyScoresPlanted, FraudComparisons.AnomalyScores(ours, theirs));
         theirs[17] = double.NaN;
         Comparison poisoned = FraudComparisons.AnomalyScores(ours, theirs);
+        ParityAssert.Fails(FraudChecks.AnomalyScoresPlanted, poisoned);
         ParityAssert.Fails(FraudChecks.AnomalyScores, poisoned);
         Assert.Equal("mlnet: s(x)[17] is NaN", poisoned.NonFinite);
+        double[] lowerRank = PcaAnomalyDetector.Fit(normal, 2).Score(rows);
+        ParityAssert.Fails(FraudChecks.AnomalyScoresPlanted, FraudComparisons.AnomalyScores(lowerRank, MLNetPcaAnomaly.Fit(normal, 3, seed: 3).Score(rows)));
     }
 
     [Fact]

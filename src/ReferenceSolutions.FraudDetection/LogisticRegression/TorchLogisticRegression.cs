@@ -98,12 +98,19 @@ public sealed class TorchLogisticRegression(double tolerance = 1e-13, int maxIte
         return new NewtonFit(LogisticModel.FromTheta(theta), maxIterations, false, relativeStep);
     }
 
-    /// <summary>f(θ) as a scalar tensor; X (n,d), y (n), θ (d+1).</summary>
+    /// <summary>
+    /// f(θ) as a scalar tensor; X (n,d), y (n), θ (d+1). Every scalar operand is an explicit <see cref="Scalar"/> kept
+    /// alive by <c>using</c> until the native calls that read it have returned: the operators' implicit ones (a
+    /// <c>double</c>, or the alpha = 1 that <c>Tensor + Tensor</c> passes) are temporaries whose finalizer may free the
+    /// native scalar while libtorch still reads it, which once failed a run with "Unknown scalar type".
+    /// </summary>
     private static Tensor Objective(Tensor x, Tensor y, double lambda, Tensor theta)
     {
-        Tensor w = theta[TensorIndex.Slice(1)];                  // (d)
-        Tensor z = (x * w).sum(1) + theta[0];                     // (n,d)⊙(d) summed over d → (n); X·w without BLAS
-        Tensor loss = -((y * nn.functional.logsigmoid(z)) + ((1.0 - y) * nn.functional.logsigmoid(-z))); // (n)
-        return loss.sum() + (0.5 * lambda * w.dot(w));
+        using Scalar one = 1.0.ToScalar(), halfLambda = (0.5 * lambda).ToScalar();
+        Tensor w = theta[TensorIndex.Slice(1)];                                    // (d)
+        Tensor z = x.mul(w).sum(1).add(theta[0], one);                              // (n,d)⊙(d) summed over d → (n); X·w without BLAS
+        Tensor notY = y.neg().add(one, one);                                        // (n): 1 − y
+        Tensor loglik = y.mul(nn.functional.logsigmoid(z)).add(notY.mul(nn.functional.logsigmoid(z.neg())), one); // (n)
+        return loglik.sum().neg().add(w.dot(w).mul(halfLambda), one);
     }
 }

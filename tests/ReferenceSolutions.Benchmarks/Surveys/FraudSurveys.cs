@@ -21,7 +21,32 @@ internal static class FraudSurveys
         new RunParitySurvey("fraud-theta-mlnet", FraudTolerances.Float32LbfgsRelative, FraudChecks.ThetaMLNet.Id),
         new RunParitySurvey("fraud-objective-mlnet", FraudTolerances.Float32Objective, FraudChecks.ObjectiveMLNet.Id),
         new RunParitySurvey("fraud-pca-scores", FraudTolerances.AnomalyScores, FraudChecks.AnomalyScores.Id),
+        new PlantedPcaSurvey(),
     ];
+
+    /// <summary>max |Δs| between the PCA twins at k = 3 and 5 on <c>PlantedSpectrum.Sample(seed)</c>, ML.NET seeded with the seed too.</summary>
+    private sealed class PlantedPcaSurvey : IToleranceSurvey
+    {
+        public string Name => "fraud-pca-scores-planted";
+
+        public Tolerance Tolerance => FraudTolerances.AnomalyScoresPlanted;
+
+        public double Factor => FraudTolerances.SurveyFactor;
+
+        public double Measure(ulong seed)
+        {
+            (Core.LinearAlgebra.Matrix normal, Core.LinearAlgebra.Matrix rows) = FraudDetection.Anomaly.PlantedSpectrum.Sample(seed);
+            double largest = 0;
+            foreach (int rank in new[] { 3, 5 })
+            {
+                double[] ours = FraudDetection.Anomaly.PcaAnomalyDetector.Fit(normal, rank).Score(rows);
+                double[] theirs = FraudDetection.Anomaly.MLNetPcaAnomaly.Fit(normal, rank, (int)seed).Score(rows);
+                Comparison comparison = FraudComparisons.AnomalyScores(ours, theirs);
+                largest = comparison.NonFinite is null ? Math.Max(largest, comparison.MaxAbsDiff) : double.NaN;
+            }
+            return largest;
+        }
+    }
 
     /// <summary>One parity check's largest maxAbsDiff over the runs of a seed.</summary>
     private sealed class RunParitySurvey(string name, Tolerance tolerance, string checkId) : IToleranceSurvey
