@@ -50,8 +50,8 @@ public static class FraudChecks
         "VerificationTests.Verify_logreg_compares_theta_and_objectives_of_every_twin",
         "VerificationTests.Verify_logreg_fails_on_a_NaN_from_a_twin");
 
-    /// <summary>Our metric code against ML.NET's Evaluate on our model's predictions, ML.NET applying the threshold itself.</summary>
-    public static CheckDefinition MetricsOnOurPredictions { get; } = Library("metrics-evaluate", "metrics: from-scratch vs Evaluate on from-scratch predictions",
+    /// <summary>Our metric code against ML.NET's Evaluate on the same probabilities (the run's from-scratch predictions, or verify's input), ML.NET applying the threshold itself.</summary>
+    public static CheckDefinition MetricsOnOurPredictions { get; } = Library("metrics-evaluate", "metrics: from-scratch vs Evaluate on the same probabilities",
         "AUC and lower-trapezoid AUPRC of the probabilities, log-loss (nats; ML.NET's bits × ln 2), and F1, precision, recall, accuracy of p ≥ t — ML.NET deciding by its own rule Score > 0 on Score = p − c, c just below t — on the same float32 values: max |Δ| over the seven",
         FraudTolerances.SameScoresMetrics,
         [RunFraud, VerifyMetrics],
@@ -61,7 +61,7 @@ public static class FraudChecks
         "VerificationTests.Verify_metrics_fails_on_a_NaN_metric");
 
     /// <summary>Our metric code against ML.NET's Evaluate on ML.NET's own logistic-regression output.</summary>
-    public static CheckDefinition MetricsOnMLNetPredictions { get; } = Library("metrics-evaluate-mlnet-predictions", "metrics: from-scratch vs Evaluate on ML.NET's predictions",
+    public static CheckDefinition MetricsOnMLNetPredictions { get; } = Library("metrics-evaluate-mlnet-predictions", "metrics: from-scratch vs Evaluate on ML.NET's own predictions",
         "ML.NET LbfgsLogisticRegression's own Score, Probability and PredictedLabel: AUC and lower-trapezoid AUPRC of Score, log-loss of Probability, F1, precision, recall, accuracy of Score > 0 — by our code and by Evaluate: max |Δ| over the seven",
         FraudTolerances.SameScoresMetrics,
         [RunFraud],

@@ -36,11 +36,7 @@ public sealed class SolutionInputErrorTests : IDisposable
     [Fact]
     public void Missing_time_column_names_the_option_the_file_and_the_column()
     {
-        string data = Write("no-time.csv", "a,b,Class
-1,2,0
-3,4,1
-5,6,0
-");
+        string data = Write("no-time.csv", "a,b,Class\n1,2,0\n3,4,1\n5,6,0\n");
         AssertInputError($"--time-column 'When': {data} has no such column", "run", "fraud", "--data", data, "--time-column", "When", "--out", Path.Combine(_folder, "out"));
         AssertInputError($"--split time: {data} has no time column 'Time'", "run", "fraud", "--data", data, "--split", "time", "--out", Path.Combine(_folder, "out"));
     }
