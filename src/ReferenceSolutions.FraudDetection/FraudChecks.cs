@@ -4,10 +4,256 @@ namespace ReferenceSolutions.FraudDetection;
 
 /// <summary>
 /// The registry of this solution's parity and consistency checks (runs, verify and tests); every run-time
-/// <see cref="ParityCheck"/> of the solution is made from one of these, and docs/parity.md is generated from them.
+/// <see cref="ParityCheck"/> of the solution is made from one of these, every test of one asserts through
+/// <c>ParityAssert</c>, and docs/parity.md is generated from them.
 /// </summary>
 public static class FraudChecks
 {
+    private const string RunFraud = "run fraud";
+    private const string VerifyLogReg = "verify logreg";
+    private const string VerifyMetrics = "verify metrics";
+
+    private static Tolerance SumOfRatios { get; } = new("SumOfRatios", 1e-13,
+        "sums of K ≤ 120 terms (ratios of exact counts, each ≤ 1) formed in two orders: ≤ (K + 3)·ε ≈ 1.4e-14 apart in the worst case");
+
+    private static Tolerance EigenBackwardStable { get; } = new("EigenBackwardStable", 1e-12,
+        "both decompositions are backward stable, errors ≤ c·d·ε·‖A‖_F; by Weyl's inequality eigenvalues move by no more, and d ≤ 30 gives d·ε ≈ 3.3e-15, so 1e-12 allows c ≤ 300");
+
+    private static Tolerance StandardErrorBound { get; } = new("StandardErrors", FraudTolerances.StandardErrors,
+        "a simulated or estimated quantity against its expectation, in units of its standard error: beyond 4 SE a correct implementation lands with probability ≈ 6e-5 per comparison, while an implementation error moves it by far more");
+
+    /// <summary>θ of the TorchSharp float64 Newton twin against the from-scratch Newton θ.</summary>
+    public static CheckDefinition ThetaTorch { get; } = Library("logreg-theta-torch", "logreg θ: torch vs from-scratch",
+        "argmin Σ logloss + (λ/2)‖w‖², float64 Newton on both sides: max |θ_torch − θ_scratch|", FraudTolerances.NewtonFloat64,
+        [RunFraud, VerifyLogReg],
+        "LogisticRegressionParityTests.Torch_float64_Newton_matches_from_scratch",
+        "LogisticRegressionParityTests.Theta_and_objective_checks_fail_on_a_NaN_from_either_side",
+        "VerificationTests.Verify_logreg_compares_theta_and_objectives_of_every_twin",
+        "VerificationTests.Verify_logreg_fails_on_a_NaN_from_a_twin");
+
+    /// <summary>θ of ML.NET's float32 L-BFGS against the from-scratch θ, relative to ‖θ_scratch‖∞.</summary>
+    public static CheckDefinition ThetaMLNet { get; } = Library("logreg-theta-mlnet", "logreg θ: mlnet vs from-scratch",
+        "the same argmin with L2Regularization = λ (ML.NET minimises f/n): max |θ_mlnet − θ_scratch| / ‖θ_scratch‖∞", FraudTolerances.Float32LbfgsRelative,
+        [RunFraud, VerifyLogReg],
+        "LogisticRegressionParityTests.MLNet_lbfgs_with_L2_equal_to_lambda_matches_from_scratch",
+        "LogisticRegressionParityTests.MLNet_with_L2_scaled_by_n_lands_elsewhere_so_the_scaling_matters",
+        "LogisticRegressionParityTests.Theta_and_objective_checks_fail_on_a_NaN_from_either_side",
+        "VerificationTests.Verify_logreg_compares_theta_and_objectives_of_every_twin",
+        "VerificationTests.Verify_logreg_fails_on_a_NaN_from_a_twin");
+
+    /// <summary>The objective at ML.NET's θ against the optimum's, both evaluated in float64.</summary>
+    public static CheckDefinition ObjectiveMLNet { get; } = Library("logreg-objective-mlnet", "logreg objective: mlnet vs from-scratch",
+        "f(θ_mlnet) against f(θ_scratch), f evaluated in float64 by LogisticObjective: |Δf| / f(θ_scratch)", FraudTolerances.Float32Objective,
+        [RunFraud, VerifyLogReg],
+        "LogisticRegressionParityTests.MLNet_lbfgs_with_L2_equal_to_lambda_matches_from_scratch",
+        "LogisticRegressionParityTests.Theta_and_objective_checks_fail_on_a_NaN_from_either_side",
+        "VerificationTests.Verify_logreg_compares_theta_and_objectives_of_every_twin",
+        "VerificationTests.Verify_logreg_fails_on_a_NaN_from_a_twin");
+
+    /// <summary>Our metric code against ML.NET's Evaluate on the same probabilities (the run's from-scratch predictions, or verify's input), ML.NET applying the threshold itself.</summary>
+    public static CheckDefinition MetricsOnOurPredictions { get; } = Library("metrics-evaluate", "metrics: from-scratch vs Evaluate on the same probabilities",
+        "AUC and lower-trapezoid AUPRC of the probabilities, log-loss (nats; ML.NET's bits × ln 2), and F1, precision, recall, accuracy of p ≥ t — ML.NET deciding by its own rule Score > 0 on Score = p − c, c just below t — on the same float32 values: max |Δ| over the seven",
+        FraudTolerances.SameScoresMetrics,
+        [RunFraud, VerifyMetrics],
+        "MetricsTests.Metrics_match_MLNet_Evaluate_on_the_same_scores",
+        "MetricsTests.Metrics_checks_fail_on_a_NaN_from_either_side",
+        "VerificationTests.Verify_metrics_agrees_with_MLNet_and_names_its_fields",
+        "VerificationTests.Verify_metrics_fails_on_a_NaN_metric");
+
+    /// <summary>Our metric code against ML.NET's Evaluate on ML.NET's own logistic-regression output.</summary>
+    public static CheckDefinition MetricsOnMLNetPredictions { get; } = Library("metrics-evaluate-mlnet-predictions", "metrics: from-scratch vs Evaluate on ML.NET's own predictions",
+        "ML.NET LbfgsLogisticRegression's own Score, Probability and PredictedLabel: AUC and lower-trapezoid AUPRC of Score, log-loss of Probability, F1, precision, recall, accuracy of Score > 0 — by our code and by Evaluate: max |Δ| over the seven",
+        FraudTolerances.SameScoresMetrics,
+        [RunFraud],
+        "MetricsTests.Metrics_match_MLNet_Evaluate_on_MLNets_own_predictions",
+        "MetricsTests.Metrics_checks_fail_on_a_NaN_from_either_side");
+
+    /// <summary>The PCA anomaly score the reported models use, from scratch against ML.NET's RandomizedPca, row by row.</summary>
+    public static CheckDefinition AnomalyScores { get; } = Library("pca-scores-mlnet", "PCA anomaly score: mlnet vs from-scratch",
+        "s(x) = √((‖r‖² − ‖Uᵀr‖²)/‖r‖²), r = x − μ, U the top-k eigenvectors of the legitimate rows' covariance (Jacobi) vs RandomizedPca's Score at the same k: max |Δs|",
+        FraudTolerances.AnomalyScores,
+        [RunFraud],
+        "AnomalyTests.PCA_score_checks_fail_on_a_NaN_and_on_the_wrong_rank");
+
+    /// <summary>The same comparison on data with a planted, well-separated spectrum, where it can be tight.</summary>
+    public static CheckDefinition AnomalyScoresPlanted { get; } = Library("pca-scores-mlnet-planted", "PCA anomaly score: mlnet vs from-scratch, planted spectrum",
+        "s(x) from scratch vs RandomizedPca's Score at k = 3 and 5 on rows whose top-5 subspace is separated by clear eigen-gaps: max |Δs|",
+        FraudTolerances.AnomalyScoresPlanted,
+        [],
+        "AnomalyTests.PCA_anomaly_scores_match_MLNet_RandomizedPca_at_the_same_rank",
+        "AnomalyTests.PCA_score_checks_fail_on_a_NaN_and_on_the_wrong_rank");
+
+    /// <summary>The bootstrap's AUC variance against its B → ∞ limit from DeLong's components, at the default B.</summary>
+    public static CheckDefinition BootstrapVsDeLong { get; } = BootstrapVsDeLongAt(FraudRunOptions.DefaultBootstrapReplicates);
+
+    /// <summary>Σ over tie groups (fast AUC) against the O(P·N) Mann–Whitney count.</summary>
+    public static CheckDefinition AucMannWhitney { get; } = Consistency("auc-mann-whitney", "AUC: sort and sweep vs pairwise definition",
+        "Σ_g w⁺_g(N − N_above − w⁻_g) + ½w⁺_g·w⁻_g over tie groups = Σᵢ∈pos Σⱼ∈neg [sᵢ > sⱼ] + ½[sᵢ = sⱼ], both over P·N",
+        new Tolerance("Exact", 0, "both are sums of integers and halves below 2⁵³ (exact in float64) divided once by P·N, so they agree to the last bit"),
+        [], "MetricsTests.Sorted_AUC_equals_the_pairwise_Mann_Whitney_definition");
+
+    /// <summary>The AUC against the trapezoid area under the ROC points.</summary>
+    public static CheckDefinition AucTrapezoid { get; } = Consistency("auc-trapezoid", "AUC vs trapezoid area of the ROC points",
+        "AUC = Σₖ (FPRₖ − FPRₖ₋₁)(TPRₖ + TPRₖ₋₁)/2 over RocCurve.Points", SumOfRatios,
+        [], "MetricsTests.AUC_equals_the_trapezoid_area_under_the_ROC_points");
+
+    /// <summary>Step-wise average precision against its brute-force definitions.</summary>
+    public static CheckDefinition AveragePrecisionDefinition { get; } = Consistency("ap-definition", "average precision vs its definitions",
+        "AP = (1/P)·Σᵢ∈pos wᵢ·precision(sᵢ), precision(t) = Σ_{y=1, s ≥ t} w / Σ_{s ≥ t} w (ties grouped), = Σₖ (Rₖ − Rₖ₋₁)·Pₖ over distinct thresholds; the AP the run reports has no .NET twin", SumOfRatios,
+        [], "MetricsTests.Average_precision_equals_the_mean_precision_at_each_positives_rank",
+        "MetricsTests.Average_precision_equals_the_sum_over_distinct_thresholds_of_recall_step_times_precision");
+
+    /// <summary>Integer row weights against repeated rows.</summary>
+    public static CheckDefinition WeightsAsRepetitions { get; } = Consistency("weights-as-repetitions", "weighted AUC and AP vs repeated rows",
+        "AUC and AP with integer weights wᵢ = AUC and AP of the data with row i repeated wᵢ times (what each bootstrap replicate relies on)",
+        new Tolerance("Exact", 0, "both sweeps see the same distinct scores with the same integer counts and do the same operations on them, so the results agree to the last bit"),
+        [], "MetricsTests.Integer_weights_equal_repeating_rows");
+
+    /// <summary>One bootstrap replicate's one-pass sweep against the metrics of its weighted rows.</summary>
+    public static CheckDefinition BootstrapReplicate { get; } = Consistency("bootstrap-replicate", "bootstrap replicate sweep vs weighted metrics",
+        "a replicate's AUC, AP, TPR at each FPR grid value and precision at each recall grid value from BootstrapInterval's one pass over the tie groups = RocCurve.Auc and PrecisionRecallCurve.AveragePrecision with the multiplicities as weights, and the curves by brute force over every threshold with ConfusionMatrix.At",
+        new Tolerance("Exact", 0, "integer multiplicities: every count is an exact float64 integer and both sides form the same ratios and sums in the same order, so they agree to the last bit"),
+        [], "IntervalsTests.Each_bootstrap_replicate_equals_the_metrics_of_its_weighted_rows");
+
+    /// <summary>Log-loss and Brier against their formulas on four rows worked by hand.</summary>
+    public static CheckDefinition ProbabilityScoresFormula { get; } = Consistency("log-loss-brier-formula", "log-loss and Brier vs formula",
+        "−(1/n)Σ[y ln p + (1 − y) ln(1 − p)] and (1/n)Σ(p − y)² written out for four rows",
+        new Tolerance("FewRoundings", 2e-15, "four terms of magnitude ≤ 3 summed in two orders: |Δ| ≤ 2·4·ε·3 ≈ 5e-15 in the worst case and a few ε·1 in practice; values ≈ 1, so 2e-15 is ≈ 10 ulps"),
+        [], "MetricsTests.Log_loss_and_Brier_follow_their_formulas");
+
+    /// <summary>∇f and ∇²f against central differences.</summary>
+    public static CheckDefinition FiniteDifferences { get; } = Consistency("logreg-finite-differences", "logreg ∇f, ∇²f vs central differences",
+        "∂f/∂θⱼ ≈ (f(θ + h·eⱼ) − f(θ − h·eⱼ))/2h and ∂²f/∂θⱼ∂θₖ from differences of ∇f, h = 1e-6: |Δ| / max(1, |analytic|)",
+        new Tolerance("CentralDifference", 1e-6, "central differences err by h²·|f‴|/6 (≈ 1e-12·n here) plus rounding ε·|f|/h: |f| ≤ 200 for n = 200 rows, so ≈ 2.2e-16·200/1e-6 ≈ 4.4e-8; 1e-6 leaves ≥ 20× room, while a wrong derivative is off by O(1)"),
+        [], "LogisticRegressionParityTests.Gradient_and_Hessian_match_central_differences");
+
+    /// <summary>The fused one-pass gradient against the readable one.</summary>
+    public static CheckDefinition FusedGradient { get; } = Consistency("fused-gradient", "fused ∇f vs readable ∇f",
+        "LogisticObjective.GradientAndHessian's ∇f = LogisticObjective.Gradient's, bit for bit",
+        new Tolerance("Exact", 0, "the same products added in the same order (the vector body does no fused multiply-add), so the bits must be equal"),
+        [], "GradientAndHessianTests.FusedGradientAndHessianEqualTheReadableOnes");
+
+    /// <summary>The one-GEMM Hessian against the row-by-row one.</summary>
+    public static CheckDefinition FusedHessian { get; } = Consistency("fused-hessian", "one-GEMM ∇²f vs row-by-row ∇²f",
+        "Xᵀ·(SX) with the intercept row and corner = Σᵢ sᵢx̃ᵢx̃ᵢᵀ + λĨ: max |ΔH| / max |H|",
+        new Tolerance("ReorderedSums", 1e-12, "each entry is a sum of n ≤ 300 terms in another order (blocked GEMM, FMA); a reordered sum differs by ≤ 2nε·Σ|terms| ≤ 2nε·max|H| (Cauchy–Schwarz bounds Σ|terms| by a diagonal entry) ≈ 7e-14·max|H|"),
+        [], "GradientAndHessianTests.FusedGradientAndHessianEqualTheReadableOnes");
+
+    /// <summary>Gradient descent's θ against Newton's, in units of the strong-convexity bound.</summary>
+    public static CheckDefinition GradientDescentOptimum { get; } = Consistency("gradient-descent-optimum", "gradient descent vs Newton optimum",
+        "|θ_GD − θ_Newton| / (‖∇f(θ_GD)‖₂ / μ), μ = λ_min(∇²f(θ_GD)) (Jacobi)",
+        new Tolerance("StrongConvexity", 1, "f is μ-strongly convex, so ‖θ − θ*‖∞ ≤ ‖θ − θ*‖₂ ≤ ‖∇f(θ)‖₂/μ; measured in units of that bound the difference is ≤ 1 (μ is taken at θ_GD, where it differs from its minimum over the segment by O(‖θ − θ*‖), and Newton's own error is ≈ 1e-15)"),
+        [], "LogisticRegressionParityTests.Gradient_descent_converges_to_the_Newton_optimum");
+
+    /// <summary>∇f at Newton's θ against zero, in units of the bound Newton's stopping rule leaves.</summary>
+    public static CheckDefinition NewtonOptimality { get; } = Consistency("newton-optimality", "∇f = 0 at Newton's θ",
+        "‖∇f(θ̂)‖∞ against 0 in units of ‖∇²f‖∞·(τ(1 + ‖θ̂‖∞) + ε‖θ̂‖∞) + γₙ·Σᵢ|pᵢ − yᵢ|·‖x̃ᵢ‖∞ (τ = 1e-13); and, with λ = 1e6 pressing w to ≈ 0, σ(b̂) against ȳ in units of ¼‖ŵ‖₁·max|x| + |∂f/∂b|/n — a penalised intercept would be pressed to 0 too, σ(0) = ½",
+        new Tolerance("NewtonStop", 1, "at the stop the last step was ≤ τ(1 + ‖θ‖∞), so ∇f ≈ ∇²f·Δ is at most ‖∇²f‖∞ times that, plus θ's own rounding (ε‖θ‖∞) and the gradient sum's (γₙ = nε/(1 − nε)); and ∂f/∂b = Σᵢ(pᵢ − yᵢ) makes the mean of pᵢ = σ(b + wᵀxᵢ) equal ȳ + (∂f/∂b)/n, from which σ(b) differs by at most ¼·mean|wᵀxᵢ| (σ′ ≤ ¼); each part is ≤ 1 in units of its bound"),
+        [], "LogisticRegressionParityTests.Gradient_is_zero_at_the_Newton_optimum_and_intercept_is_not_penalised");
+
+    /// <summary>Jacobi eigenvalues against MathNet's symmetric eigen-decomposition.</summary>
+    public static CheckDefinition JacobiMathNet { get; } = Library("jacobi-eigenvalues-mathnet", "Jacobi eigenvalues vs MathNet",
+        "λ of A = VΛVᵀ by cyclic Jacobi vs MathNet Evd (symmetric), descending: max |Δλ| / ‖A‖_F", EigenBackwardStable,
+        [], "AnomalyTests.Jacobi_eigenvalues_match_MathNet_and_V_diag_VT_rebuilds_A");
+
+    /// <summary>V·diag(λ)·Vᵀ = A and VᵀV = I.</summary>
+    public static CheckDefinition JacobiDecomposition { get; } = Consistency("jacobi-decomposition", "Jacobi: VΛVᵀ = A, VᵀV = I",
+        "max |VΛVᵀ − A| / ‖A‖_F and max |VᵀV − I|", EigenBackwardStable,
+        [], "AnomalyTests.Jacobi_eigenvalues_match_MathNet_and_V_diag_VT_rebuilds_A");
+
+    /// <summary>The PCA error against the residual of the projection written out.</summary>
+    public static CheckDefinition PcaResidual { get; } = Consistency("pca-residual", "PCA error vs projection residual",
+        "e(x) = ‖r‖² − ‖Uᵀr‖² = ‖r − UUᵀr‖², e = 0 for rows of the data at full rank, and the reported score s(x)² = e(x)/‖r‖²: |Δe| / ‖r‖² and |Δs²|",
+        new Tolerance("Cancellation", 1e-12, "‖r‖² − ‖Uᵀr‖² cancels: both are sums of d ≤ 6 squares, so the difference carries ≤ 2dε·‖r‖² ≈ 1.3e-15·‖r‖² of rounding, and the two forms differ by that"),
+        [], "AnomalyTests.PCA_error_is_zero_inside_the_subspace_and_equals_the_residual_outside");
+
+    /// <summary>Mahalanobis D² against the quadratic form with MathNet's inverse.</summary>
+    public static CheckDefinition MahalanobisMathNet { get; } = Library("mahalanobis-mathnet", "Mahalanobis D² vs MathNet inverse",
+        "‖L⁻¹r‖² (Core Cholesky) = rᵀC⁻¹r with MathNet's Inverse(): |ΔD²| / D²",
+        new Tolerance("WellConditioned", 1e-12, "both solve with C, κ(C) < 10 here; backward-stable solves leave a relative error ≤ c·d·κ(C)·ε ≈ 1e-14 for d = 4"),
+        [], "AnomalyTests.Mahalanobis_matches_the_quadratic_form_with_MathNets_inverse");
+
+    /// <summary>The minimum-cost threshold against brute force over every candidate threshold.</summary>
+    public static CheckDefinition CostThresholdBruteForce { get; } = Consistency("cost-threshold-brute-force", "minimum expected cost vs brute force",
+        "C(t) = c_FP·FP(t) + c_FN·FN(t) minimised over every distinct score and +∞ by one sweep = min over ConfusionMatrix.At for each t",
+        new Tolerance("Exact", 0, "integer costs times integer counts are exact in float64"),
+        [], "DecisionsTests.Minimum_expected_cost_threshold_beats_every_candidate_threshold");
+
+    /// <summary>The target-recall threshold against brute force.</summary>
+    public static CheckDefinition RecallThresholdBruteForce { get; } = Consistency("recall-threshold-brute-force", "target-recall threshold vs brute force",
+        "the largest distinct score t with recall(t) ≥ target, by one sweep and by ConfusionMatrix.At for each t",
+        new Tolerance("Exact", 0, "both return one of the input scores, so they are equal or wrong"),
+        [], "DecisionsTests.Target_recall_threshold_is_the_largest_that_reaches_the_recall");
+
+    /// <summary>The undersampling correction against Bayes' rule on odds.</summary>
+    public static CheckDefinition PriorCorrectionOdds { get; } = Consistency("prior-correction", "prior correction vs Bayes' rule on odds",
+        "p/(1 − p) = β·pₛ/(1 − pₛ) for p = βpₛ/(βpₛ − pₛ + 1), and β = 4920/284315 for the ULB sample: relative |Δ|",
+        new Tolerance("FewRoundings", 1e-14, "each side is ≤ 6 float64 operations on values of one sign, ≤ 6ε ≈ 1.3e-15 relative"),
+        [], "DecisionsTests.Prior_correction_follows_Bayes_rule_for_undersampled_negatives");
+
+    /// <summary>Platt scaling's (a, c) against a planted truth, in standard errors.</summary>
+    public static CheckDefinition PlattPlanted { get; } = Consistency("platt-planted", "Platt scaling recovers planted (a, c)",
+        "|â − a| and |ĉ − c| in standard errors √((∇²f)⁻¹)ⱼⱼ at the fit, on 20,000 rows drawn from σ(a·s + c)", StandardErrorBound,
+        [], "DecisionsTests.Platt_scaling_recovers_a_planted_slope_and_intercept");
+
+    /// <summary>Calibrated probabilities against their observed rates, bin by bin, in standard errors.</summary>
+    public static CheckDefinition ReliabilityCalibrated { get; } = Consistency("reliability-calibrated", "reliability curve of calibrated probabilities",
+        "|mean p − observed rate| per bin, in standard errors √(p̄(1 − p̄)/count), for p ~ U(0, 1) and y ~ Bernoulli(p)", StandardErrorBound,
+        [], "DecisionsTests.Reliability_curve_of_calibrated_probabilities_lies_near_the_diagonal");
+
+    /// <summary>The Wilson interval against its closed form.</summary>
+    public static CheckDefinition WilsonClosedForm { get; } = Consistency("wilson-closed-form", "Wilson interval vs closed form",
+        "(p̂ + z²/2n ± z√(p̂(1 − p̂)/n + z²/4n²))/(1 + z²/n) written out, z = Φ⁻¹(0.975) from MathNet",
+        new Tolerance("FewRoundings", 1e-14, "≤ 10 float64 operations on values ≤ 4, evaluated in another order: ≤ 10·ε·4 ≈ 9e-15"),
+        [], "IntervalsTests.Wilson_interval_matches_its_closed_form_and_stays_in_0_1");
+
+    /// <summary>The Wilson interval's simulated coverage against its exact binomial coverage.</summary>
+    public static CheckDefinition WilsonCoverage { get; } = Consistency("wilson-coverage", "Wilson coverage: simulation vs exact",
+        "the share of S = 4,000 simulated Binomial(n, p) counts whose interval covers p = Σₖ Binom(k; n, p)·[p ∈ Wilson(k, n)], in standard errors √(c(1 − c)/S)", StandardErrorBound,
+        [], "IntervalsTests.Wilson_interval_coverage_matches_the_exact_binomial_sum");
+
+    /// <summary>The bootstrap AUC interval's coverage against the nominal 95 %.</summary>
+    public static CheckDefinition BootstrapCoverage { get; } = Consistency("bootstrap-coverage", "bootstrap AUC interval coverage",
+        "the share of S = 300 simulated binormal data sets (P = 60, N = 240, AUC = Φ(δ/√2)) whose 95 % percentile interval covers the true AUC, against 0.95, in standard errors √(0.95·0.05/S)", StandardErrorBound,
+        [], "IntervalsTests.Stratified_bootstrap_AUC_interval_covers_the_true_AUC_about_95_percent_of_the_time");
+
+    /// <summary>DeLong's variance against the Monte-Carlo variance of the AUC.</summary>
+    public static CheckDefinition DeLongMonteCarlo { get; } = Consistency("delong-monte-carlo", "DeLong variance vs Monte Carlo",
+        "mean DeLong variance / sample variance of the AUC over S = 2,000 simulated data sets, against 1, in standard errors √(2/(S − 1))", StandardErrorBound,
+        [], "IntervalsTests.DeLong_variance_matches_the_Monte_Carlo_variance_of_the_AUC");
+
+    /// <summary>DeLong's structural components against the AUC.</summary>
+    public static CheckDefinition DeLongComponents { get; } = Consistency("delong-components", "DeLong components average to the AUC",
+        "mean V₁₀ = mean V₀₁ = RocCurve.Auc", SumOfRatios,
+        [], "IntervalsTests.DeLong_components_average_to_the_AUC");
+
+    /// <summary>DeLong's two-model test's rejection rate under the null against 5 %.</summary>
+    public static CheckDefinition DeLongSize { get; } = Consistency("delong-size", "DeLong test size under the null",
+        "the share of S = 1,000 null comparisons (two equally noisy copies of one signal) with p < 0.05, against 0.05, in standard errors √(0.05·0.95/S)", StandardErrorBound,
+        [], "IntervalsTests.DeLong_test_rejects_about_5_percent_under_the_null_and_detects_a_real_difference");
+
     /// <summary>Every check of the fraud solution.</summary>
-    public static IReadOnlyList<CheckDefinition> All { get; } = [];
+    public static IReadOnlyList<CheckDefinition> All { get; } =
+    [
+        ThetaTorch, ThetaMLNet, ObjectiveMLNet, MetricsOnOurPredictions, MetricsOnMLNetPredictions, AnomalyScores, AnomalyScoresPlanted, BootstrapVsDeLong,
+        AucMannWhitney, AucTrapezoid, AveragePrecisionDefinition, WeightsAsRepetitions, BootstrapReplicate, ProbabilityScoresFormula,
+        FiniteDifferences, FusedGradient, FusedHessian, GradientDescentOptimum, NewtonOptimality,
+        JacobiMathNet, JacobiDecomposition, PcaResidual, MahalanobisMathNet,
+        CostThresholdBruteForce, RecallThresholdBruteForce, PriorCorrectionOdds, PlattPlanted, ReliabilityCalibrated,
+        WilsonClosedForm, WilsonCoverage, BootstrapCoverage, DeLongMonteCarlo, DeLongComponents, DeLongSize,
+    ];
+
+    /// <summary>The bootstrap-vs-DeLong check with the tolerance for <paramref name="replicates"/> = B.</summary>
+    public static CheckDefinition BootstrapVsDeLongAt(int replicates) => Consistency("bootstrap-delong", "AUC variance: bootstrap vs DeLong (B → ∞ limit)",
+        "the sample variance of the B stratified-bootstrap AUC replicates vs V∞ = [(N − 1)σ̂₁₀² + (P − 1)σ̂₀₁² + σ̂²_ψ]/(PN) from DeLong's components (the bootstrap's exact limit; DeLong's S₁₀/P + S₀₁/N is V∞·(1 + O(1/P + 1/N))): |Δ| / V∞",
+        FraudTolerances.BootstrapVariance(replicates),
+        [RunFraud],
+        "IntervalsTests.Bootstrap_variance_matches_its_limit_from_DeLongs_components",
+        "IntervalsTests.Bootstrap_DeLong_check_fails_on_a_NaN");
+
+    private static CheckDefinition Library(string id, string title, string identity, Tolerance tolerance, string[] where, params string[] tests) =>
+        new("fraud." + id, "fraud", CheckKinds.Library, title, identity, tolerance, where, tests);
+
+    private static CheckDefinition Consistency(string id, string title, string identity, Tolerance tolerance, string[] where, params string[] tests) =>
+        new("fraud." + id, "fraud", CheckKinds.Consistency, title, identity, tolerance, where, tests);
 }

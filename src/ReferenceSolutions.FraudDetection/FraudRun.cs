@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Evaluation;
 using ReferenceSolutions.Core.Output;
 using ReferenceSolutions.Core.Randomness;
 using ReferenceSolutions.Core.Reporting;
@@ -12,15 +12,18 @@ using ReferenceSolutions.FraudDetection.Decisions;
 using ReferenceSolutions.FraudDetection.Intervals;
 using ReferenceSolutions.FraudDetection.LogisticRegression;
 using ReferenceSolutions.FraudDetection.Metrics;
-using ReferenceSolutions.FraudDetection.Production;
 using ReferenceSolutions.FraudDetection.Reporting;
+using ReferenceSolutions.FraudDetection.Selection;
 
 namespace ReferenceSolutions.FraudDetection;
 
 /// <summary>
-/// One <c>refsol run fraud</c>: load or generate, split 70/30 stratified (seeded), standardise on train, fit the six
-/// models, score the test rows, correct for the true prior when the data were undersampled, then metrics with 95 %
-/// intervals, decisions at the costs, parity checks, plots and a predictions CSV.
+/// One <c>refsol run fraud</c>: load or generate; drop the time column from the features; split by time (earliest
+/// 70 % train, latest 30 % test, the latest 20 % of the training rows for validation) or stratified 70/30 with 5 folds;
+/// choose λ on the validation rows or by cross-validation; fit the six models on the held-out parts' training rows to
+/// choose each model's decision thresholds on held-out predictions; refit on all training rows; score the test rows
+/// once: metrics with 95 % intervals, decisions at the chosen thresholds, parity checks, plots and a predictions CSV.
+/// Standardisation, PCA, Platt scaling and the prior's sample prevalence are fitted on training rows only.
 /// </summary>
 internal sealed class FraudRun(string solution, RunContext context, FraudRunOptions options)
 {
@@ -30,62 +33,44 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
     public RunReport Execute()
     {
         options.Validate();
-        const int Steps = 9;
+        const int Steps = 8;
         IRunProgress progress = context.Progress;
         progress.Report("load data", 0, Steps);
-        LabeledData data = options.DataFile is null
+        LabeledData loaded = options.DataFile is null
             ? TransactionGenerator.Generate(TransactionGenerator.DefaultRows, context.Seed)
             : LabeledCsv.Read(options.DataFile, options.Label);
-        LabeledCsv.RequireBothClasses(data.Y, data.Source, options.Label);
+        (LabeledData data, double[]? time) = TimeColumn.Separate(loaded, options);
         var rng = new Rng(context.Seed);
         int mlSeed = (int)(context.Seed % int.MaxValue);
-        (int[] trainRows, int[] testRows) = StratifiedSplit.Split(data.Y, 0.3, rng.Fork());
-        LabeledData train = data.Subset(trainRows), test = data.Subset(testRows);
-        LabeledCsv.RequireBothClasses(test.Y, data.Source + " (test split)", options.Label);
-        var scaler = Standardizer.Fit(train.X);
-        Matrix xTrain = scaler.Transform(train.X), xTest = scaler.Transform(test.X);
-        int[] yTrain = train.Y, yTest = test.Y;
-        PriorCorrection? prior = PriorFor(data);
+        FraudSplit split = time is not null && options.Split is null or SplitKinds.Time
+            ? FraudSplit.ByTime(time!)
+            : FraudSplit.Stratified(data.Y, rng.Fork());
+        RequireBothClasses(data, split);
+        LabeledData train = data.Subset(split.Train), test = data.Subset(split.Test);
+        int[] yTest = test.Y;
+        int rank = Math.Min(options.PcaRank, data.Features - 1);
+        PriorCorrection? prior = PriorFor(train.Y);
 
-        progress.Report("logistic regression (Newton, TorchSharp, ML.NET)", 1, Steps);
-        LogisticModel scratch = new NewtonLogisticRegression().Fit(xTrain, yTrain, options.Lambda);
-        LogisticModel torch = new TorchLogisticRegression().Fit(xTrain, yTrain, options.Lambda);
-        LogisticModel mlnet = new MLNetLogisticRegression(mlSeed).Fit(xTrain, yTrain, options.Lambda);
+        progress.Report("choose λ without the test rows", 1, Steps);
+        (double lambda, Candidate[] candidates) = ChooseLambda(data, split);
 
-        progress.Report("FastTree", 2, Steps);
-        FastTreeModel fastTree = FastTreeModel.Fit(xTrain, yTrain, mlSeed);
+        progress.Report("fit on all training rows; thresholds on held-out predictions", 2, Steps);
+        Task<FraudModels> refit = Task.Run(() => FraudModels.Fit(train.X, train.Y, lambda, rank, mlSeed));
+        DecisionThresholds[] thresholds = ChooseThresholds(data, split, lambda, rank, mlSeed, prior);
+        FraudModels fitted = refit.GetAwaiter().GetResult();
 
-        progress.Report("PCA anomaly scores", 3, Steps);
-        int rank = Math.Min(options.PcaRank, xTrain.Columns - 1);
-        Matrix normal = train.Subset([.. Enumerable.Range(0, train.Rows).Where(i => yTrain[i] == 0)]).X;
-        Matrix normalZ = scaler.Transform(normal);
-        PcaAnomalyDetector pca = PcaAnomalyDetector.Fit(normalZ, rank);
-        MLNetPcaAnomaly pcaNet = MLNetPcaAnomaly.Fit(normalZ, rank, mlSeed);
-        MahalanobisDetector mahalanobis = MahalanobisDetector.Fit(normalZ);
-        double[] pcaTest = pca.Score(xTest), pcaTrain = pca.Score(xTrain);
-        double[] pcaNetTest = pcaNet.Score(xTest), pcaNetTrain = pcaNet.Score(xTrain);
-        PlattScaling pcaPlatt = PlattScaling.Fit([.. pcaTrain.Select(double.LogP1)], yTrain);
-        PlattScaling pcaNetPlatt = PlattScaling.Fit(pcaNetTrain, yTrain);
-
-        var models = new List<ModelScores>
-        {
-            Scores("logreg-from-scratch", ModelKinds.FromScratch, scratch.Probabilities(xTest), prior),
-            Scores("logreg-torch", ModelKinds.Torch, torch.Probabilities(xTest), prior),
-            Scores("logreg-mlnet", ModelKinds.MLNet, mlnet.Probabilities(xTest), prior),
-            Scores("fasttree-mlnet", ModelKinds.MLNet, fastTree.Probabilities(xTest), prior),
-            Scores("pca-anomaly-from-scratch", ModelKinds.FromScratch, pcaPlatt.Apply([.. pcaTest.Select(double.LogP1)]), prior),
-            Scores("pca-anomaly-mlnet", ModelKinds.MLNet, pcaNetPlatt.Apply(pcaNetTest), prior),
-        };
+        progress.Report("score the test rows", 3, Steps);
+        FraudPredictions predictions = fitted.Predict(test.X);
+        ModelScores[] models = [.. FraudModels.Names.Select((m, k) => Scores(m.Name, m.Kind, predictions.Probabilities[k], prior, thresholds[k]))];
 
         progress.Report("bootstrap intervals", 4, Steps);
-        double[]? weights = prior?.Weights(yTest);
         Rng bootstrapRng = rng.Fork();
-        foreach (ModelScores model in models)
-        {
-            model.Bootstrap = BootstrapInterval.Run(model.SampleProbabilities, yTest, options.BootstrapReplicates, bootstrapRng.Fork(), FprGrid, RecallGrid);
-        }
+        Rng[] streams = [.. models.Select(_ => bootstrapRng.Fork())];
+        Parallel.For(0, models.Length, k =>
+            models[k].Bootstrap = BootstrapInterval.Run(models[k].SampleProbabilities, yTest, options.BootstrapReplicates, streams[k], FprGrid, RecallGrid));
 
         progress.Report("metrics and decisions", 5, Steps);
+        double[]? weights = prior?.Weights(yTest);
         DeLong.Comparison deLong = DeLong.Compare(models[0].SampleProbabilities, models[3].SampleProbabilities, yTest);
         var results = new List<ModelResult>();
         foreach (ModelScores model in models)
@@ -93,12 +78,12 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
             Dictionary<string, object> metrics = Metrics(model, yTest, weights, prior);
             if (model.Name == "pca-anomaly-from-scratch")
             {
-                double[] mahalanobisTest = mahalanobis.Score(xTest);
-                metrics["rawScoreAuc"] = RocCurve.Auc(pcaTest, yTest);
-                metrics["mahalanobisAuc"] = RocCurve.Auc(mahalanobisTest, yTest);
-                metrics["mahalanobisAveragePrecision"] = PrecisionRecallCurve.AveragePrecision(mahalanobisTest, yTest);
+                metrics["rawScoreAuc"] = RocCurve.Auc(predictions.PcaErrors, yTest);
+                metrics["rawScoreAveragePrecision"] = PrecisionRecallCurve.AveragePrecision(predictions.PcaErrors, yTest);
+                metrics["mahalanobisAuc"] = RocCurve.Auc(predictions.Mahalanobis, yTest);
+                metrics["mahalanobisAveragePrecision"] = PrecisionRecallCurve.AveragePrecision(predictions.Mahalanobis, yTest);
                 metrics["rank"] = rank;
-                metrics["eigenvalues"] = pca.Eigenvalues;
+                metrics["eigenvalues"] = fitted.Pca.Eigenvalues;
             }
             if (model.Name == "fasttree-mlnet")
             {
@@ -109,10 +94,7 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
         }
 
         progress.Report("parity checks", 6, Steps);
-        List<ParityCheck> parity = Parity(scratch, torch, mlnet, models[0], yTest, pca.NormalizedScore(xTest), pcaNetTest);
-        double fScratch = LogisticObjective.Value(xTrain, yTrain, options.Lambda, scratch.Theta);
-        double fNet = LogisticObjective.Value(xTrain, yTrain, options.Lambda, mlnet.Theta);
-        parity.Insert(2, ParityCheck.Measure("logreg objective: mlnet vs from-scratch", "(f(θ_mlnet) − f(θ_scratch)) / f(θ_scratch), f in float64", Math.Abs(fNet - fScratch) / fScratch, FraudTolerances.Float32Objective));
+        List<ParityCheck> parity = Parity(fitted, train, lambda, models, predictions, yTest, prior);
 
         progress.Report("plots", 7, Steps);
         string folder = context.OutputDirectory;
@@ -127,31 +109,92 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
         string name = options.DataFile is null ? "generated card transactions" : Path.GetFileNameWithoutExtension(options.DataFile);
         if (prior is not null)
         {
-            name += $" (undersampled: probabilities corrected to prior {prior.TruePrior:0.######}, β = {prior.Beta:0.######}; precision, cost and averagePrecisionTruePrevalence at that prior)";
+            name += $" (undersampled: probabilities corrected to prior {prior.TruePrior:0.######}, β = {prior.Beta:0.######} from the training rows' prevalence; precision, cost and averagePrecisionTruePrevalence at that prior)";
         }
-        var quality = new List<QualityCheck>();
-        if (options.DataFile is not null && Path.GetFileName(options.DataFile) == FraudRunOptions.CreditCardSampleFile)
+        var quality = new List<QualityCheck>
         {
-            quality.Add(QualityCheck.AtLeast("logreg-from-scratch test AUC", (double)results[0].Metrics["auc"], 0.97));
-            quality.Add(QualityCheck.AtLeast("logreg-from-scratch test AP", (double)results[0].Metrics["averagePrecision"], 0.92));
+            QualityCheck.AtLeast("logreg-from-scratch: Newton converged (1 = yes)", fitted.Scratch.Converged ? 1 : 0, 1),
+            QualityCheck.AtLeast("pca-anomaly-from-scratch: Platt scaling converged (1 = yes)", fitted.PcaPlatt.Converged ? 1 : 0, 1),
+            QualityCheck.AtLeast("pca-anomaly-mlnet: Platt scaling converged (1 = yes)", fitted.PcaNetPlatt.Converged ? 1 : 0, 1),
+        };
+        if (IsCreditCardSample && split.Kind == SplitKinds.Time)
+        {
+            quality.Add(QualityCheck.AtLeast("logreg-from-scratch test AUC", (double)results[0].Metrics["auc"], 0.970));
+            quality.Add(QualityCheck.AtLeast("logreg-from-scratch test AP", (double)results[0].Metrics["averagePrecision"], 0.890));
         }
-        return new RunReport(solution, context.Seed, new DatasetInfo(name, data.Source, data.Rows), results, parity, quality);
+        return new RunReport(solution, context.Seed, new DatasetInfo(name, data.Source, data.Rows), results, parity, quality,
+            Protocol(split, lambda, candidates, rank));
     }
 
-    private PriorCorrection? PriorFor(LabeledData data)
+    private bool IsCreditCardSample => options.DataFile is not null && Path.GetFileName(options.DataFile) == FraudRunOptions.CreditCardSampleFile;
+
+    private void RequireBothClasses(LabeledData data, FraudSplit split)
     {
-        double samplePrior = data.Y.Average();
+        void Require(int[] rows, string part) => LabeledCsv.RequireBothClasses([.. rows.Select(i => data.Y[i])], $"{data.Source} ({part})", options.Label);
+        Require(split.Test, "test rows");
+        foreach (((int[] training, int[] heldOut), int j) in split.Parts.Select((p, j) => (p, j)))
+        {
+            string part = split.Folds is null ? "validation rows" : $"fold {j + 1} of {split.Folds.Length}";
+            Require(training, $"training rows for the {part}");
+            Require(heldOut, part);
+        }
+    }
+
+    /// <summary>λ given by the options, or the grid's best on held-out log-loss, with every candidate's score.</summary>
+    private (double Lambda, Candidate[] Candidates) ChooseLambda(LabeledData data, FraudSplit split)
+    {
+        if (options.Lambda is double given)
+        {
+            return (given, []);
+        }
+        IReadOnlyList<double> grid = LambdaSelection.Grid;
+        double[] scores = LambdaSelection.Scores(data, split.Parts, grid);
+        int best = LambdaSelection.Best(scores);
+        if (best < 0)
+        {
+            throw new InvalidOperationException("no λ of the grid gave a converged Newton fit on every held-out part");
+        }
+        return (grid[best], [.. grid.Select((lambda, c) => new Candidate(new Dictionary<string, object> { ["lambda"] = lambda }, scores[c]))]);
+    }
+
+    /// <summary>
+    /// Each model's thresholds, chosen on its held-out predictions: the models are fitted on each part's training
+    /// rows and predict its held-out rows (validation, or every fold in turn), never a test row. The parts are
+    /// independent and seeded, so fitting them in parallel changes no bit.
+    /// </summary>
+    private DecisionThresholds[] ChooseThresholds(LabeledData data, FraudSplit split, double lambda, int rank, int mlSeed, PriorCorrection? prior)
+    {
+        int[] heldOut = split.HeldOut;
+        double[][] probabilities = [.. FraudModels.Names.Select(_ => new double[heldOut.Length])];
+        IReadOnlyList<(int[] Training, int[] HeldOut)> parts = split.Parts;
+        int[] offsets = [.. parts.Select((_, j) => parts.Take(j).Sum(p => p.HeldOut.Length))];
+        Parallel.For(0, parts.Count, j =>
+        {
+            LabeledData fit = data.Subset(parts[j].Training);
+            FraudPredictions predicted = FraudModels.Fit(fit.X, fit.Y, lambda, rank, mlSeed).Predict(data.Subset(parts[j].HeldOut).X);
+            for (int m = 0; m < probabilities.Length; m++)
+            {
+                predicted.Probabilities[m].CopyTo(probabilities[m], offsets[j]);
+            }
+        });
+        int[] y = [.. heldOut.Select(i => data.Y[i])];
+        double[]? weights = prior?.Weights(y);
+        return [.. probabilities.Select(p => DecisionThresholds.Choose(prior is null ? p : [.. p.Select(prior.Correct)], y, weights, options.FalsePositiveCost, options.FalseNegativeCost, options.TargetRecall))];
+    }
+
+    /// <summary>The prior correction: --prior, or the ULB sample's known prevalence; the sample prevalence is the training rows'.</summary>
+    private PriorCorrection? PriorFor(int[] trainingLabels)
+    {
+        double samplePrior = trainingLabels.Average();
         if (options.Prior is double p)
         {
             return new PriorCorrection(p, samplePrior);
         }
-        return options.DataFile is not null && Path.GetFileName(options.DataFile) == FraudRunOptions.CreditCardSampleFile
-            ? new PriorCorrection(PriorCorrection.CreditCardPrior, samplePrior)
-            : null;
+        return IsCreditCardSample ? new PriorCorrection(PriorCorrection.CreditCardPrior, samplePrior) : null;
     }
 
-    private static ModelScores Scores(string name, string kind, double[] sampleProbabilities, PriorCorrection? prior) =>
-        new(name, kind, sampleProbabilities, prior is null ? sampleProbabilities : [.. sampleProbabilities.Select(prior.Correct)]);
+    private static ModelScores Scores(string name, string kind, double[] sampleProbabilities, PriorCorrection? prior, DecisionThresholds thresholds) =>
+        new(name, kind, sampleProbabilities, prior is null ? sampleProbabilities : [.. sampleProbabilities.Select(prior.Correct)], thresholds);
 
     private Dictionary<string, object> Metrics(ModelScores model, int[] y, double[]? weights, PriorCorrection? prior)
     {
@@ -161,10 +204,8 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
         double bayesThreshold = options.FalsePositiveCost / (options.FalsePositiveCost + options.FalseNegativeCost);
         ConfusionMatrix sample = ConfusionMatrix.At(model.Probabilities, y, bayesThreshold);
         ConfusionMatrix weighted = weights is null ? sample : ConfusionMatrix.At(model.Probabilities, y, bayesThreshold, weights);
-        (double minThreshold, _) = CostThreshold.MinimumExpectedCost(model.Probabilities, y, options.FalsePositiveCost, options.FalseNegativeCost, weights);
-        ConfusionMatrix atMinimum = ConfusionMatrix.At(model.Probabilities, y, minThreshold, weights);
-        double recallThreshold = CostThreshold.ForRecall(model.Probabilities, y, options.TargetRecall);
-        ConfusionMatrix atRecall = ConfusionMatrix.At(model.Probabilities, y, recallThreshold, weights);
+        ConfusionMatrix atMinimum = ConfusionMatrix.At(model.Probabilities, y, model.Thresholds.MinimumExpectedCost, weights);
+        ConfusionMatrix atRecall = ConfusionMatrix.At(model.Probabilities, y, model.Thresholds.TargetRecall, weights);
         (double precisionLo, double precisionHi) = WilsonInterval.Compute(sample.TruePositives, sample.TruePositives + sample.FalsePositives);
         (double recallLo, double recallHi) = WilsonInterval.Compute(sample.TruePositives, sample.TruePositives + sample.FalseNegatives);
         (double fprLo, double fprHi) = WilsonInterval.Compute(sample.FalsePositives, sample.FalsePositives + sample.TrueNegatives);
@@ -200,40 +241,82 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
         metrics["threshold"] = bayesThreshold;
         metrics["confusion"] = sample.ToArray();
         metrics["expectedCostPer1000"] = CostThreshold.CostPer1000(weighted, options.FalsePositiveCost, options.FalseNegativeCost);
-        metrics["minExpectedCostThreshold"] = double.IsFinite(minThreshold) ? minThreshold : 1.0;
+        metrics["minExpectedCostThreshold"] = model.Thresholds.MinimumExpectedCost;
         metrics["expectedCostPer1000AtMinimum"] = CostThreshold.CostPer1000(atMinimum, options.FalsePositiveCost, options.FalseNegativeCost);
-        metrics["targetRecallThreshold"] = recallThreshold;
+        metrics["targetRecallThreshold"] = model.Thresholds.TargetRecall;
         metrics["recallAtTargetThreshold"] = atRecall.Recall;
         metrics["falsePositiveRateAtTargetThreshold"] = atRecall.FalsePositiveRate;
         metrics["expectedCostPer1000AtTargetThreshold"] = CostThreshold.CostPer1000(atRecall, options.FalsePositiveCost, options.FalseNegativeCost);
         return metrics;
     }
 
-    private static List<ParityCheck> Parity(LogisticModel scratch, LogisticModel torch, LogisticModel mlnet, ModelScores logreg, int[] y, double[] pcaNormalized, double[] pcaNet)
+    private List<ParityCheck> Parity(FraudModels fitted, LabeledData train, double lambda, ModelScores[] models, FraudPredictions predictions, int[] y, PriorCorrection? prior)
     {
-        var checks = new List<ParityCheck>
+        string fitOn = string.Create(CultureInfo.InvariantCulture, $"fitted on the {train.Rows} training rows (standardised), λ = {lambda}");
+        string testRows = string.Create(CultureInfo.InvariantCulture, $"the {y.Length} test rows");
+        LogisticModel scratch = fitted.Scratch.Model, mlnet = fitted.MLNet.Theta;
+        Core.LinearAlgebra.Matrix x = fitted.Standardize(train.X);
+        double fScratch = LogisticObjective.Value(x, train.Y, lambda, scratch.Theta);
+        double fNet = LogisticObjective.Value(x, train.Y, lambda, mlnet.Theta);
+
+        double threshold = options.FalsePositiveCost / (options.FalsePositiveCost + options.FalseNegativeCost);
+        double[] ranking = Clipped(models[0].SampleProbabilities);
+        double[] decision = [.. models[0].Probabilities.Select(p => (double)(float)p)];
+        EvaluatorMetrics ours = EvaluatorMetrics.FromScratch(ranking, ranking, decision, y, threshold);
+        EvaluatorMetrics theirs = MLNetEvaluation.Evaluate(ranking, decision, y, threshold);
+        EvaluatorMetrics oursOnNet = EvaluatorMetrics.FromScratch(predictions.MLNetLogReg, y);
+        EvaluatorMetrics theirsOnNet = MLNetEvaluation.Evaluate(predictions.MLNetLogReg, y);
+
+        double limit = BootstrapVarianceLimit.Of(models[0].SampleProbabilities, y);
+        double deLong = DeLong.Variance(models[0].SampleProbabilities, y);
+        return
+        [
+            FraudChecks.ThetaTorch.Measure(FraudComparisons.Theta(scratch, fitted.Torch.Model, ModelKinds.Torch), fitOn),
+            FraudChecks.ThetaMLNet.Measure(FraudComparisons.ThetaRelative(scratch, mlnet), fitOn),
+            FraudChecks.ObjectiveMLNet.Measure(FraudComparisons.Objective(fScratch, fNet), fitOn),
+            FraudChecks.MetricsOnOurPredictions.Measure(ours.CompareWith(theirs), string.Create(CultureInfo.InvariantCulture,
+                $"logreg-from-scratch on {testRows}: probabilities clipped to [1e-7, 1 − 1e-7] and rounded to float32; decisions p ≥ {threshold:0.####} on the{(prior is null ? "" : " prior-corrected")} probabilities in float32, as reported")),
+            FraudChecks.MetricsOnMLNetPredictions.Measure(oursOnNet.CompareWith(theirsOnNet), $"logreg-mlnet's own Score, Probability and PredictedLabel on {testRows} (its rule Score > 0)"),
+            FraudChecks.AnomalyScores.Measure(FraudComparisons.AnomalyScores(predictions.PcaScores, predictions.PcaNetScores), string.Create(CultureInfo.InvariantCulture,
+                $"s(x) of {testRows}, both PCAs fitted on the legitimate training rows at k = {fitted.Pca.Basis.Columns}")),
+            FraudChecks.BootstrapVsDeLongAt(options.BootstrapReplicates).Measure(FraudComparisons.BootstrapVariance(models[0].Bootstrap!.Auc, limit), string.Create(CultureInfo.InvariantCulture,
+                $"logreg-from-scratch AUC on {testRows}, B = {options.BootstrapReplicates}; V∞ / (DeLong's S₁₀/P + S₀₁/N) = {limit / deLong:0.0000}")),
+        ];
+    }
+
+    /// <summary>p clipped to [1e-7, 1 − 1e-7] and rounded to float32, so that float32 never rounds a probability to 0 or 1.</summary>
+    private static double[] Clipped(double[] probabilities) => [.. probabilities.Select(p => (double)(float)Math.Clamp(p, 1e-7, 1 - 1e-7))];
+
+    private Protocol Protocol(FraudSplit split, double lambda, Candidate[] candidates, int rank)
+    {
+        bool time = split.Folds is null;
+        var fixedValues = new Dictionary<string, object>
         {
-            ParityCheck.Measure("logreg θ: torch vs from-scratch", "argmin Σ logloss + (λ/2)‖w‖², max |θ_torch − θ_scratch|", Norms.MaxAbsDiff(torch.Theta, scratch.Theta), FraudTolerances.NewtonFloat64),
-            ParityCheck.Measure("logreg θ: mlnet vs from-scratch", "same argmin with L2Regularization = λ, max |θ_mlnet − θ_scratch| / ‖θ_scratch‖∞", Norms.MaxAbsDiff(mlnet.Theta, scratch.Theta) / Norms.MaxAbs(scratch.Theta), FraudTolerances.Float32LbfgsRelative),
+            ["pcaRank"] = rank,
+            ["randomizedPcaOversampling"] = MLNetPcaAnomaly.Oversampling,
+            ["fastTree"] = Production.FastTreeModel.Hyperparameters,
+            ["plattScaling"] = "unpenalised (λ = 0)",
+            ["bootstrapReplicates"] = options.BootstrapReplicates,
         };
-        double[] p32 = [.. logreg.SampleProbabilities.Select(v => (double)(float)Math.Clamp(v, 1e-7, 1 - 1e-7))];
-        BinaryMetrics ours = BinaryMetrics.Compute(p32, y, 0.5);
-        MLNetEvaluation.Result theirs = MLNetEvaluation.Evaluate(p32, y, 0.5);
-        checks.Add(ParityCheck.Measure("metrics: AUC vs Evaluate", "AUC = P(s⁺ > s⁻) + ½P(s⁺ = s⁻)", Math.Abs(ours.Auc - theirs.Auc), FraudTolerances.SameScoresMetrics));
-        checks.Add(ParityCheck.Measure("metrics: accuracy vs Evaluate", "(TP + TN)/n at p ≥ 0.5", Math.Abs(ours.Accuracy - theirs.Accuracy), FraudTolerances.SameScoresMetrics));
-        checks.Add(ParityCheck.Measure("metrics: F1 vs Evaluate", "2TP/(2TP + FP + FN) at p ≥ 0.5", Math.Abs(ours.F1 - theirs.F1), FraudTolerances.SameScoresMetrics));
-        checks.Add(ParityCheck.Measure("metrics: log-loss vs Evaluate", "−mean ln p(y), ML.NET's log₂ × ln 2", Math.Abs(ours.LogLoss - theirs.LogLossNats), FraudTolerances.SameScoresMetrics));
-        checks.Add(ParityCheck.Measure("metrics: AUPRC (lower trapezoid) vs Evaluate", "ML.NET's AUPRC definition, written out", Math.Abs(PrecisionRecallCurve.LowerTrapezoidArea(p32, y) - theirs.Auprc), FraudTolerances.SameScoresMetrics));
-        double rho = SpearmanCorrelation.Compute(pcaNormalized, pcaNet);
-        checks.Add(ParityCheck.Measure("PCA anomaly: 1 − Spearman ρ vs RandomizedPca", "same rank-k subspace ⇒ same ordering of √(‖r‖² − ‖Uᵀr‖²)/‖r‖", 1 - rho, FraudTolerances.SubspaceRankAgreement));
-        double deLongVariance = DeLong.Variance(logreg.SampleProbabilities, y);
-        double[] replicates = logreg.Bootstrap!.Auc;
-        double mean = replicates.Average();
-        double bootstrapVariance = replicates.Sum(a => (a - mean) * (a - mean)) / (replicates.Length - 1);
-        var monteCarlo = new Tolerance("BootstrapVarianceMonteCarlo", 3 * Math.Sqrt(2.0 / (replicates.Length - 1)) + 0.1,
-            $"a variance from B = {replicates.Length} replicates has relative standard error ≈ √(2/(B − 1)); 3 SE, plus 0.1 for the bootstrap's own O(1/n) bias against DeLong's asymptotic formula");
-        checks.Add(ParityCheck.Measure("AUC variance: bootstrap vs DeLong (logreg)", "|Var_boot / Var_DeLong − 1|", Math.Abs((bootstrapVariance / deLongVariance) - 1), monteCarlo));
-        return checks;
+        if (options.Lambda is double given)
+        {
+            fixedValues["lambda"] = given;
+        }
+        string metric = options.Lambda is not null
+            ? "none (λ given by --l2)"
+            : time
+                ? "validation log-loss (nats per row) of logreg-from-scratch"
+                : $"mean {FraudSplit.FoldCount}-fold cross-validated log-loss (nats per row) of logreg-from-scratch";
+        string selection = options.Lambda is not null ? SelectionKinds.Fixed : time ? SelectionKinds.Validation : SelectionKinds.KFold;
+        return new Protocol(split.Kind, split.Fit.Length, split.Validation.Length, split.Test.Length, selection, split.Folds?.Length, metric,
+            candidates, new Dictionary<string, object> { ["lambda"] = lambda })
+        {
+            Goal = "minimise",
+            Refit = time
+                ? $"all {split.Train.Length} training rows (train + validation); thresholds chosen on the validation rows' predictions of the models fitted on the train rows"
+                : $"all {split.Train.Length} training rows; thresholds chosen on the out-of-fold predictions of the {FraudSplit.FoldCount} fold models",
+            Fixed = fixedValues,
+        };
     }
 
     private static void WritePredictions(string path, IReadOnlyList<ModelScores> models, int[] y)

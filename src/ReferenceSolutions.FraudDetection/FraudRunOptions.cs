@@ -1,9 +1,15 @@
+using ReferenceSolutions.Core.Data;
+using ReferenceSolutions.Core.Evaluation;
+
 namespace ReferenceSolutions.FraudDetection;
 
 /// <summary>
 /// Options of <c>refsol run fraud</c>: data file (null = built-in generator), label column, costs of a false positive
 /// (a legitimate transaction flagged) and of a false negative (a fraud missed), target recall, true fraud prevalence
-/// for undersampled data (null = none, except the known ULB sample), ridge λ, bootstrap replicates, PCA rank k.
+/// for undersampled data (null = none, except the known ULB sample), ridge λ (null = chosen from
+/// <see cref="Selection.LambdaSelection.Grid"/> without the test rows; a value is used as given), bootstrap
+/// replicates B, PCA rank k, the split (<c>time</c> or <c>stratified</c>; null = <c>time</c> when the data have the
+/// time column, else <c>stratified</c>) and the time column's name (null = <see cref="DefaultTimeColumn"/>).
 /// </summary>
 public sealed record FraudRunOptions(
     string? DataFile = null,
@@ -12,28 +18,52 @@ public sealed record FraudRunOptions(
     double FalseNegativeCost = 50.0,
     double TargetRecall = 0.9,
     double? Prior = null,
-    double Lambda = 1.0,
-    int BootstrapReplicates = 200,
-    int PcaRank = 10)
+    double? Lambda = null,
+    int BootstrapReplicates = FraudRunOptions.DefaultBootstrapReplicates,
+    int PcaRank = 10,
+    string? Split = null,
+    string? TimeColumn = null)
 {
     /// <summary>The file name of the ULB undersampled sample, whose true prevalence is known.</summary>
     public const string CreditCardSampleFile = "creditcard_sample.csv";
 
-    /// <summary>Throws <see cref="Core.Data.UserInputException"/> for a value out of range.</summary>
+    /// <summary>The time column looked for when <see cref="TimeColumn"/> is not given.</summary>
+    public const string DefaultTimeColumn = "Time";
+
+    /// <summary>B of the stratified bootstrap when not given.</summary>
+    public const int DefaultBootstrapReplicates = 2000;
+
+    /// <summary>Throws <see cref="UserInputException"/> for a value out of range, naming the option.</summary>
     public void Validate()
     {
         Decisions.CostThreshold.CheckCosts(FalsePositiveCost, FalseNegativeCost);
         if (!(TargetRecall is > 0 and <= 1))
         {
-            throw new Core.Data.UserInputException($"--target-recall must be in (0, 1], not {TargetRecall}");
+            throw new UserInputException($"--target-recall must be in (0, 1], not {TargetRecall}");
         }
         if (Prior is double p && !(p is > 0 and < 1))
         {
-            throw new Core.Data.UserInputException($"--prior must be a fraud prevalence in (0, 1), not {p}");
+            throw new UserInputException($"--prior must be a fraud prevalence in (0, 1), not {p}");
+        }
+        if (Lambda is double lambda && !(double.IsFinite(lambda) && lambda > 0))
+        {
+            throw new UserInputException($"--l2 must be a finite λ > 0, not {lambda}");
         }
         if (string.IsNullOrWhiteSpace(Label))
         {
-            throw new Core.Data.UserInputException("--label must name a column");
+            throw new UserInputException("--label must name a column");
+        }
+        if (Split is not (null or SplitKinds.Time or SplitKinds.Stratified))
+        {
+            throw new UserInputException($"--split must be '{SplitKinds.Time}' or '{SplitKinds.Stratified}', not '{Split}'");
+        }
+        if (TimeColumn is not null && string.IsNullOrWhiteSpace(TimeColumn))
+        {
+            throw new UserInputException("--time-column must name a column");
+        }
+        if (BootstrapReplicates < 2 || PcaRank < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BootstrapReplicates), $"B = {BootstrapReplicates} must be ≥ 2 and k = {PcaRank} ≥ 1");
         }
     }
 }

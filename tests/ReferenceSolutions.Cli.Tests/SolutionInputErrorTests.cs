@@ -28,6 +28,20 @@ public sealed class SolutionInputErrorTests : IDisposable
     }
 
     [Fact]
+    public void Unknown_fraud_split_names_the_option()
+    {
+        AssertInputError("--split must be 'time' or 'stratified', not 'random'", "run", "fraud", "--split", "random", "--out", Path.Combine(_folder, "out"));
+    }
+
+    [Fact]
+    public void Missing_time_column_names_the_option_the_file_and_the_column()
+    {
+        string data = Write("no-time.csv", "a,b,Class\n1,2,0\n3,4,1\n5,6,0\n");
+        AssertInputError($"--time-column 'When': {data} has no such column", "run", "fraud", "--data", data, "--time-column", "When", "--out", Path.Combine(_folder, "out"));
+        AssertInputError($"--split time: {data} has no time column 'Time'", "run", "fraud", "--data", data, "--split", "time", "--out", Path.Combine(_folder, "out"));
+    }
+
+    [Fact]
     public void Non_numeric_cell_in_a_verify_input_names_file_line_and_column()
     {
         string matrix = Write("a.csv", "1,2\n3,x\n");

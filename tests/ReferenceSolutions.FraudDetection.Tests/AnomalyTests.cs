@@ -1,6 +1,8 @@
 using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.Core.Randomness;
+using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.FraudDetection.Anomaly;
+using ReferenceSolutions.TestSupport;
 using Xunit.Abstractions;
 
 namespace ReferenceSolutions.FraudDetection.Tests;
@@ -26,7 +28,7 @@ public class AnomalyTests(ITestOutputHelper output)
         var oracle = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowArrays(a.ToRowArrays()).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
         double[] expected = [.. oracle.EigenValues.Select(c => c.Real).OrderDescending()];
         double scale = Norms.Frobenius(a);
-        Assert.True(Norms.MaxAbsDiff(eigen.Values, expected) <= 1e-12 * scale, "eigenvalues differ from MathNet");
+        ParityAssert.Passes(FraudChecks.JacobiMathNet, new Comparison(ModelKinds.FromScratch, "mathnet").Add("λ", eigen.Values, expected, scale));
         for (int k = 1; k < d; k++)
         {
             Assert.True(eigen.Values[k - 1] >= eigen.Values[k]);
@@ -43,8 +45,10 @@ public class AnomalyTests(ITestOutputHelper output)
                 }
             }
         }
-        Assert.True(Norms.MaxAbsDiff(rebuilt, a) <= 1e-12 * scale, "V·diag(λ)·Vᵀ ≠ A");
-        Assert.True(Norms.MaxAbsDiff(Gemm.MultiplyTransposeA(v, v), Matrix.Identity(d)) <= 1e-12, "VᵀV ≠ I");
+        var decomposition = new Comparison("VΛVᵀ, VᵀV", "A, I")
+            .Add("VΛVᵀ", rebuilt, a, scale)
+            .Add("VᵀV", Gemm.MultiplyTransposeA(v, v), Matrix.Identity(d));
+        ParityAssert.Passes(FraudChecks.JacobiDecomposition, decomposition);
     }
 
     [Fact]
@@ -53,57 +57,53 @@ public class AnomalyTests(ITestOutputHelper output)
         var rng = new Rng(5);
         Matrix normal = rng.GaussianMatrix(500, 6);
         PcaAnomalyDetector pca = PcaAnomalyDetector.Fit(normal, 6);
-        Assert.All(pca.Score(normal), e => Assert.True(e <= 1e-9, "full rank reconstructs exactly"));
+        var comparison = new Comparison(ModelKinds.FromScratch, "residual");
+        double[] full = pca.ReconstructionError(normal);
+        for (int i = 0; i < normal.Rows; i++)
+        {
+            double norm2 = normal.Row(i).ToArray().Select((v, j) => (v - pca.Mean[j]) * (v - pca.Mean[j])).Sum();
+            comparison.Add($"e at full rank, row {i}", full[i], 0.0, norm2);
+        }
         PcaAnomalyDetector low = PcaAnomalyDetector.Fit(normal, 2);
         double[] x = [1, -2, 0.5, 3, 0, 1];
         double[] r = [.. x.Select((v, j) => v - low.Mean[j])];
         double[] projected = low.Basis.Transpose().Multiply(r);
         double[] back = low.Basis.Multiply(projected);
         double expected = r.Select((v, j) => (v - back[j]) * (v - back[j])).Sum();
-        Assert.Equal(expected, low.Score(new Matrix(1, 6, x))[0], 10);
+        double r2 = r.Sum(v => v * v);
+        comparison.Add("e at rank 2", low.ReconstructionError(new Matrix(1, 6, x))[0], expected, r2);
+        double s = low.Score(new Matrix(1, 6, x))[0];
+        comparison.Add("s² = e/‖r‖² at rank 2", s * s, expected / r2);
+        ParityAssert.Passes(FraudChecks.PcaResidual, comparison);
     }
 
     [Theory]
     [InlineData(3)]
     [InlineData(5)]
-    public void PCA_anomaly_ranks_match_MLNet_RandomizedPca_at_the_same_rank(int rank)
+    public void PCA_anomaly_scores_match_MLNet_RandomizedPca_at_the_same_rank(int rank)
     {
-        // Normal rows: a rank-5 signal with factor standard deviations 5, 4, 3, 2, 1.5 plus noise of variance 0.09, so
-        // the top-k subspace is separated by an eigen-gap for every k ≤ 5. (Beyond 5 the noise spectrum is flat, the
-        // top-k subspace is not unique, and no two PCA codes need agree.)
-        const int D = 20;
-        var rng = new Rng(21);
-        Matrix loadings = rng.GaussianMatrix(5, D);
-        Matrix Draw(int rows, double offLevel)
-        {
-            Matrix factors = rng.GaussianMatrix(rows, 5);
-            for (int i = 0; i < rows; i++)
-            {
-                factors.Row(i)[0] *= 5;
-                factors.Row(i)[1] *= 4;
-                factors.Row(i)[2] *= 3;
-                factors.Row(i)[3] *= 2;
-                factors.Row(i)[4] *= 1.5;
-            }
-            Matrix x = Gemm.Multiply(factors, loadings);
-            for (int i = 0; i < rows; i++)
-            {
-                for (int j = 0; j < D; j++)
-                {
-                    x[i, j] += (0.3 * rng.Gaussian()) + (offLevel * rng.Gaussian());
-                }
-            }
-            return x;
-        }
-        Matrix normal = Draw(3000, 0.0);
-        Matrix test = Draw(1000, 0.0);
-        Matrix anomalies = Draw(50, 2.0);
-        Matrix all = new(test.Rows + anomalies.Rows, D, [.. test.Data, .. anomalies.Data]);
-        double[] ours = PcaAnomalyDetector.Fit(normal, rank).NormalizedScore(all);
-        double[] theirs = MLNetPcaAnomaly.Fit(normal, rank, seed: 3).Score(all);
-        double rho = SpearmanCorrelation.Compute(ours, theirs);
-        output.WriteLine($"rank {rank}: Spearman ρ = {rho:0.000000}");
-        Assert.True(rho >= 0.99, $"ρ = {rho}");
+        (Matrix normal, Matrix rows) = PlantedSpectrum.Sample(21);
+        double[] ours = PcaAnomalyDetector.Fit(normal, rank).Score(rows);
+        double[] theirs = MLNetPcaAnomaly.Fit(normal, rank, seed: 3).Score(rows);
+        Comparison comparison = FraudComparisons.AnomalyScores(ours, theirs);
+        output.WriteLine($"rank {rank}: {comparison.Describe(FraudChecks.AnomalyScoresPlanted.Tolerance.Value)}");
+        ParityAssert.Passes(FraudChecks.AnomalyScoresPlanted, comparison);
+    }
+
+    [Fact]
+    public void PCA_score_checks_fail_on_a_NaN_and_on_the_wrong_rank()
+    {
+        (Matrix normal, Matrix rows) = PlantedSpectrum.Sample(22);
+        double[] ours = PcaAnomalyDetector.Fit(normal, 3).Score(rows);
+        double[] theirs = MLNetPcaAnomaly.Fit(normal, 3, seed: 3).Score(rows);
+        ParityAssert.Passes(FraudChecks.AnomalyScoresPlanted, FraudComparisons.AnomalyScores(ours, theirs));
+        theirs[17] = double.NaN;
+        Comparison poisoned = FraudComparisons.AnomalyScores(ours, theirs);
+        ParityAssert.Fails(FraudChecks.AnomalyScoresPlanted, poisoned);
+        ParityAssert.Fails(FraudChecks.AnomalyScores, poisoned);
+        Assert.Equal("mlnet: s(x)[17] is NaN", poisoned.NonFinite);
+        double[] lowerRank = PcaAnomalyDetector.Fit(normal, 2).Score(rows);
+        ParityAssert.Fails(FraudChecks.AnomalyScoresPlanted, FraudComparisons.AnomalyScores(lowerRank, MLNetPcaAnomaly.Fit(normal, 3, seed: 3).Score(rows)));
     }
 
     [Fact]
@@ -122,18 +122,13 @@ public class AnomalyTests(ITestOutputHelper output)
         var inverse = (centered.TransposeThisAndMultiply(centered) / (m.RowCount - 1)).Inverse();
         Matrix x = rng.GaussianMatrix(5, 4);
         double[] ours = detector.Score(x);
+        var comparison = new Comparison(ModelKinds.FromScratch, "mathnet");
         for (int i = 0; i < 5; i++)
         {
             var r = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(x.Row(i).ToArray()) - mean;
-            Assert.Equal(r * inverse * r, ours[i], 9);
+            double expected = r * inverse * r;
+            comparison.Add($"D²[{i}]", ours[i], expected, expected);
         }
-    }
-
-    [Fact]
-    public void Spearman_is_one_for_a_monotone_map_and_minus_one_for_a_reversal()
-    {
-        double[] a = [0.3, 1.2, -4, 8, 2.5];
-        Assert.Equal(1.0, SpearmanCorrelation.Compute(a, [.. a.Select(Math.Exp)]), 12);
-        Assert.Equal(-1.0, SpearmanCorrelation.Compute(a, [.. a.Select(v => -v * v * v)]), 12);
+        ParityAssert.Passes(FraudChecks.MahalanobisMathNet, comparison);
     }
 }

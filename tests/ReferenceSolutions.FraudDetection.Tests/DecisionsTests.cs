@@ -1,14 +1,19 @@
 using FsCheck;
 using FsCheck.Fluent;
+using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.Core.Randomness;
+using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.FraudDetection.Calibration;
 using ReferenceSolutions.FraudDetection.Decisions;
+using ReferenceSolutions.FraudDetection.LogisticRegression;
 using ReferenceSolutions.FraudDetection.Metrics;
+using ReferenceSolutions.TestSupport;
+using Xunit.Abstractions;
 
 namespace ReferenceSolutions.FraudDetection.Tests;
 
 /// <summary>Thresholds against brute force, the prior correction against its derivation, Platt scaling against a planted truth.</summary>
-public class DecisionsTests
+public class DecisionsTests(ITestOutputHelper output)
 {
     [Fact]
     public void Minimum_expected_cost_threshold_beats_every_candidate_threshold()
@@ -27,18 +32,30 @@ public class DecisionsTests
                 return m.FalsePositives + (7.0 * m.FalseNegatives);
             });
             ConfusionMatrix chosen = ConfusionMatrix.At(c.Scores, c.Labels, threshold);
-            return Math.Abs(cost - brute) <= 1e-9 && Math.Abs(chosen.FalsePositives + (7.0 * chosen.FalseNegatives) - cost) <= 1e-9;
+            var comparison = new Comparison("sweep", "brute force")
+                .Add("least cost", cost, brute)
+                .Add("cost at the chosen threshold", chosen.FalsePositives + (7.0 * chosen.FalseNegatives), brute);
+            ParityAssert.Passes(FraudChecks.CostThresholdBruteForce, comparison);
+            return true;
         }).QuickCheckThrowOnFailure();
     }
 
     [Fact]
     public void Target_recall_threshold_is_the_largest_that_reaches_the_recall()
     {
-        (double[] s, int[] y) = MetricsTests.Random(3, 300, 50);
-        double t = CostThreshold.ForRecall(s, y, 0.8);
-        Assert.True(ConfusionMatrix.At(s, y, t).Recall >= 0.8);
-        double next = s.Where(v => v > t).DefaultIfEmpty(double.PositiveInfinity).Min();
-        Assert.True(double.IsPositiveInfinity(next) || ConfusionMatrix.At(s, y, next).Recall < 0.8);
+        Gen<(double[] Scores, int[] Labels, double Target)> cases =
+            from seed in Gen.Choose(0, int.MaxValue)
+            from n in Gen.Choose(2, 200)
+            from levels in Gen.Elements(5, 50, 100_000)
+            from target in Gen.Elements(0.1, 0.5, 0.8, 0.9, 1.0)
+            let c = MetricsTests.Random((ulong)seed, n, levels)
+            select (c.Scores, c.Labels, target);
+        Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            double brute = c.Scores.Distinct().Where(t => ConfusionMatrix.At(c.Scores, c.Labels, t).Recall >= c.Target).Max();
+            ParityAssert.Passes(FraudChecks.RecallThresholdBruteForce, new Comparison("sweep", "brute force").Add("threshold", CostThreshold.ForRecall(c.Scores, c.Labels, c.Target), brute));
+            return true;
+        }).QuickCheckThrowOnFailure();
     }
 
     [Fact]
@@ -51,14 +68,14 @@ public class DecisionsTests
     public void Prior_correction_follows_Bayes_rule_for_undersampled_negatives()
     {
         var correction = new PriorCorrection(PriorCorrection.CreditCardPrior, 492.0 / 5412);
-        Assert.Equal(4920.0 / 284_315, correction.Beta, 12);
-        // Bayes: p/(1 − p) = β·pₛ/(1 − pₛ), the odds shrink by β.
+        var comparison = new Comparison(ModelKinds.FromScratch, "Bayes' rule").Add("β", correction.Beta, 4920.0 / 284_315, 4920.0 / 284_315);
         foreach (double ps in new[] { 0.01, 0.3, 0.5, 0.97 })
         {
-            double p = correction.Correct(ps);
-            Assert.Equal(correction.Beta * ps / (1 - ps), p / (1 - p), 12);
+            double p = correction.Correct(ps), odds = correction.Beta * ps / (1 - ps);
+            comparison.Add($"odds at pₛ = {ps}", p / (1 - p), odds, odds);
         }
-        Assert.Equal(0.4, new PriorCorrection(0.2, 0.2).Correct(0.4), 14);
+        comparison.Add("same prior", new PriorCorrection(0.2, 0.2).Correct(0.4), 0.4, 0.4);
+        ParityAssert.Passes(FraudChecks.PriorCorrectionOdds, comparison);
     }
 
     [Fact]
@@ -73,8 +90,13 @@ public class DecisionsTests
             y[i] = rng.NextDouble() < 1 / (1 + Math.Exp(-((1.5 * s[i]) - 0.7))) ? 1 : 0;
         }
         PlattScaling platt = PlattScaling.Fit(s, y);
-        Assert.InRange(platt.Slope, 1.5 - 0.1, 1.5 + 0.1);
-        Assert.InRange(platt.Intercept, -0.7 - 0.1, -0.7 + 0.1);
+        Assert.True(platt.Converged);
+        Matrix h = LogisticObjective.Hessian(new Matrix(s.Length, 1, s), 0.0, [platt.Intercept, platt.Slope]);
+        double determinant = (h[0, 0] * h[1, 1]) - (h[0, 1] * h[1, 0]);
+        double seIntercept = Math.Sqrt(h[1, 1] / determinant), seSlope = Math.Sqrt(h[0, 0] / determinant);
+        output.WriteLine($"a = {platt.Slope:0.0000} ± {seSlope:0.0000}, c = {platt.Intercept:0.0000} ± {seIntercept:0.0000} (planted 1.5, −0.7)");
+        var comparison = new Comparison("estimate", "planted").Add("a", platt.Slope, 1.5, seSlope).Add("c", platt.Intercept, -0.7, seIntercept);
+        ParityAssert.Passes(FraudChecks.PlattPlanted, comparison);
     }
 
     [Fact]
@@ -86,9 +108,11 @@ public class DecisionsTests
         (double[] predicted, double[] observed, int[] count) = ReliabilityCurve.Compute(p, y);
         Assert.Equal(10, predicted.Length);
         Assert.Equal(50_000, count.Sum());
+        var comparison = new Comparison("observed", "predicted");
         for (int b = 0; b < predicted.Length; b++)
         {
-            Assert.True(Math.Abs(predicted[b] - observed[b]) < 0.03, $"bin {b}: {predicted[b]} vs {observed[b]}");
+            comparison.Add($"bin {b}", observed[b], predicted[b], Math.Sqrt(predicted[b] * (1 - predicted[b]) / count[b]));
         }
+        ParityAssert.Passes(FraudChecks.ReliabilityCalibrated, comparison);
     }
 }

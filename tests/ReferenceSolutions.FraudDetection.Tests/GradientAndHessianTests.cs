@@ -2,7 +2,9 @@ using FsCheck;
 using FsCheck.Xunit;
 using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.Core.Randomness;
+using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.FraudDetection.LogisticRegression;
+using ReferenceSolutions.TestSupport;
 
 namespace ReferenceSolutions.FraudDetection.Tests;
 
@@ -29,10 +31,9 @@ public class GradientAndHessianTests
         int[] y = [.. Enumerable.Range(0, n).Select(_ => rng.NextInt(2))];
         double[] z = LogisticObjective.Logits(x, theta);
         (double[] gradient, Matrix blocked) = LogisticObjective.GradientAndHessian(x, y, lambda, theta, z, new Matrix(n, d));
-        Assert.Equal(LogisticObjective.Gradient(x, y, lambda, theta).Select(BitConverter.DoubleToInt64Bits), gradient.Select(BitConverter.DoubleToInt64Bits));
+        ParityAssert.Passes(FraudChecks.FusedGradient, new Comparison("fused", "readable").Add("∇f", gradient, LogisticObjective.Gradient(x, y, lambda, theta)));
         Matrix reference = LogisticObjective.Hessian(x, lambda, theta);
-        double scale = Norms.MaxAbs(reference.Data);
-        Assert.True(Norms.MaxAbsDiff(reference, blocked) <= 1e-12 * scale, $"max |ΔH| = {Norms.MaxAbsDiff(reference, blocked):E3}, max |H| = {scale:E3}");
+        ParityAssert.Passes(FraudChecks.FusedHessian, new Comparison("fused", "readable").Add("H", blocked, reference, Norms.MaxAbs(reference.Data)));
         for (int a = 0; a <= d; a++)
         {
             for (int c = 0; c < a; c++)

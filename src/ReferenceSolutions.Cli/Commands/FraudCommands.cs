@@ -16,14 +16,20 @@ internal static class FraudCommands
         var fnCost = new Option<double>("--fn-cost") { Description = "Cost of missing a fraud.", DefaultValueFactory = _ => 50.0 };
         var targetRecall = new Option<double>("--target-recall") { Description = "Recall the second threshold must reach.", DefaultValueFactory = _ => 0.9 };
         var prior = new Option<double?>("--prior") { Description = "True fraud prevalence when the data were undersampled (default: 492/284807 for creditcard_sample.csv, else none)." };
-        Command run = RunCommands.ForSolution(io, solution.Name, solution.Summary, [data, label, fpCost, fnCost, targetRecall, prior], (parse, context) =>
+        var split = new Option<string?>("--split") { Description = "time (earliest 70 % train, latest 30 % test) or stratified (seeded 70/30 with 5-fold cross-validation); default: time when the data have the time column, else stratified." };
+        var timeColumn = new Option<string?>("--time-column") { Description = $"Column holding each row's time; never used as a feature (default: {FraudRunOptions.DefaultTimeColumn}, when present)." };
+        var runL2 = new Option<double?>("--l2") { Description = "λ in Σ logloss + (λ/2)‖w‖², used as given (default: chosen from {0.01, 0.1, 1, 10, 100} on validation log-loss or by cross-validation)." };
+        Command run = RunCommands.ForSolution(io, solution.Name, solution.Summary, [data, label, fpCost, fnCost, targetRecall, prior, split, timeColumn, runL2], (parse, context) =>
             solution.Run(context, new FraudRunOptions(
                 DataFile: parse.GetValue(data),
                 Label: parse.GetValue(label)!,
                 FalsePositiveCost: parse.GetValue(fpCost),
                 FalseNegativeCost: parse.GetValue(fnCost),
                 TargetRecall: parse.GetValue(targetRecall),
-                Prior: parse.GetValue(prior))));
+                Prior: parse.GetValue(prior),
+                Lambda: parse.GetValue(runL2),
+                Split: parse.GetValue(split),
+                TimeColumn: parse.GetValue(timeColumn))));
 
         var scoresInput = new Option<string>("--input") { Description = "CSV with header label,score (label 0/1, score in [0, 1]).", Required = true };
         var threshold = new Option<double>("--threshold") { Description = "Predicted positive when score ≥ threshold.", DefaultValueFactory = _ => 0.5 };

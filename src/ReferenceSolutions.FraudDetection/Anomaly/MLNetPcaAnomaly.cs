@@ -11,6 +11,9 @@ namespace ReferenceSolutions.FraudDetection.Anomaly;
 /// </summary>
 public sealed class MLNetPcaAnomaly : IAnomalyScorer
 {
+    /// <summary>RandomizedPca's oversampling: the range finder draws k + 20 random directions.</summary>
+    public const int Oversampling = 20;
+
     private readonly MLContext _ml;
     private readonly ITransformer _model;
 
@@ -26,7 +29,7 @@ public sealed class MLNetPcaAnomaly : IAnomalyScorer
         ArgumentNullException.ThrowIfNull(normal);
         var ml = new MLContext(seed);
         IDataView data = MLNetData.Load(ml, normal, new int[normal.Rows]);
-        var options = new RandomizedPcaTrainer.Options { FeatureColumnName = "Features", Rank = rank, Oversampling = 20, EnsureZeroMean = true, Seed = seed };
+        var options = new RandomizedPcaTrainer.Options { FeatureColumnName = "Features", Rank = rank, Oversampling = Oversampling, EnsureZeroMean = true, Seed = seed };
         return new MLNetPcaAnomaly(ml, ml.AnomalyDetection.Trainers.RandomizedPca(options).Fit(data));
     }
 

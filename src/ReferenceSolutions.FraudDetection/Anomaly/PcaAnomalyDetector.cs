@@ -5,8 +5,10 @@ namespace ReferenceSolutions.FraudDetection.Anomaly;
 /// <summary>
 /// PCA reconstruction error, fitted on normal rows X (m×d): μ and C as in <see cref="Covariance"/>, U (d×k) the top-k
 /// eigenvectors of C (<see cref="JacobiEigen"/>). For a row x with r = x − μ: error e(x) = ‖r − U·Uᵀr‖² = ‖r‖² − ‖Uᵀr‖²,
-/// the squared distance to the normal subspace. ML.NET's RandomizedPca reports the normalised error
-/// √(e(x)/‖r‖²) instead (PcaModelParameters.Score), given by <see cref="NormalizedScore"/> for the parity check.
+/// the squared distance to the normal subspace (<see cref="ReconstructionError"/>). The score the model reports is
+/// ML.NET RandomizedPca's (PcaModelParameters.Score), the normalised error s(x) = √(e(x)/‖r‖²) ∈ [0, 1], the sine of
+/// the angle between r and the subspace, so the two twins report the same quantity row by row
+/// (docs/fraud-detection.md#pca-and-mahalanobis-anomaly-scores).
 /// </summary>
 public sealed class PcaAnomalyDetector : IAnomalyScorer
 {
@@ -44,11 +46,11 @@ public sealed class PcaAnomalyDetector : IAnomalyScorer
         return new PcaAnomalyDetector(mean, basis, eigen.Values);
     }
 
-    /// <inheritdoc/>
-    public double[] Score(Matrix x) => Errors(x).Select(e => e.Residual).ToArray();
+    /// <summary>s(x) = √(e(x)/‖x − μ‖²) per row of X (n×d); 0 for x = μ (where ML.NET's formula is 0/0).</summary>
+    public double[] Score(Matrix x) => [.. Errors(x).Select(e => e.Total > 0 ? Math.Sqrt(e.Residual / e.Total) : 0.0)];
 
-    /// <summary>√(e(x)/‖x − μ‖²) per row, ML.NET's normalised form.</summary>
-    public double[] NormalizedScore(Matrix x) => Errors(x).Select(e => e.Total > 0 ? Math.Sqrt(e.Residual / e.Total) : 0.0).ToArray();
+    /// <summary>The raw error e(x) = ‖r‖² − ‖Uᵀr‖² per row of X (n×d).</summary>
+    public double[] ReconstructionError(Matrix x) => [.. Errors(x).Select(e => e.Residual)];
 
     private (double Residual, double Total)[] Errors(Matrix x)
     {

@@ -28,4 +28,28 @@ public sealed record LabeledData(Matrix X, int[] Y, IReadOnlyList<string> Featur
         }
         return new LabeledData(x, y, FeatureNames, Source);
     }
+
+    /// <summary>
+    /// The values of feature <paramref name="name"/> (n) and the data without that column (n×(d − 1)); null when
+    /// there is no such feature.
+    /// </summary>
+    public (LabeledData Remaining, double[] Column)? TakeColumn(string name)
+    {
+        int column = Enumerable.Range(0, Features).FirstOrDefault(j => FeatureNames[j] == name, -1);
+        if (column < 0)
+        {
+            return null;
+        }
+        var x = new Matrix(Rows, Features - 1);
+        double[] values = new double[Rows];
+        for (int i = 0; i < Rows; i++)
+        {
+            ReadOnlySpan<double> row = X.Row(i);
+            Span<double> target = x.Row(i);
+            values[i] = row[column];
+            row[..column].CopyTo(target);
+            row[(column + 1)..].CopyTo(target[column..]);
+        }
+        return (new LabeledData(x, Y, [.. FeatureNames.Where((_, j) => j != column)], Source), values);
+    }
 }

@@ -22,7 +22,10 @@ public sealed class MLNetLogisticRegression(int seed, float optimizationToleranc
     public string Name => Core.Reporting.ModelKinds.MLNet;
 
     /// <inheritdoc/>
-    public LogisticModel Fit(Matrix x, IReadOnlyList<int> y, double lambda)
+    public LogisticModel Fit(Matrix x, IReadOnlyList<int> y, double lambda) => Train(x, y, lambda).Theta;
+
+    /// <summary>Trains on X (n×d) and y (n); the result holds θ and predicts with ML.NET's own scorer.</summary>
+    public MLNetLogisticModel Train(Matrix x, IReadOnlyList<int> y, double lambda)
     {
         ArgumentNullException.ThrowIfNull(x);
         var ml = new MLContext(seed);
@@ -39,6 +42,6 @@ public sealed class MLNetLogisticRegression(int seed, float optimizationToleranc
         BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> model =
             ml.BinaryClassification.Trainers.LbfgsLogisticRegression(options).Fit(data);
         LinearBinaryModelParameters linear = model.Model.SubModel;
-        return new LogisticModel(linear.Bias, [.. linear.Weights.Select(v => (double)v)]);
+        return new MLNetLogisticModel(ml, model, new LogisticModel(linear.Bias, [.. linear.Weights.Select(v => (double)v)]));
     }
 }

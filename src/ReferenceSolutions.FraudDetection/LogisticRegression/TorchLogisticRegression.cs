@@ -8,7 +8,7 @@ namespace ReferenceSolutions.FraudDetection.LogisticRegression;
 /// The TorchSharp twin, in float64: f(θ) = −Σᵢ [yᵢ·log σ(zᵢ) + (1 − yᵢ)·log σ(−zᵢ)] + (λ/2)‖w‖² with z = b + X·w is built as a graph (logsigmoid, exact for all z, unlike softplus with its default threshold);
 /// ∇f comes from autograd and ∇²f from differentiating each component of ∇f once more (double backward). Newton
 /// steps Δ = (∇²f)⁻¹∇f by torch.linalg.solve, halving the step until f decreases (full steps once ‖Δ‖∞ ≤ 1e-6·(1 + ‖θ‖∞)), from θ = 0, until
-/// ‖Δ‖∞ ≤ tolerance·(1 + ‖θ‖∞) — the same stopping rule as <see cref="NewtonLogisticRegression"/>, so the two meet
+/// t·‖Δ‖∞ ≤ tolerance·(1 + ‖θ‖∞) — the same stopping rule as <see cref="NewtonLogisticRegression"/>, so the two meet
 /// at the optimum to float64 rounding. Runs on one intra-op thread: libtorch's parallel reductions split sums by
 /// thread count, which moved θ in its last bit between runs; the thread count is process-wide, so fits are serialised.
 /// X·w is written as an elementwise product summed over d rather than a matmul, so no BLAS kernel (whose threading
@@ -22,7 +22,10 @@ public sealed class TorchLogisticRegression(double tolerance = 1e-13, int maxIte
     public string Name => Core.Reporting.ModelKinds.Torch;
 
     /// <inheritdoc/>
-    public LogisticModel Fit(Matrix x, IReadOnlyList<int> y, double lambda)
+    public LogisticModel Fit(Matrix x, IReadOnlyList<int> y, double lambda) => Solve(x, y, lambda).Model;
+
+    /// <summary>Minimises f and reports the iterations taken and whether the stopping rule was met.</summary>
+    public NewtonFit Solve(Matrix x, IReadOnlyList<int> y, double lambda)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -41,7 +44,7 @@ public sealed class TorchLogisticRegression(double tolerance = 1e-13, int maxIte
         }
     }
 
-    private LogisticModel Newton(Matrix x, IReadOnlyList<int> y, double lambda)
+    private NewtonFit Newton(Matrix x, IReadOnlyList<int> y, double lambda)
     {
         using var scope = NewDisposeScope();
         int n = x.Rows, d = x.Columns;
@@ -49,7 +52,8 @@ public sealed class TorchLogisticRegression(double tolerance = 1e-13, int maxIte
         Tensor ty = tensor(y.Select(v => (double)v).ToArray(), [n], ScalarType.Float64);
         double[] theta = new double[d + 1];
         double f = Objective(tx, ty, lambda, tensor(theta, [d + 1], ScalarType.Float64)).item<double>();
-        for (int iteration = 0; iteration < maxIterations; iteration++)
+        double relativeStep = double.PositiveInfinity;
+        for (int iteration = 1; iteration <= maxIterations; iteration++)
         {
             using var stepScope = NewDisposeScope();
             Tensor th = tensor(theta, [d + 1], ScalarType.Float64).requires_grad_(true);
@@ -64,7 +68,7 @@ public sealed class TorchLogisticRegression(double tolerance = 1e-13, int maxIte
             Tensor delta = linalg.solve(hessian, grad.detach().unsqueeze(1)).squeeze(1); // (d+1,d+1)·(d+1,1) → (d+1)
             double[] step = delta.data<double>().ToArray();
             double t = 1.0;
-            bool nearOptimum = step.Max(Math.Abs) <= 1e-6 * (1.0 + theta.Max(Math.Abs));
+            bool nearOptimum = Norms.MaxAbs(step) <= 1e-6 * (1.0 + Norms.MaxAbs(theta));
             double[] candidate = new double[d + 1];
             double fNew;
             while (true)
@@ -83,23 +87,30 @@ public sealed class TorchLogisticRegression(double tolerance = 1e-13, int maxIte
                 }
                 t *= 0.5;
             }
-            double change = t * step.Max(Math.Abs);
             theta = candidate;
             f = fNew;
-            if (change <= tolerance * (1.0 + theta.Max(Math.Abs)))
+            relativeStep = t * Norms.MaxAbs(step) / (1.0 + Norms.MaxAbs(theta));
+            if (relativeStep <= tolerance)
             {
-                break;
+                return new NewtonFit(LogisticModel.FromTheta(theta), iteration, true, relativeStep);
             }
         }
-        return LogisticModel.FromTheta(theta);
+        return new NewtonFit(LogisticModel.FromTheta(theta), maxIterations, false, relativeStep);
     }
 
-    /// <summary>f(θ) as a scalar tensor; X (n,d), y (n), θ (d+1).</summary>
+    /// <summary>
+    /// f(θ) as a scalar tensor; X (n,d), y (n), θ (d+1). Every scalar operand is an explicit <see cref="Scalar"/> kept
+    /// alive by <c>using</c> until the native calls that read it have returned: the operators' implicit ones (a
+    /// <c>double</c>, or the alpha = 1 that <c>Tensor + Tensor</c> passes) are temporaries whose finalizer may free the
+    /// native scalar while libtorch still reads it, which once failed a run with "Unknown scalar type".
+    /// </summary>
     private static Tensor Objective(Tensor x, Tensor y, double lambda, Tensor theta)
     {
-        Tensor w = theta[TensorIndex.Slice(1)];                  // (d)
-        Tensor z = (x * w).sum(1) + theta[0];                     // (n,d)⊙(d) summed over d → (n); X·w without BLAS
-        Tensor loss = -((y * nn.functional.logsigmoid(z)) + ((1.0 - y) * nn.functional.logsigmoid(-z))); // (n)
-        return loss.sum() + (0.5 * lambda * w.dot(w));
+        using Scalar one = 1.0.ToScalar(), halfLambda = (0.5 * lambda).ToScalar();
+        Tensor w = theta[TensorIndex.Slice(1)];                                    // (d)
+        Tensor z = x.mul(w).sum(1).add(theta[0], one);                              // (n,d)⊙(d) summed over d → (n); X·w without BLAS
+        Tensor notY = y.neg().add(one, one);                                        // (n): 1 − y
+        Tensor loglik = y.mul(nn.functional.logsigmoid(z)).add(notY.mul(nn.functional.logsigmoid(z.neg())), one); // (n)
+        return loglik.sum().neg().add(w.dot(w).mul(halfLambda), one);
     }
 }

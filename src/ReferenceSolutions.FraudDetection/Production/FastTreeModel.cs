@@ -6,10 +6,14 @@ namespace ReferenceSolutions.FraudDetection.Production;
 
 /// <summary>
 /// The model a team would ship: ML.NET FastTree (gradient-boosted regression trees, MART) on the same standardised
-/// features, with its Platt-calibrated Probability output. One thread and a fixed seed make it repeatable.
+/// features, with its Platt-calibrated Probability output. One thread and a fixed seed make it repeatable. Its
+/// hyper-parameters are fixed (<see cref="Hyperparameters"/>), not searched.
 /// </summary>
 public sealed class FastTreeModel
 {
+    private const int Leaves = 16, Trees = 100, MinimumLeafCount = 10;
+    private const double LearningRate = 0.1;
+
     private readonly MLContext _ml;
     private readonly ITransformer _model;
 
@@ -19,16 +23,25 @@ public sealed class FastTreeModel
         _model = model;
     }
 
+    /// <summary>The fixed hyper-parameters, as the run's protocol lists them.</summary>
+    public static IReadOnlyDictionary<string, object> Hyperparameters { get; } = new Dictionary<string, object>
+    {
+        ["leaves"] = Leaves,
+        ["trees"] = Trees,
+        ["minimumExampleCountPerLeaf"] = MinimumLeafCount,
+        ["learningRate"] = LearningRate,
+    };
+
     /// <summary>Trains on X (n×d) and y (n).</summary>
-    public static FastTreeModel Fit(Matrix x, IReadOnlyList<int> y, int seed, int trees = 100)
+    public static FastTreeModel Fit(Matrix x, IReadOnlyList<int> y, int seed)
     {
         var ml = new MLContext(seed);
         var options = new FastTreeBinaryTrainer.Options
         {
-            NumberOfLeaves = 16,
-            NumberOfTrees = trees,
-            MinimumExampleCountPerLeaf = 10,
-            LearningRate = 0.1,
+            NumberOfLeaves = Leaves,
+            NumberOfTrees = Trees,
+            MinimumExampleCountPerLeaf = MinimumLeafCount,
+            LearningRate = LearningRate,
             NumberOfThreads = 1,
             Seed = seed,
         };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ReferenceSolutions.Core.Data;
 using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.Core.Reporting;
@@ -8,48 +9,85 @@ namespace ReferenceSolutions.FraudDetection.Verification;
 
 /// <summary>
 /// <c>refsol verify logreg --input D.csv --label NAME --l2 λ</c>: minimise f(θ) = Σᵢ logloss(yᵢ, σ(b + wᵀxᵢ)) + (λ/2)‖w‖²
-/// on the raw (unstandardised) features with Newton from scratch, TorchSharp (float64) and ML.NET (float32 L-BFGS);
-/// each reports {intercept, weights, objective}, the objective evaluated in float64 at its own θ. maxAbsDiff is
-/// max over twins of ‖θ − θ_scratch‖∞ / max(1, ‖θ_scratch‖∞), against ML.NET's float32 tolerance 1e-3.
+/// on the raw (unstandardised) features with Newton from scratch, TorchSharp (float64 Newton) and ML.NET (float32
+/// L-BFGS); each reports {intercept, weights, objective} (the objective evaluated in float64 at its own θ) and the
+/// Newton twins whether they converged. Three comparisons decide: θ torch vs from scratch
+/// (<see cref="FraudChecks.ThetaTorch"/>), θ ML.NET vs from scratch relative to ‖θ‖∞
+/// (<see cref="FraudChecks.ThetaMLNet"/>) and the objectives (<see cref="FraudChecks.ObjectiveMLNet"/>). With λ = 0 on
+/// separable classes f has no finite minimiser; Newton then stops unconverged, and the command says so (exit 2)
+/// instead of comparing non-optima. With λ &gt; 0 the minimiser is unique; each Newton twin's entry says whether it
+/// converged.
 /// </summary>
 public static class LogRegVerification
 {
+    /// <summary>The three fits of one input, on its raw features.</summary>
+    public sealed record Result(LabeledData Data, double Lambda, NewtonFit Scratch, NewtonFit Torch, LogisticModel MLNet);
+
     /// <summary>The verify report.</summary>
-    public static VerifyReport Run(string input, string label, double lambda, int seed = 1)
+    public static VerifyReport Run(string input, string label, double lambda, int seed = 1) => Report(Fit(input, label, lambda, seed));
+
+    /// <summary>Reads <paramref name="input"/> and fits the three twins at λ.</summary>
+    public static Result Fit(string input, string label, double lambda, int seed = 1)
     {
         if (!double.IsFinite(lambda) || lambda < 0)
         {
             throw new UserInputException($"--l2 must be a finite λ ≥ 0, not {lambda}");
         }
         LabeledData data = LabeledCsv.Read(input, label);
-        var implementations = new Dictionary<string, object>();
-        LogisticModel? reference = null;
-        double worst = 0;
-        foreach (ILogisticRegression twin in new ILogisticRegression[] { new NewtonLogisticRegression(), new TorchLogisticRegression(), new MLNetLogisticRegression(seed) })
+        NewtonFit scratch = new NewtonLogisticRegression().Solve(data.X, data.Y, lambda);
+        if (!scratch.Converged && lambda == 0)
         {
-            LogisticModel model;
-            try
-            {
-                model = twin.Fit(data.X, data.Y, lambda);
-            }
-            catch (LinearAlgebraException e)
-            {
-                throw new UserInputException($"{input}: the Hessian is not positive definite ({e.Message}); the classes may be separable or features collinear, so no finite minimiser exists at λ = {lambda}; use --l2 > 0");
-            }
-            reference ??= model;
-            double diff = Norms.MaxAbsDiff(model.Theta, reference.Theta) / Math.Max(1.0, Norms.MaxAbs(reference.Theta));
-            worst = Math.Max(worst, diff);
-            implementations[twin.Name] = new
-            {
-                model.Intercept,
-                model.Weights,
-                Objective = LogisticObjective.Value(data.X, data.Y, lambda, model.Theta),
-                RelativeDiffFromScratch = diff,
-                Note = twin is MLNetLogisticRegression
-                    ? "float32 L-BFGS with L2Regularization = λ (its objective is ours divided by n); on raw features whose scales differ by orders of magnitude it can stop far from the optimum — compare the objectives"
-                    : null,
-            };
+            throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
+                $"{input}: Newton did not converge at λ = 0 (stopped after {scratch.Iterations} iterations, last step {scratch.LastRelativeStep:0.###e+0} of 1 + ‖θ‖∞, ‖θ‖∞ = {Norms.MaxAbs(scratch.Model.Theta):0.###e+0}); the classes look separable or the features collinear, so f has no finite minimiser; use --l2 > 0"));
         }
-        return new VerifyReport("logreg", implementations, worst, FraudTolerances.Float32LbfgsRelative.Value);
+        NewtonFit torch = new TorchLogisticRegression().Solve(data.X, data.Y, lambda);
+        LogisticModel mlnet = new MLNetLogisticRegression(seed).Fit(data.X, data.Y, lambda);
+        return new Result(data, lambda, scratch, torch, mlnet);
     }
+
+    /// <summary>The report from the three fits: each twin's entry and the three comparisons.</summary>
+    public static VerifyReport Report(Result result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        (LabeledData data, double lambda, NewtonFit scratch, NewtonFit torch, LogisticModel mlnet) = result;
+        double fScratch = LogisticObjective.Value(data.X, data.Y, lambda, scratch.Model.Theta);
+        double fTorch = LogisticObjective.Value(data.X, data.Y, lambda, torch.Model.Theta);
+        double fNet = LogisticObjective.Value(data.X, data.Y, lambda, mlnet.Theta);
+        var implementations = new Dictionary<string, object>
+        {
+            [ModelKinds.FromScratch] = Entry(scratch.Model, fScratch, scratch, null),
+            [ModelKinds.Torch] = Entry(torch.Model, fTorch, torch, null),
+            [ModelKinds.MLNet] = Entry(mlnet, fNet, null,
+                "float32 L-BFGS with L2Regularization = λ (its objective is ours divided by n); on raw features whose scales differ by orders of magnitude it can stop far from the optimum, and its θ and objective checks then fail"),
+        };
+        string measuredOn = string.Create(CultureInfo.InvariantCulture, $"{data.Source}: {data.Rows} rows × {data.Features} raw features, λ = {lambda}");
+        return VerifyReport.Create("logreg", implementations,
+        [
+            FraudChecks.ThetaTorch.Measure(FraudComparisons.Theta(scratch.Model, torch.Model, ModelKinds.Torch), measuredOn),
+            FraudChecks.ThetaMLNet.Measure(FraudComparisons.ThetaRelative(scratch.Model, mlnet), measuredOn),
+            FraudChecks.ObjectiveMLNet.Measure(FraudComparisons.Objective(fScratch, fNet), measuredOn),
+        ]);
+    }
+
+    private static Dictionary<string, object?> Entry(LogisticModel model, double objective, NewtonFit? newton, string? note)
+    {
+        var entry = new Dictionary<string, object?>
+        {
+            ["intercept"] = Finite(model.Intercept),
+            ["weights"] = model.Weights.Select(Finite).ToArray(),
+            ["objective"] = Finite(objective),
+        };
+        if (newton is not null)
+        {
+            entry["converged"] = newton.Converged;
+            entry["iterations"] = newton.Iterations;
+        }
+        if (note is not null)
+        {
+            entry["note"] = note;
+        }
+        return entry;
+    }
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }
