@@ -128,11 +128,32 @@ public static class RatingMetrics
         return scores;
     }
 
-    /// <summary>The metrics dictionary of metrics.json: rmse, mae, precisionAt10, recallAt10, ndcgAt10.</summary>
-    public static Dictionary<string, object> Summary(RatingSet test, IReadOnlyList<double> scores)
+    /// <summary>Whether each rating of <paramref name="test"/> is cold: its user or its item has no rating in <paramref name="train"/>.</summary>
+    public static bool[] Cold(RatingSet train, RatingSet test)
     {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        bool[] users = train.RatedUsers();
+        bool[] items = train.RatedItems();
+        bool[] cold = new bool[test.Count];
+        for (int r = 0; r < test.Count; r++)
+        {
+            cold[r] = !users[test.Users[r]] || !items[test.Items[r]];
+        }
+        return cold;
+    }
+
+    /// <summary>
+    /// The metrics dictionary of metrics.json: rmse, mae, precisionAt10, recallAt10, ndcgAt10, then the cold-start
+    /// split — rmseWarm over the ratings whose user and item both have training ratings, rmseCold over the others
+    /// (<paramref name="cold"/>), and coldTestRatings, their count. An RMSE over no ratings is undefined, so rmseCold
+    /// (rmseWarm) is left out when coldTestRatings is 0 (equals the count).
+    /// </summary>
+    public static Dictionary<string, object> Summary(RatingSet test, IReadOnlyList<double> scores, IReadOnlyList<bool> cold)
+    {
+        ArgumentNullException.ThrowIfNull(cold);
         (double p, double r, double n) = Ranking(test, scores);
-        return new Dictionary<string, object>
+        var metrics = new Dictionary<string, object>
         {
             ["rmse"] = Rmse(test, scores),
             ["mae"] = Mae(test, scores),
@@ -140,5 +161,32 @@ public static class RatingMetrics
             ["recallAt10"] = r,
             ["ndcgAt10"] = n,
         };
+        int coldCount = cold.Count(c => c);
+        if (coldCount < test.Count)
+        {
+            metrics["rmseWarm"] = RmseWhere(test, scores, cold, false);
+        }
+        if (coldCount > 0)
+        {
+            metrics["rmseCold"] = RmseWhere(test, scores, cold, true);
+        }
+        metrics["coldTestRatings"] = coldCount;
+        return metrics;
+    }
+
+    private static double RmseWhere(RatingSet test, IReadOnlyList<double> scores, IReadOnlyList<bool> cold, bool which)
+    {
+        double sum = 0.0;
+        int count = 0;
+        for (int r = 0; r < test.Count; r++)
+        {
+            if (cold[r] == which)
+            {
+                double e = test.Values[r] - scores[r];
+                sum += e * e;
+                count++;
+            }
+        }
+        return Math.Sqrt(sum / count);
     }
 }

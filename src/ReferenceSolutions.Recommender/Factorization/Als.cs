@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.Recommender.Ratings;
 
@@ -49,11 +50,11 @@ public sealed class Als(double lambda, int epochs) : IMfTrainer
         double penalty = 0.0;
         for (int u = 0; u < byUser.Length; u++)
         {
-            penalty += byUser[u].Length * ((model.UserBias[u] * model.UserBias[u]) + System.Numerics.Tensors.TensorPrimitives.Dot(model.P.Row(u), model.P.Row(u)));
+            penalty += byUser[u].Length * ((model.UserBias[u] * model.UserBias[u]) + TensorPrimitives.Dot(model.P.Row(u), model.P.Row(u)));
         }
         for (int i = 0; i < byItem.Length; i++)
         {
-            penalty += byItem[i].Length * ((model.ItemBias[i] * model.ItemBias[i]) + System.Numerics.Tensors.TensorPrimitives.Dot(model.Q.Row(i), model.Q.Row(i)));
+            penalty += byItem[i].Length * ((model.ItemBias[i] * model.ItemBias[i]) + TensorPrimitives.Dot(model.Q.Row(i), model.Q.Row(i)));
         }
         return loss + (lambda * penalty);
     }
@@ -83,14 +84,11 @@ public sealed class Als(double lambda, int epochs) : IMfTrainer
                 z[0] = 1.0;
                 fixedFactors.Row(b).CopyTo(z.AsSpan(1));
                 double y = values[r] - mu - fixedBias[b];
+                TensorPrimitives.MultiplyAdd(z, y, rhs, rhs);
                 for (int s = 0; s <= k; s++)
                 {
-                    rhs[s] += z[s] * y;
-                    Span<double> row = gram.Row(s);
-                    for (int t = 0; t <= s; t++)
-                    {
-                        row[t] += z[s] * z[t];
-                    }
+                    Span<double> row = gram.Row(s)[..(s + 1)];
+                    TensorPrimitives.MultiplyAdd(z.AsSpan(0, s + 1), z[s], row, row);
                 }
             }
             double ridge = lambda * ratings.Length;
