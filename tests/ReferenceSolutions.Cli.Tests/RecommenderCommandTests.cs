@@ -57,8 +57,8 @@ public sealed class RecommenderCommandTests : IDisposable
     public void Run_with_every_hyper_parameter_given_selects_nothing()
     {
         string output = Path.Combine(_folder, "run");
-        (int exitCode, string stdout, string stderr) = CliRunner.Run("run", "recommender", "--factors", "5", "--epochs", "5", "--reg", "0.05",
-            "--als-reg", "0.1", "--als-epochs", "3", "--bias-reg", "5", "--out", output);
+        (int exitCode, string stdout, string stderr) = CliRunner.Run("run", "recommender", "--factors", "32", "--epochs", "60", "--reg", "0.05",
+            "--als-reg", "0.1", "--als-epochs", "5", "--bias-reg", "5", "--out", output);
         Assert.True(exitCode == 0, $"exit {exitCode}\n{stdout}\n{stderr}");
         using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "metrics.json")));
         JsonElement protocol = json.RootElement.GetProperty("protocol");
