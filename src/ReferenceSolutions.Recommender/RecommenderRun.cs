@@ -67,9 +67,9 @@ public static class RecommenderRun
         var quality = new List<QualityCheck>();
 
         progress.Report("baselines", 0, 2);
-        models.Add(Result("global-mean", ModelKinds.FromScratch, test, range.Predict(new GlobalMean(fit.Mean()), test), cold));
-        double[] biasScores = range.Predict(BiasBaseline.Fit(fit, selection.Bias.Lambda, HyperParameterSearch.BiasSweeps), test);
-        models.Add(Result("bias-baseline", ModelKinds.FromScratch, test, biasScores, cold));
+        models.Add(new ModelResult("global-mean", ModelKinds.FromScratch, RatingMetrics.Summary(test, RatingMetrics.Predict(new GlobalMean(fit.Mean()), test), range, cold)));
+        double[] biasScores = RatingMetrics.Predict(BiasBaseline.Fit(fit, selection.Bias.Lambda, HyperParameterSearch.BiasSweeps), test);
+        models.Add(new ModelResult("bias-baseline", ModelKinds.FromScratch, RatingMetrics.Summary(test, biasScores, range, cold)));
         progress.Report("baselines", 2, 2);
 
         Rng fitRng = rng.Fork();
@@ -81,9 +81,9 @@ public static class RecommenderRun
             sgdTrain.Add(RatingMetrics.Rmse(fit, range.Predict(state, fit)));
             progress.Report("mf-sgd-from-scratch epochs (train + validation)", epoch, selection.Sgd.Epochs);
         });
-        double[] sgdScores = range.Predict(sgd, test);
+        double[] sgdScores = RatingMetrics.Predict(sgd, test);
         double[] sgdSpectrum = LowRankSpectrum.Of(sgd.P, sgd.Q, new JacobiSvd());
-        models.Add(WithSpectrum("mf-sgd-from-scratch", test, sgdScores, cold, sgdSpectrum, options.RatingsPath is null));
+        models.Add(WithSpectrum("mf-sgd-from-scratch", RatingMetrics.Summary(test, sgdScores, range, cold), sgdSpectrum, options.RatingsPath is null));
 
         var alsTrain = new List<double>();
         BiasedMf als = new Als(selection.Als.Lambda, selection.Als.Epochs).Train(initial, fit, (epoch, state) =>
@@ -92,7 +92,7 @@ public static class RecommenderRun
             progress.Report("als-from-scratch epochs (train + validation)", epoch, selection.Als.Epochs);
         });
         double[] alsSpectrum = LowRankSpectrum.Of(als.P, als.Q, new JacobiSvd());
-        models.Add(WithSpectrum("als-from-scratch", test, range.Predict(als, test), cold, alsSpectrum, options.RatingsPath is null));
+        models.Add(WithSpectrum("als-from-scratch", RatingMetrics.Summary(test, RatingMetrics.Predict(als, test), range, cold), alsSpectrum, options.RatingsPath is null));
 
         progress.Report("ffm-mlnet", 0, 1);
         double[] ffmScores = MLNetFfm.TrainAndScore(fit, test, MLNetSeed(context.Seed), FfmIterations, FfmLatentDimension);
@@ -109,8 +109,8 @@ public static class RecommenderRun
         PlotCurves(Path.Combine(context.OutputDirectory, "rmse-mf-sgd-from-scratch.png"), "mf-sgd-from-scratch", sgdTrain, selection.Sgd);
         PlotCurves(Path.Combine(context.OutputDirectory, "rmse-als-from-scratch.png"), "als-from-scratch", alsTrain, selection.Als);
 
-        double sgdRmse = RatingMetrics.Rmse(test, sgdScores);
-        double biasRmse = RatingMetrics.Rmse(test, biasScores);
+        double sgdRmse = RatingMetrics.Rmse(test, [.. sgdScores.Select(range.Clip)]);
+        double biasRmse = RatingMetrics.Rmse(test, [.. biasScores.Select(range.Clip)]);
         quality.Add(QualityCheck.AtLeast("test RMSE: bias-baseline − mf-sgd-from-scratch (MF beats biases)", biasRmse - sgdRmse, 0.0));
         if (options.RatingsPath is null)
         {
@@ -162,7 +162,7 @@ public static class RecommenderRun
             trainRmse.Add(RatingMetrics.Rmse(sample.Train, range.Predict(state, sample.Train)));
             context.Progress.Report($"{twin.Name} epochs (sample)", epoch, TwinEpochs);
         });
-        Dictionary<string, object> metrics = Metrics(sample.Test, range.Predict(model, sample.Test), RatingMetrics.Cold(sample.Train, sample.Test));
+        Dictionary<string, object> metrics = RatingMetrics.Summary(sample.Test, RatingMetrics.Predict(model, sample.Test), range, RatingMetrics.Cold(sample.Train, sample.Test));
         metrics["trainedOn"] = sample.TrainedOn;
         models.Add(new ModelResult(twin.Name, ModelKinds.Torch, metrics));
         PngPlot.Lines(Path.Combine(context.OutputDirectory, $"rmse-{twin.Name}.png"), $"{twin.Name} (sample): train RMSE per epoch", "epoch", "RMSE", [("train", trainRmse)]);
@@ -221,15 +221,6 @@ public static class RecommenderRun
 
     private static double Positive(double scale) => scale > 0.0 && double.IsFinite(scale) ? scale : 1.0;
 
-    private static ModelResult Result(string name, string kind, RatingSet test, double[] scores, bool[] cold) => new(name, kind, Metrics(test, scores, cold));
-
-    private static Dictionary<string, object> Metrics(RatingSet test, double[] scores, bool[] cold)
-    {
-        Dictionary<string, object> metrics = RatingMetrics.Summary(test, scores, cold);
-        metrics["auc"] = RatingMetrics.Auc(test, scores);
-        return metrics;
-    }
-
     private static ModelResult RankingResult(string name, string kind, RatingSet test, double[] scores)
     {
         (double p, double r, double n) = RatingMetrics.Ranking(test, scores);
@@ -244,9 +235,8 @@ public static class RecommenderRun
         return new ModelResult(name, kind, metrics);
     }
 
-    private static ModelResult WithSpectrum(string name, RatingSet test, double[] scores, bool[] cold, double[] spectrum, bool planted)
+    private static ModelResult WithSpectrum(string name, Dictionary<string, object> metrics, double[] spectrum, bool planted)
     {
-        Dictionary<string, object> metrics = Metrics(test, scores, cold);
         metrics["singularValues"] = spectrum;
         if (planted)
         {

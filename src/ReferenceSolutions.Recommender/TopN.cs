@@ -17,8 +17,8 @@ public sealed record RecommendationList(IReadOnlyList<Recommendation> Items, str
 /// <summary>
 /// Top-N recommendation for one user (<c>refsol recommend</c>). A user with ratings: MF-SGD's λ and epochs are chosen
 /// as in the run — fitted on a seeded 90 % of the ratings, scored on the other 10 % (<see cref="HyperParameterSearch.Sgd"/>)
-/// — then MF-SGD is refitted on all ratings with them, and the user's unrated items are ranked by r̂ᵤᵢ clipped to
-/// the ratings' range (ties by item id). A user without ratings: the non-personalised list of
+/// — then MF-SGD is refitted on all ratings with them, and the user's unrated items are ranked by r̂ᵤᵢ (ties by item
+/// id), each shown with r̂ᵤᵢ clipped to the ratings' range. A user without ratings: the non-personalised list of
 /// <see cref="ForNewUser"/>. Nothing a list reports was used to choose anything.
 /// </summary>
 public static class TopN
@@ -29,7 +29,11 @@ public static class TopN
     /// <summary>A new user's list ranks items with at least min(this, the largest count any item has) ratings.</summary>
     public const int PopularMinimumRatings = 10;
 
-    /// <summary>The top <paramref name="top"/> unrated items of user index <paramref name="user"/> under <paramref name="model"/>, predictions clipped to <paramref name="range"/>.</summary>
+    /// <summary>
+    /// The top <paramref name="top"/> unrated items of user index <paramref name="user"/>, ranked by r̂ᵤᵢ of
+    /// <paramref name="model"/> (ties by item id); each reported prediction is r̂ᵤᵢ clipped to <paramref name="range"/>
+    /// (ranking by the clipped value would tie every item above the range and order them by id).
+    /// </summary>
     public static IReadOnlyList<Recommendation> For(IRatingModel model, RatingRange range, RatingSet ratings, int user, int top, IReadOnlyDictionary<long, string>? titles)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -43,13 +47,13 @@ public static class TopN
                 rated.Add(ratings.Items[r]);
             }
         }
-        return Ranked(Enumerable.Range(0, ratings.ItemCount).Where(i => !rated.Contains(i)).Select(i => (i, range.Clip(model.Predict(user, i)))), ratings, top, titles);
+        return Ranked(Enumerable.Range(0, ratings.ItemCount).Where(i => !rated.Contains(i)).Select(i => (i, model.Predict(user, i))), ratings, range, top, titles);
     }
 
     /// <summary>
     /// The list for a user without ratings: items with at least m = min(<see cref="PopularMinimumRatings"/>, the
     /// largest count) ratings — so at least one item always qualifies — ranked by μ + bᵢ of the bias baseline fitted on
-    /// all ratings (clipped), its λ chosen on a validation split as in the run.
+    /// all ratings (shown clipped), its λ chosen on a validation split as in the run.
     /// </summary>
     public static RecommendationList ForNewUser(RatingSet ratings, long userId, int top, RecommenderOptions options, Rng rng, IReadOnlyDictionary<long, string>? titles)
     {
@@ -62,7 +66,7 @@ public static class TopN
         int[] counts = [.. ratings.ByItem().Select(r => r.Length)];
         int minimum = Math.Min(PopularMinimumRatings, counts.Max());
         IReadOnlyList<Recommendation> list = Ranked(
-            Enumerable.Range(0, ratings.ItemCount).Where(i => counts[i] >= minimum).Select(i => (i, range.Clip(baseline.PredictForNewUser(i)))), ratings, top, titles);
+            Enumerable.Range(0, ratings.ItemCount).Where(i => counts[i] >= minimum).Select(i => (i, baseline.PredictForNewUser(i))), ratings, range, top, titles);
         string notice = string.Create(CultureInfo.InvariantCulture,
             $"user {userId} has no ratings in {ratings.Source}: not personalised — the items with at least {minimum} ratings, ranked by μ + bᵢ of the bias baseline (λ = {choice.Lambda}) fitted on all ratings");
         return new RecommendationList(list, notice);
@@ -112,10 +116,10 @@ public static class TopN
         return (train, validation);
     }
 
-    private static List<Recommendation> Ranked(IEnumerable<(int Item, double Score)> scored, RatingSet ratings, int top, IReadOnlyDictionary<long, string>? titles) =>
+    private static List<Recommendation> Ranked(IEnumerable<(int Item, double Score)> scored, RatingSet ratings, RatingRange range, int top, IReadOnlyDictionary<long, string>? titles) =>
         scored.OrderByDescending(x => x.Score)
             .ThenBy(x => ratings.ItemIds[x.Item])
             .Take(top)
-            .Select((x, rank) => new Recommendation(rank + 1, ratings.ItemIds[x.Item], titles?.GetValueOrDefault(ratings.ItemIds[x.Item]), x.Score))
+            .Select((x, rank) => new Recommendation(rank + 1, ratings.ItemIds[x.Item], titles?.GetValueOrDefault(ratings.ItemIds[x.Item]), range.Clip(x.Score)))
             .ToList();
 }

@@ -45,11 +45,12 @@ public class ColdStartTests
         var test = new RatingSet([0, 2, 1], [0, 0, 2], [5.0, 2.0, 3.0], ids, ids, "hand");
         bool[] cold = RatingMetrics.Cold(train, test);
         Assert.Equal([false, true, true], cold);
-        Dictionary<string, object> metrics = RatingMetrics.Summary(test, [4.0, 3.0, 3.0], cold);
+        var range = new RatingRange(0.5, 5.0);
+        Dictionary<string, object> metrics = RatingMetrics.Summary(test, [4.0, 3.0, 3.0], range, cold);
         Assert.Equal(2, metrics["coldTestRatings"]);
         Assert.Equal(1.0, (double)metrics["rmseWarm"], 15);
         Assert.Equal(Math.Sqrt(0.5), (double)metrics["rmseCold"], 15);
-        Dictionary<string, object> allWarm = RatingMetrics.Summary(test, [4.0, 3.0, 3.0], [false, false, false]);
+        Dictionary<string, object> allWarm = RatingMetrics.Summary(test, [4.0, 3.0, 3.0], range, [false, false, false]);
         Assert.Equal(0, allWarm["coldTestRatings"]);
         Assert.False(allWarm.ContainsKey("rmseCold"), "an RMSE over no ratings is undefined and left out");
     }
@@ -66,5 +67,16 @@ public class ColdStartTests
         Assert.Equal(0.5, range.Clip(-3.0));
         Assert.Equal(3.25, range.Clip(3.25));
         Assert.True(double.IsNaN(range.Clip(double.NaN)), "clipping must not hide a NaN");
+    }
+
+    [Fact]
+    public void ErrorsUseTheClippedPredictionsAndRankingTheModelsOrder()
+    {
+        // One user, items 0 and 1 rated 1 and 5; the model predicts 6 and 7, both above the range [0.5, 5].
+        var test = new RatingSet([0, 0], [0, 1], [1.0, 5.0], [1L], [1L, 2L], "hand");
+        Dictionary<string, object> metrics = RatingMetrics.Summary(test, [6.0, 7.0], new RatingRange(0.5, 5.0), [false, false]);
+        Assert.Equal(Math.Sqrt(((1.0 - 5.0) * (1.0 - 5.0)) / 2), (double)metrics["rmse"], 15);
+        Assert.Equal(1.0, (double)metrics["ndcgAt10"], 15);
+        Assert.Equal(1.0, (double)metrics["auc"], 15);
     }
 }

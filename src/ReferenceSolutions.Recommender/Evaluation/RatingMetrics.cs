@@ -144,37 +144,42 @@ public static class RatingMetrics
     }
 
     /// <summary>
-    /// The metrics dictionary of metrics.json: rmse, mae, precisionAt10, recallAt10, ndcgAt10, then the cold-start
-    /// split — rmseWarm over the ratings whose user and item both have training ratings, rmseCold over the others
-    /// (<paramref name="cold"/>), and coldTestRatings, their count. An RMSE over no ratings is undefined, so rmseCold
-    /// (rmseWarm) is left out when coldTestRatings is 0 (equals the count).
+    /// The metrics dictionary of metrics.json for a model's predictions r̂ (<paramref name="scores"/>, one per test
+    /// rating): rmse, mae, then the cold-start split — rmseWarm over the ratings whose user and item both have training
+    /// ratings, rmseCold over the others (<paramref name="cold"/>), coldTestRatings their count — all on the reported
+    /// predictions clip(r̂) (<paramref name="range"/>); then precisionAt10, recallAt10, ndcgAt10 and auc, which rank by
+    /// r̂ itself (clipping is monotone: it can only tie the items it clips, never reorder the others). An RMSE over no
+    /// ratings is undefined, so rmseCold (rmseWarm) is left out when coldTestRatings is 0 (equals the count).
     /// </summary>
-    public static Dictionary<string, object> Summary(RatingSet test, IReadOnlyList<double> scores, IReadOnlyList<bool> cold)
+    public static Dictionary<string, object> Summary(RatingSet test, IReadOnlyList<double> scores, RatingRange range, IReadOnlyList<bool> cold)
     {
+        ArgumentNullException.ThrowIfNull(range);
         ArgumentNullException.ThrowIfNull(cold);
-        (double p, double r, double n) = Ranking(test, scores);
+        double[] clipped = [.. scores.Select(range.Clip)];
         var metrics = new Dictionary<string, object>
         {
-            ["rmse"] = Rmse(test, scores),
-            ["mae"] = Mae(test, scores),
-            ["precisionAt10"] = p,
-            ["recallAt10"] = r,
-            ["ndcgAt10"] = n,
+            ["rmse"] = Rmse(test, clipped),
+            ["mae"] = Mae(test, clipped),
         };
         int coldCount = cold.Count(c => c);
         if (coldCount < test.Count)
         {
-            metrics["rmseWarm"] = RmseWhere(test, scores, cold, false);
+            metrics["rmseWarm"] = RmseWhere(test, clipped, cold, false);
         }
         if (coldCount > 0)
         {
-            metrics["rmseCold"] = RmseWhere(test, scores, cold, true);
+            metrics["rmseCold"] = RmseWhere(test, clipped, cold, true);
         }
         metrics["coldTestRatings"] = coldCount;
+        (double p, double r, double n) = Ranking(test, scores);
+        metrics["precisionAt10"] = p;
+        metrics["recallAt10"] = r;
+        metrics["ndcgAt10"] = n;
+        metrics["auc"] = Auc(test, scores);
         return metrics;
     }
 
-    private static double RmseWhere(RatingSet test, IReadOnlyList<double> scores, IReadOnlyList<bool> cold, bool which)
+    private static double RmseWhere(RatingSet test, double[] scores, IReadOnlyList<bool> cold, bool which)
     {
         double sum = 0.0;
         int count = 0;
