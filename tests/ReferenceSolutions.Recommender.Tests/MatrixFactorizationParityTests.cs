@@ -1,6 +1,6 @@
 using ReferenceSolutions.Core.Randomness;
-using ReferenceSolutions.Recommender.Factorization;
 using ReferenceSolutions.Core.Reporting;
+using ReferenceSolutions.Recommender.Factorization;
 using ReferenceSolutions.Recommender.Ratings;
 using ReferenceSolutions.TestSupport;
 

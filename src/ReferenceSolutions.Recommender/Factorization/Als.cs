@@ -9,8 +9,9 @@ namespace ReferenceSolutions.Recommender.Factorization;
 /// J = Σ_{(u,i)} (r − μ − bᵤ − bᵢ − pᵤ·qᵢ)² + λ(Σᵤ nᵤ(bᵤ² + ‖pᵤ‖²) + Σᵢ nᵢ(bᵢ² + ‖qᵢ‖²)),
 /// nᵤ, nᵢ the rating counts. Each epoch solves every user, then every item, in closed form: for user u with
 /// xᵤ = [bᵤ; pᵤ] ∈ ℝ^{k+1}, zᵢ = [1; qᵢ] and yᵤᵢ = r − μ − bᵢ, (Σᵢ zᵢzᵢᵀ + λnᵤ·I)·xᵤ = Σᵢ zᵢ·yᵤᵢ, solved by
-/// Cholesky (Core); items likewise with zᵤ = [1; pᵤ], yᵤᵢ = r − μ − bᵤ. Users or items without ratings keep their
-/// values. J never increases (each half-step is an exact block minimiser). Derivation: docs/recommender.md#als.
+/// Cholesky (Core); items likewise with zᵤ = [1; pᵤ], yᵤᵢ = r − μ − bᵤ. Users or items without ratings are not
+/// solved and keep their values — zero after <see cref="BiasedMf.ZeroRowsWithoutRatings"/>, so they are predicted by
+/// the baseline terms. J never increases (each half-step is an exact block minimiser). Derivation: docs/recommender.md#als.
 /// </summary>
 public sealed class Als(double lambda, int epochs) : IMfTrainer
 {
