@@ -16,10 +16,10 @@ internal static class RecommenderSurveys
 {
     public static IReadOnlyList<IToleranceSurvey> All { get; } =
     [
-        new TwinSurvey("mf-sgd-twin-per-epoch", RecommenderTolerances.SgdFactorsPerEpoch, SelectionGrid.SgdLambdas,
+        new TwinSurvey("mf-sgd-twin-per-epoch", RecommenderTolerances.SgdFactorsPerEpoch, SelectionGrid.SgdLambdas, 50,
             (lambda, sample) => (new MfSgd(RecommenderOptions.DefaultLearningRate, lambda, sample.Orders), new TorchMfSgd(RecommenderOptions.DefaultLearningRate, lambda, sample.Orders))),
-        new TwinSurvey("als-twin-per-epoch", RecommenderTolerances.AlsFactorsPerEpoch, SelectionGrid.AlsLambdas,
-            (lambda, _) => (new Als(lambda, TwinSurvey.Epochs), new TorchAls(lambda, TwinSurvey.Epochs))),
+        new TwinSurvey("als-twin-per-epoch", RecommenderTolerances.AlsFactorsPerEpoch, SelectionGrid.AlsLambdas, 20,
+            (lambda, sample) => (new Als(lambda, sample.Orders.Length), new TorchAls(lambda, sample.Orders.Length))),
         new MLNetPcaSurvey("pca-subspace-mlnet", RecommenderTolerances.MLNetSubspace, (exact, axes, _) => MLNetPca.SubspaceComparison(exact, axes)),
         new MLNetPcaSurvey("pca-variance-mlnet", RecommenderTolerances.MLNetVariance, (exact, _, variance) => MLNetPca.VarianceComparison(exact, variance)),
     ];
@@ -27,13 +27,12 @@ internal static class RecommenderSurveys
     /// <summary>
     /// The largest difference between a from-scratch MF trainer and its TorchSharp twin over a long run: the run's
     /// twin sample (2,000 ratings of the built-in data for the seed, its split, its initial state) trained for
-    /// <see cref="Epochs"/> epochs — ≈ 17× the run's 3 — with λ cycling through the selection grid by seed. Each seed's
-    /// per-epoch maxima go to stderr (the growth table in docs/recommender.md).
+    /// <paramref name="epochs"/> epochs — 50 for SGD, ≈ 17× the run's 3; 20 for ALS, which settles within a few — with λ
+    /// cycling through the selection grid by seed. Each seed's per-epoch maxima go to stderr (the growth table in
+    /// docs/recommender.md).
     /// </summary>
-    private sealed class TwinSurvey(string name, Tolerance tolerance, IReadOnlyList<double> lambdas, Func<double, RecommenderRun.TwinSample, (IMfTrainer Scratch, IMfTrainer Twin)> trainers) : IToleranceSurvey
+    private sealed class TwinSurvey(string name, Tolerance tolerance, IReadOnlyList<double> lambdas, int epochs, Func<double, RecommenderRun.TwinSample, (IMfTrainer Scratch, IMfTrainer Twin)> trainers) : IToleranceSurvey
     {
-        public const int Epochs = 50;
-
         public string Name => name;
 
         public Tolerance Tolerance => tolerance;
@@ -47,7 +46,7 @@ internal static class RecommenderSurveys
             RatingSplit split = RatingSplit.Create(all, rng.Fork());
             BiasedMf initial = BiasedMf.Initial(all.UserCount, all.ItemCount, RecommenderOptions.DefaultFactors, split.Fit.Mean(), RecommenderRun.InitialScale, rng.Fork())
                 .ZeroRowsWithoutRatings(split.Fit);
-            var sample = RecommenderRun.TwinSample.Draw(split.Fit, split.Test, initial, Epochs, rng.Fork());
+            var sample = RecommenderRun.TwinSample.Draw(split.Fit, split.Test, initial, epochs, rng.Fork());
             double lambda = lambdas[(int)(seed % (ulong)lambdas.Count)];
             (IMfTrainer scratch, IMfTrainer twin) = trainers(lambda, sample);
             var left = new List<BiasedMf>();
