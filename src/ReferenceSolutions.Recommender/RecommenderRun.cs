@@ -8,14 +8,17 @@ using ReferenceSolutions.Recommender.Evaluation;
 using ReferenceSolutions.Recommender.Factorization;
 using ReferenceSolutions.Recommender.Pca;
 using ReferenceSolutions.Recommender.Ratings;
+using ReferenceSolutions.Recommender.Selection;
 using ReferenceSolutions.Recommender.Svd;
 
 namespace ReferenceSolutions.Recommender;
 
 /// <summary>
-/// One <c>refsol run recommender</c>: a seeded 80/20 split; baselines, MF-SGD, ALS and ML.NET's FFM on the full
-/// split; the TorchSharp twins of MF-SGD and ALS on a seeded sample of the training ratings (one autograd step per
-/// rating is ≈ 0.4 ms); SVD and PCA twins on seeded planted matrices; spectrum and RMSE-per-epoch plots.
+/// One <c>refsol run recommender</c>: a seeded train / validation / test split (<see cref="RatingSplit"/>); the
+/// hyper-parameters chosen on validation (<see cref="RecommenderSelection"/>); the baselines, MF-SGD, ALS and ML.NET's
+/// FFM refitted on train + validation and scored once on test, every prediction clipped to the training range; the
+/// TorchSharp twins of MF-SGD and ALS on a seeded sample of those ratings (one autograd step per rating is ≈ 0.4 ms);
+/// the learned spectra by Jacobi and by torch; SVD and PCA twins on seeded planted matrices; plots.
 /// </summary>
 public static class RecommenderRun
 {
@@ -25,17 +28,17 @@ public static class RecommenderRun
     /// <summary>Epochs of the twins' parity runs.</summary>
     public const int TwinEpochs = 3;
 
-    /// <summary>ALS epochs (ALS converges in far fewer epochs than SGD).</summary>
-    public const int AlsEpochs = 10;
-
-    /// <summary>λ of ALS's weighted-λ objective.</summary>
-    public const double AlsLambda = 0.1;
-
-    /// <summary>λ of the bias baseline.</summary>
-    public const double BiasLambda = 5.0;
-
     /// <summary>Standard deviation of the initial factors.</summary>
     public const double InitialScale = 0.1;
+
+    /// <summary>Iterations of ML.NET's FFM (fixed).</summary>
+    public const int FfmIterations = 10;
+
+    /// <summary>Latent dimension of ML.NET's FFM (fixed).</summary>
+    public const int FfmLatentDimension = 16;
+
+    /// <summary>The MovieLens quality target on the test split.</summary>
+    public const double MovieLensRmseTarget = 0.860;
 
     /// <summary>Runs everything and returns the report (the CLI writes metrics.json).</summary>
     public static RunReport Execute(RunContext context, RecommenderOptions options)
@@ -48,62 +51,66 @@ public static class RecommenderRun
         RatingSet all = options.RatingsPath is null ? SyntheticRatings.Generate(context.Seed) : RatingsFile.Read(options.RatingsPath);
         IReadOnlyDictionary<long, string>? titles = options.MoviesPath is null ? null : MovieTitles.Read(options.MoviesPath);
         int maxFactors = Math.Min(all.UserCount, all.ItemCount);
-        if (options.Factors > maxFactors)
+        if (options.FactorCount > maxFactors)
         {
-            throw new UserInputException($"--factors {options.Factors} is larger than min(users, items) = {maxFactors} of {all.Source}");
+            throw new UserInputException($"--factors {options.FactorCount} is larger than min(users, items) = {maxFactors} of {all.Source}");
         }
-        (RatingSet train, RatingSet test) = all.Split(0.2, rng.Fork());
         Directory.CreateDirectory(context.OutputDirectory);
+        RatingSplit split = RatingSplit.Create(all, rng.Fork());
+        RecommenderSelection selection = RecommenderSelection.Choose(split, options, rng.Fork(), progress);
+        RatingSet fit = split.Fit, test = split.Test;
+        var range = RatingRange.Of(fit);
+        bool[] cold = RatingMetrics.Cold(fit, test);
 
         var models = new List<ModelResult>();
         var parity = new List<ParityCheck>();
         var quality = new List<QualityCheck>();
 
         progress.Report("baselines", 0, 2);
-        var globalMean = new GlobalMean(train.Mean());
-        models.Add(Result("global-mean", ModelKinds.FromScratch, test, RatingMetrics.Predict(globalMean, test)));
-        var bias = BiasBaseline.Fit(train, BiasLambda, 10);
-        double[] biasScores = RatingMetrics.Predict(bias, test);
-        models.Add(Result("bias-baseline", ModelKinds.FromScratch, test, biasScores));
+        models.Add(new ModelResult("global-mean", ModelKinds.FromScratch, RatingMetrics.Summary(test, RatingMetrics.Predict(new GlobalMean(fit.Mean()), test), range, cold)));
+        double[] biasScores = RatingMetrics.Predict(BiasBaseline.Fit(fit, selection.Bias.Lambda, HyperParameterSearch.BiasSweeps), test);
+        models.Add(new ModelResult("bias-baseline", ModelKinds.FromScratch, RatingMetrics.Summary(test, biasScores, range, cold)));
         progress.Report("baselines", 2, 2);
 
-        BiasedMf initial = BiasedMf.Initial(all.UserCount, all.ItemCount, options.Factors, train.Mean(), InitialScale, rng.Fork());
-        int[][] orders = MfSgd.Orders(train.Count, options.Epochs, rng.Fork());
-        var sgdCurves = new RmseCurves(train, test);
-        BiasedMf sgd = new MfSgd(options.LearningRate, options.Regularization, orders).Train(initial, train, (epoch, state) =>
+        Rng fitRng = rng.Fork();
+        BiasedMf initial = BiasedMf.Initial(all.UserCount, all.ItemCount, options.FactorCount, fit.Mean(), InitialScale, fitRng.Fork()).ZeroRowsWithoutRatings(fit);
+        int[][] orders = MfSgd.Orders(fit.Count, selection.Sgd.Epochs, fitRng.Fork());
+        var sgdTrain = new List<double>();
+        BiasedMf sgd = new MfSgd(options.Eta, selection.Sgd.Lambda, orders).Train(initial, fit, (epoch, state) =>
         {
-            sgdCurves.Add(state);
-            progress.Report("mf-sgd-from-scratch epochs", epoch, options.Epochs);
+            sgdTrain.Add(RatingMetrics.Rmse(fit, range.Predict(state, fit)));
+            progress.Report("mf-sgd-from-scratch epochs (train + validation)", epoch, selection.Sgd.Epochs);
         });
         double[] sgdScores = RatingMetrics.Predict(sgd, test);
         double[] sgdSpectrum = LowRankSpectrum.Of(sgd.P, sgd.Q, new JacobiSvd());
-        models.Add(WithSpectrum("mf-sgd-from-scratch", test, sgdScores, sgdSpectrum, options.RatingsPath is null));
+        models.Add(WithSpectrum("mf-sgd-from-scratch", RatingMetrics.Summary(test, sgdScores, range, cold), sgdSpectrum, options.RatingsPath is null));
 
-        var alsCurves = new RmseCurves(train, test);
-        BiasedMf als = new Als(AlsLambda, AlsEpochs).Train(initial, train, (epoch, state) =>
+        var alsTrain = new List<double>();
+        BiasedMf als = new Als(selection.Als.Lambda, selection.Als.Epochs).Train(initial, fit, (epoch, state) =>
         {
-            alsCurves.Add(state);
-            progress.Report("als-from-scratch epochs", epoch, AlsEpochs);
+            alsTrain.Add(RatingMetrics.Rmse(fit, range.Predict(state, fit)));
+            progress.Report("als-from-scratch epochs (train + validation)", epoch, selection.Als.Epochs);
         });
         double[] alsSpectrum = LowRankSpectrum.Of(als.P, als.Q, new JacobiSvd());
-        models.Add(WithSpectrum("als-from-scratch", test, RatingMetrics.Predict(als, test), alsSpectrum, options.RatingsPath is null));
+        models.Add(WithSpectrum("als-from-scratch", RatingMetrics.Summary(test, RatingMetrics.Predict(als, test), range, cold), alsSpectrum, options.RatingsPath is null));
 
         progress.Report("ffm-mlnet", 0, 1);
-        double[] ffmScores = MLNetFfm.TrainAndScore(train, test, MLNetSeed(context.Seed), iterations: 10, latentDimension: 16);
+        double[] ffmScores = MLNetFfm.TrainAndScore(fit, test, MLNetSeed(context.Seed), FfmIterations, FfmLatentDimension);
         models.Add(RankingResult("ffm-mlnet", ModelKinds.MLNet, test, ffmScores));
         progress.Report("ffm-mlnet", 1, 1);
 
-        RunTwins(context, options, train, test, initial, rng, models, parity);
+        parity.Add(LearnedSpectrumParity(sgd, als, sgdSpectrum, alsSpectrum, fit.Count));
+        RunTwins(context, options.Eta, selection, fit, test, initial, rng.Fork(), models, parity);
         parity.AddRange(SvdAndPcaParity(rng.Fork(), MLNetSeed(context.Seed), progress));
 
-        WriteRecommendations(Path.Combine(context.OutputDirectory, "recommendations.csv"), sgd, all, titles);
+        WriteRecommendations(Path.Combine(context.OutputDirectory, "recommendations.csv"), sgd, range, all, titles);
         PngPlot.Lines(Path.Combine(context.OutputDirectory, "singular-spectrum.png"), "Singular values of the learned P·Q^T (log10)", "index", "σ",
             [("mf-sgd-from-scratch", sgdSpectrum), ("als-from-scratch", alsSpectrum)], logY: true);
-        sgdCurves.Plot(Path.Combine(context.OutputDirectory, "rmse-mf-sgd-from-scratch.png"), "mf-sgd-from-scratch");
-        alsCurves.Plot(Path.Combine(context.OutputDirectory, "rmse-als-from-scratch.png"), "als-from-scratch");
+        PlotCurves(Path.Combine(context.OutputDirectory, "rmse-mf-sgd-from-scratch.png"), "mf-sgd-from-scratch", sgdTrain, selection.Sgd);
+        PlotCurves(Path.Combine(context.OutputDirectory, "rmse-als-from-scratch.png"), "als-from-scratch", alsTrain, selection.Als);
 
-        double sgdRmse = RatingMetrics.Rmse(test, sgdScores);
-        double biasRmse = RatingMetrics.Rmse(test, biasScores);
+        double sgdRmse = RatingMetrics.Rmse(test, [.. sgdScores.Select(range.Clip)]);
+        double biasRmse = RatingMetrics.Rmse(test, [.. biasScores.Select(range.Clip)]);
         quality.Add(QualityCheck.AtLeast("test RMSE: bias-baseline − mf-sgd-from-scratch (MF beats biases)", biasRmse - sgdRmse, 0.0));
         if (options.RatingsPath is null)
         {
@@ -112,87 +119,90 @@ public static class RecommenderRun
         }
         else
         {
-            quality.Add(QualityCheck.AtMost("test RMSE of mf-sgd-from-scratch", sgdRmse, 0.860));
+            quality.Add(QualityCheck.AtMost("test RMSE of mf-sgd-from-scratch", sgdRmse, MovieLensRmseTarget));
         }
         string source = options.RatingsPath is null ? all.Source : Path.GetFullPath(options.RatingsPath);
         string name = options.RatingsPath is null ? "synthetic planted-rank ratings" : Path.GetFileName(options.RatingsPath);
-        return new RunReport("recommender", context.Seed, new DatasetInfo(name, source, all.Count), models, parity, quality);
+        return new RunReport("recommender", context.Seed, new DatasetInfo(name, source, all.Count), models, parity, quality, selection.ToProtocol(split, options));
     }
 
     /// <summary>ML.NET takes an int seed: the run seed folded into 0..int.MaxValue.</summary>
     public static int MLNetSeed(ulong seed) => (int)(seed % int.MaxValue);
 
-    private static void RunTwins(RunContext context, RecommenderOptions options, RatingSet fullTrain, RatingSet fullTest, BiasedMf fullInitial, Rng rng, List<ModelResult> models, List<ParityCheck> parity)
+    /// <summary>The reported spectra (Jacobi) against torch.linalg.svd on the same k×k cores.</summary>
+    private static ParityCheck LearnedSpectrumParity(BiasedMf sgd, BiasedMf als, double[] sgdSpectrum, double[] alsSpectrum, int ratings)
     {
-        int[] sampleOrder = rng.Fork().Permutation(fullTrain.Count);
-        (RatingSet train, int[] sampleUsers, int[] sampleItems) = fullTrain.Subset(sampleOrder[..Math.Min(TwinSampleSize, fullTrain.Count)]).Compact();
-        RatingSet test = fullTest.Restrict(sampleUsers, sampleItems);
-        BiasedMf initial = fullInitial.Rows(sampleUsers, sampleItems);
-        int[][] orders = MfSgd.Orders(train.Count, TwinEpochs, rng.Fork());
-        string trainedOn = $"seeded sample of {train.Count} training ratings ({train.UserCount} users, {train.ItemCount} items) × {TwinEpochs} epochs; tested on the {test.Count} test ratings of those users and items";
-        var sample = new TwinSample(train, test, initial, trainedOn);
-        RunTwin(context, sample, new MfSgd(options.LearningRate, options.Regularization, orders), new TorchMfSgd(options.LearningRate, options.Regularization, orders),
-            "mf-sgd: from-scratch vs torch, every epoch", "μ, bᵤ, bᵢ, P, Q after each epoch (same initial factors and rating order)", models, parity);
-        RunTwin(context, sample, new Als(AlsLambda, TwinEpochs), new TorchAls(AlsLambda, TwinEpochs),
-            "als: from-scratch (Cholesky) vs torch (linalg.solve), every epoch", "μ, bᵤ, bᵢ, P, Q after each epoch (same initial factors)", models, parity);
+        double[] sgdTorch = LowRankSpectrum.Of(sgd.P, sgd.Q, new TorchSvd());
+        double[] alsTorch = LowRankSpectrum.Of(als.P, als.Q, new TorchSvd());
+        var comparison = new Comparison("from-scratch", "torch")
+            .Add("mf-sgd σ", sgdSpectrum, sgdTorch, Positive(sgdSpectrum[0]))
+            .Add("als σ", alsSpectrum, alsTorch, Positive(alsSpectrum[0]));
+        return RecommenderChecks.LearnedSpectrum.Measure(comparison,
+            $"the k×k cores R_P·R_Qᵀ of the reported mf-sgd-from-scratch and als-from-scratch models, fitted on {ratings} ratings");
     }
 
-    /// <summary>Trains a from-scratch trainer and its twin on the sample from the same state; adds the twin's model row, RMSE plot and per-epoch parity.</summary>
-    private static void RunTwin(RunContext context, TwinSample sample, IMfTrainer scratch, IMfTrainer twin, string check, string identity, List<ModelResult> models, List<ParityCheck> parity)
+    private static void RunTwins(RunContext context, double eta, RecommenderSelection selection, RatingSet fit, RatingSet test, BiasedMf initial, Rng rng, List<ModelResult> models, List<ParityCheck> parity)
+    {
+        var sample = TwinSample.Draw(fit, test, initial, TwinEpochs, rng);
+        RunTwin(context, sample, new MfSgd(eta, selection.Sgd.Lambda, sample.Orders), new TorchMfSgd(eta, selection.Sgd.Lambda, sample.Orders), RecommenderChecks.SgdTwin, models, parity);
+        RunTwin(context, sample, new Als(selection.Als.Lambda, TwinEpochs), new TorchAls(selection.Als.Lambda, TwinEpochs), RecommenderChecks.AlsTwin, models, parity);
+    }
+
+    /// <summary>Trains a from-scratch trainer and its twin on the sample from the same state; adds the twin's model row, its train-RMSE plot and the per-epoch parity.</summary>
+    private static void RunTwin(RunContext context, TwinSample sample, IMfTrainer scratch, IMfTrainer twin, CheckDefinition check, List<ModelResult> models, List<ParityCheck> parity)
     {
         var scratchStates = new List<BiasedMf>();
         scratch.Train(sample.Initial, sample.Train, (_, state) => scratchStates.Add(state));
-        var curves = new RmseCurves(sample.Train, sample.Test);
+        var range = RatingRange.Of(sample.Train);
+        var trainRmse = new List<double>();
         var twinStates = new List<BiasedMf>();
         BiasedMf model = twin.Train(sample.Initial, sample.Train, (epoch, state) =>
         {
             twinStates.Add(state);
-            curves.Add(state);
+            trainRmse.Add(RatingMetrics.Rmse(sample.Train, range.Predict(state, sample.Train)));
             context.Progress.Report($"{twin.Name} epochs (sample)", epoch, TwinEpochs);
         });
-        Dictionary<string, object> metrics = Metrics(sample.Test, RatingMetrics.Predict(model, sample.Test));
+        Dictionary<string, object> metrics = RatingMetrics.Summary(sample.Test, RatingMetrics.Predict(model, sample.Test), range, RatingMetrics.Cold(sample.Train, sample.Test));
         metrics["trainedOn"] = sample.TrainedOn;
         models.Add(new ModelResult(twin.Name, ModelKinds.Torch, metrics));
-        curves.Plot(Path.Combine(context.OutputDirectory, $"rmse-{twin.Name}.png"), $"{twin.Name} (sample)");
-        parity.Add(ParityCheck.Measure(check, identity, MaxDiff(scratchStates, twinStates), RecommenderTolerances.FactorsPerEpoch));
+        PngPlot.Lines(Path.Combine(context.OutputDirectory, $"rmse-{twin.Name}.png"), $"{twin.Name} (sample): train RMSE per epoch", "epoch", "RMSE", [("train", trainRmse)]);
+        parity.Add(check.Measure(EpochComparison.Of(scratch.Name, scratchStates, "torch", twinStates),
+            $"the twins' {sample.TrainedOn}; unclipped states"));
     }
 
-    /// <summary>SVD and PCA twins on seeded planted matrices: σ and reconstruction (from scratch vs torch), PCA axes and ML.NET's subspace.</summary>
+    /// <summary>SVD and PCA twins on seeded planted matrices: σ and definition (from scratch vs torch, Golub–Kahan vs Jacobi), PCA axes and ML.NET's subspace.</summary>
     internal static IEnumerable<ParityCheck> SvdAndPcaParity(Rng rng, int mlnetSeed, IRunProgress progress)
     {
         progress.Report("svd/pca twins", 0, 3);
+        const string gaussian = "a seeded 200×120 Gaussian matrix";
         Matrix a = rng.GaussianMatrix(200, 120);
         SvdResult scratch = new JacobiSvd().Decompose(a);
         SvdResult torch = new TorchSvd().Decompose(a);
-        double sigma1 = torch.S[0];
-        yield return ParityCheck.Measure("svd σ: from-scratch (Jacobi) vs torch, 200×120 Gaussian",
-            "max|σⱼ − σⱼ'| / σ₁", Norms.MaxAbsDiff(scratch.S, torch.S) / sigma1, RecommenderTolerances.SingularValues);
         SvdResult golubKahan = new GolubKahanSvd().Decompose(a);
-        yield return ParityCheck.Measure("svd σ: from-scratch Golub–Kahan vs from-scratch Jacobi, 200×120 Gaussian",
-            "max|σⱼ − σⱼ'| / σ₁", Norms.MaxAbsDiff(scratch.S, golubKahan.S) / sigma1, RecommenderTolerances.SingularValues);
-        yield return ParityCheck.Measure("svd reconstruction and orthonormality: Jacobi and Golub–Kahan, 200×120 Gaussian",
-            "max(‖A − UΣVᵀ‖_max / ‖A‖₂, ‖UᵀU − I‖_max, ‖VᵀV − I‖_max)", Math.Max(SvdChecks.WorstRelativeError(a, scratch), SvdChecks.WorstRelativeError(a, golubKahan)), RecommenderTolerances.Reconstruction);
+        yield return RecommenderChecks.SingularValuesTorch.Measure(SvdChecks.SingularValues("from-scratch", scratch, "torch", torch), gaussian);
+        yield return RecommenderChecks.GolubKahanVsJacobi.Measure(SvdChecks.SingularValues("golub-kahan", golubKahan, "from-scratch", scratch), gaussian);
+        yield return RecommenderChecks.Reconstruction.Measure(SvdChecks.Definition("from-scratch", a, scratch), gaussian);
+        yield return RecommenderChecks.Reconstruction.Measure(SvdChecks.Definition("golub-kahan", a, golubKahan), gaussian);
         progress.Report("svd/pca twins", 1, 3);
 
+        const string planted = "a seeded 500×40 sample with 5 planted axes (variances 100, 49, 25, 9, 4; noise 0.01), K = 5";
         Matrix x = PlantedSample.Create(500, 40, [10.0, 7.0, 5.0, 3.0, 2.0], 0.1, 1.0, rng);
         PcaModel pcaScratch = PcaModel.Fit(x, 5, new JacobiSvd());
         PcaModel pcaTorch = PcaModel.Fit(x, 5, new TorchSvd());
-        yield return ParityCheck.Measure("pca axes: from-scratch vs torch, 500×40 planted (K = 5)",
-            "max|Vₖᵀ − Vₖ'ᵀ| (unit axes, shared sign convention)", Norms.MaxAbsDiff(pcaScratch.Components, pcaTorch.Components), RecommenderTolerances.PcaAxes);
+        yield return RecommenderChecks.PcaAxesTorch.Measure(new Comparison("from-scratch", "torch").Add("axes", pcaScratch.Components, pcaTorch.Components), planted);
         progress.Report("svd/pca twins", 2, 3);
         (Matrix mlnetAxes, _) = MLNetPca.Fit(x, 5, mlnetSeed);
-        yield return ParityCheck.Measure("pca subspace: from-scratch vs ML.NET ProjectToPrincipalComponents, 500×40 planted (K = 5)",
-            "largest principal angle (radians) between the K-dimensional principal subspaces", MLNetPca.SubspaceAngle(pcaScratch.Components, mlnetAxes), RecommenderTolerances.MLNetSubspace);
+        yield return RecommenderChecks.MLNetSubspace.Measure(MLNetPca.SubspaceComparison(pcaScratch, mlnetAxes), planted);
         progress.Report("svd/pca twins", 3, 3);
     }
 
-    /// <summary>The top 10 unrated items of the first five users under MF-SGD: <c>userId,rank,movieId,predicted,title</c>.</summary>
-    private static void WriteRecommendations(string path, BiasedMf model, RatingSet all, IReadOnlyDictionary<long, string>? titles)
+    /// <summary>The top 10 unrated items of the first five users under MF-SGD, clipped: <c>userId,rank,movieId,predicted,title</c>.</summary>
+    private static void WriteRecommendations(string path, BiasedMf model, RatingRange range, RatingSet all, IReadOnlyDictionary<long, string>? titles)
     {
         var text = new System.Text.StringBuilder("userId,rank,movieId,predicted,title\n");
         for (int u = 0; u < Math.Min(5, all.UserCount); u++)
         {
-            foreach (Recommendation r in TopN.For(model, all, u, 10, titles))
+            foreach (Recommendation r in TopN.For(model, range, all, u, 10, titles))
             {
                 string title = (r.Title ?? "").Replace("\"", "\"\"", StringComparison.Ordinal);
                 text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{all.UserIds[u]},{r.Rank},{r.ItemId},{r.PredictedRating:R},\"{title}\"\n");
@@ -201,23 +211,15 @@ public static class RecommenderRun
         Core.Output.AtomicFile.WriteAllText(path, text.ToString());
     }
 
-    private static double MaxDiff(List<BiasedMf> a, List<BiasedMf> b)
+    /// <summary>Train RMSE per epoch of the reported fit, and the validation RMSE per epoch of every λ tried in selection.</summary>
+    private static void PlotCurves(string path, string name, IReadOnlyList<double> train, MfChoice choice)
     {
-        if (a.Count != b.Count || a.Count == 0)
-        {
-            return double.NaN;
-        }
-        return a.Zip(b, (x, y) => x.MaxAbsDiff(y)).Max();
+        var series = new List<(string, IReadOnlyList<double>)> { ("train (fit on train + validation)", train) };
+        series.AddRange(choice.Curves.Select(c => ($"validation, λ = {c.Lambda.ToString(System.Globalization.CultureInfo.InvariantCulture)} (selection)", c.Rmse)));
+        PngPlot.Lines(path, $"{name}: RMSE per epoch (clipped predictions)", "epoch", "RMSE", series);
     }
 
-    private static ModelResult Result(string name, string kind, RatingSet test, double[] scores) => new(name, kind, Metrics(test, scores));
-
-    private static Dictionary<string, object> Metrics(RatingSet test, double[] scores)
-    {
-        Dictionary<string, object> metrics = RatingMetrics.Summary(test, scores);
-        metrics["auc"] = RatingMetrics.Auc(test, scores);
-        return metrics;
-    }
+    private static double Positive(double scale) => scale > 0.0 && double.IsFinite(scale) ? scale : 1.0;
 
     private static ModelResult RankingResult(string name, string kind, RatingSet test, double[] scores)
     {
@@ -233,9 +235,8 @@ public static class RecommenderRun
         return new ModelResult(name, kind, metrics);
     }
 
-    private static ModelResult WithSpectrum(string name, RatingSet test, double[] scores, double[] spectrum, bool planted)
+    private static ModelResult WithSpectrum(string name, Dictionary<string, object> metrics, double[] spectrum, bool planted)
     {
-        Dictionary<string, object> metrics = Metrics(test, scores);
         metrics["singularValues"] = spectrum;
         if (planted)
         {
@@ -245,22 +246,22 @@ public static class RecommenderRun
         return new ModelResult(name, ModelKinds.FromScratch, metrics);
     }
 
-    /// <summary>The twins' parity sample: training ratings re-indexed to their own users and items, the matching test ratings and initial state.</summary>
-    private sealed record TwinSample(RatingSet Train, RatingSet Test, BiasedMf Initial, string TrainedOn);
-
-    /// <summary>Train and test RMSE after each epoch.</summary>
-    private sealed class RmseCurves(RatingSet train, RatingSet test)
+    /// <summary>
+    /// The twins' parity sample: <see cref="TwinSampleSize"/> training ratings drawn by a seeded permutation, re-indexed
+    /// to their own users and items (so the tables are small), the test ratings of those users and items, the matching
+    /// rows of the initial state, and one seeded rating order per epoch.
+    /// </summary>
+    internal sealed record TwinSample(RatingSet Train, RatingSet Test, BiasedMf Initial, int[][] Orders, string TrainedOn)
     {
-        private readonly List<double> _train = [];
-        private readonly List<double> _test = [];
-
-        public void Add(IRatingModel model)
+        /// <summary>The sample of <paramref name="fit"/> (and <paramref name="test"/>) for <paramref name="epochs"/> epochs, from two forks of <paramref name="rng"/>.</summary>
+        public static TwinSample Draw(RatingSet fit, RatingSet test, BiasedMf initial, int epochs, Rng rng)
         {
-            _train.Add(RatingMetrics.Rmse(train, RatingMetrics.Predict(model, train)));
-            _test.Add(RatingMetrics.Rmse(test, RatingMetrics.Predict(model, test)));
+            int[] sampleOrder = rng.Fork().Permutation(fit.Count);
+            (RatingSet train, int[] users, int[] items) = fit.Subset(sampleOrder[..Math.Min(TwinSampleSize, fit.Count)]).Compact();
+            RatingSet sampleTest = test.Restrict(users, items);
+            int[][] orders = MfSgd.Orders(train.Count, epochs, rng.Fork());
+            string trainedOn = $"seeded sample of {train.Count} training ratings ({train.UserCount} users, {train.ItemCount} items) × {epochs} epochs; tested on the {sampleTest.Count} test ratings of those users and items";
+            return new TwinSample(train, sampleTest, initial.Rows(users, items), orders, trainedOn);
         }
-
-        public void Plot(string path, string name) =>
-            PngPlot.Lines(path, $"{name}: RMSE per epoch", "epoch", "RMSE", [("train", _train), ("test", _test)]);
     }
 }

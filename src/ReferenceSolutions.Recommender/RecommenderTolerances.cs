@@ -2,26 +2,69 @@ using ReferenceSolutions.Core.Reporting;
 
 namespace ReferenceSolutions.Recommender;
 
-/// <summary>The named tolerances of the recommender's parity checks, each with the arithmetic behind it.</summary>
+/// <summary>
+/// The named tolerances of the recommender's parity and consistency checks. Each is derived (an arithmetic bound,
+/// stated in its reason) or set from a survey (<c>ReferenceSolutions.Benchmarks survey NAME</c>, the largest value
+/// over 20 seeds × a stated factor; the surveys are in tests/ReferenceSolutions.Benchmarks/Surveys/RecommenderSurveys.cs).
+/// </summary>
 public static class RecommenderTolerances
 {
+    /// <summary>IEEE float32 unit roundoff, 2⁻²⁴ (ML.NET's PCA computes in float32).</summary>
+    public const double Float32UnitRoundoff = 5.9604644775390625e-8;
+
     /// <summary>Singular values of two backward-stable float64 SVDs, relative to σ₁.</summary>
     public static Tolerance SingularValues { get; } = new(nameof(SingularValues), 1e-10,
-        "both SVDs are backward stable in float64: each σ is within O(p·ε)·σ₁ of the exact one (Weyl), p ≤ 1000 gives ≤ 2e-13·σ₁");
+        "derived: both SVDs are backward stable in float64, so each computes the exact σ of A + E with ‖E‖₂ ≤ c·p·ε·‖A‖₂, and Weyl's inequality moves every σ by at most ‖E‖₂: with p ≤ 1000 and c ≤ 10 that is ≤ 2.2e-12·σ₁ per SVD; 1e-10 leaves a factor 20 for c, and a wrong rotation or shift moves σ by O(σ)");
 
-    /// <summary>‖A − UΣVᵀ‖ and ‖UᵀU − I‖ relative to ‖A‖₂.</summary>
+    /// <summary>‖A − UΣVᵀ‖_max and ‖UᵀU − I‖_max, ‖VᵀV − I‖_max relative to ‖A‖₂ = σ₁.</summary>
     public static Tolerance Reconstruction { get; } = new(nameof(Reconstruction), 1e-12,
-        "each rotation or reflection moves entries by O(ε)·‖A‖; a few sweeps of p rotations per column give O(√p·sweeps·ε) ≈ 1e-14..1e-13 for p ≤ 200");
+        "derived: every rotation or reflection is orthogonal to within a few ε and moves entries by O(ε)·‖A‖₂; s sweeps of p rotations per column accumulate O(√(s·p)·ε), ≈ 1e-14..1e-13 for p ≤ 200 and s ≤ 20 (measured 4e-14 on 200×120); a wrong update moves them by O(1)");
+
+    /// <summary>Left and right singular vectors of two float64 SVDs with distinct σ, in the shared sign convention.</summary>
+    public static Tolerance SingularVectors { get; } = new(nameof(SingularVectors), 1e-12,
+        "derived: by Wedin's sin θ theorem a backward error ‖E‖₂ ≤ c·p·ε·σ₁ turns each singular vector by at most ‖E‖₂/gap; for the test matrix (σ = 10, 8, 6, 4, 2, 1, then 0; p = 25, gap ≥ 1) that is ≤ c·25·2.2e-16·10 ≈ 5.5e-14·c per SVD, so two SVDs with c ≤ 9 stay below 1e-12");
 
     /// <summary>PCA axes of the float64 twins (distinct, well-separated variances).</summary>
     public static Tolerance PcaAxes { get; } = new(nameof(PcaAxes), 1e-9,
-        "axes are singular vectors; their perturbation is O(ε·σ₁/gap) with gap the distance to the next σ, here ≥ 0.1·σ₁, so ≈ 1e-14, with margin for the gap");
+        "derived: the axes are right singular vectors of X_c; each SVD's backward error c·p·ε·σ₁ turns them by at most that over the gap (Wedin); on the planted data the gap is ≥ 0.1·σ₁, so ≤ c·p·ε·10 ≈ 1e-13 for p ≤ 40; 1e-9 also covers a user's data in verify pca with gaps down to 1e-4·σ₁");
 
-    /// <summary>ML.NET's PCA: the largest principal angle (radians) between its K-subspace and the exact one.</summary>
-    public static Tolerance MLNetSubspace { get; } = new(nameof(MLNetSubspace), 1e-3,
-        "ML.NET computes in float32 (ε ≈ 1.2e-7) a one-pass randomized range finder on C = X_cᵀX_c/N with 20 oversampling vectors; with the rows centred in float64 first (its raw-moment sums cancel catastrophically on a large mean), rounding over the eigen-gap gives ≈ ε₃₂·λ₁/(λ_K − λ_{K+1}) ≈ 1e-6..1e-4");
+    /// <summary>Explained variances σᵢ²/(N − 1) of two float64 computations, relative to λ₁.</summary>
+    public static Tolerance ExplainedVariance { get; } = new(nameof(ExplainedVariance), 1e-12,
+        "derived: λ = σ²/(N − 1) and Weyl's bound on each σ give |Δλ|/λ₁ ≤ 2|Δσ|/σ₁ ≤ 2·2·c·p·ε ≈ 1e-13 for p ≤ 100, c ≤ 1; forming X_cᵀX_c/(N − 1) in float64 for an eigen-solver adds ≤ N·ε·λ₁-ish rounding, 4e-14 for N = 200; 1e-12 leaves a factor ≥ 10");
 
-    /// <summary>MF factors of the from-scratch trainers and their TorchSharp twins, after every epoch.</summary>
-    public static Tolerance FactorsPerEpoch { get; } = new(nameof(FactorsPerEpoch), 1e-9,
-        "same initial factors, same rating order, float64: each step differs only by rounding order (≈ 1e-16 relative); a few thousand contracting steps stay ≤ 1e-12");
+    /// <summary>MF factors of the from-scratch SGD and its TorchSharp twin, after every epoch.</summary>
+    public static Tolerance SgdFactorsPerEpoch { get; } = Tolerance.FromSurvey(nameof(SgdFactorsPerEpoch), 5.551115123125783e-16, 10, 20, "mf-sgd-twin-per-epoch",
+        "same initial factors, rating order, η and λ, float64; each step rounds differently (FactorDot's fused multiply-adds vs torch's dot, the update's operation order), and SGD on the non-convex MF objective does not contract those differences: over 50 epochs of the twins' sample (17× the run's 3) the largest grew from 5.6e-17 after epoch 1 to 1.1e-16 at 3, 3.3e-16 at 20 and 5.6e-16 at 50 (docs/recommender.md#twin-tolerances-measured-not-argued)");
+
+    /// <summary>MF factors of the from-scratch ALS (Cholesky) and its TorchSharp twin (LU), after every epoch.</summary>
+    public static Tolerance AlsFactorsPerEpoch { get; } = Tolerance.FromSurvey(nameof(AlsFactorsPerEpoch), 2.2160051571518125e-13, 10, 20, "als-twin-per-epoch",
+        "the same weighted-ridge (k+1)×(k+1) systems solved by Cholesky and by LU in float64: the differences follow each system's conditioning, largest for the grid's smallest λ (0.02: 2.2e-13 at epoch 2), and do not grow over 20 epochs (ALS settles to its fixed point; the largest at epoch 20 was 5.3e-14)");
+
+    /// <summary>ML.NET's PCA: the largest principal angle to the exact K-subspace, in units of √N·u₃₂·λ₁/(λ_K − λ_{K+1}).</summary>
+    public static Tolerance MLNetSubspace { get; } = Tolerance.FromSurvey(nameof(MLNetSubspace), 0.472, 10, 20, "pca-subspace-mlnet",
+        "ML.NET accumulates C·Ω and C·Q over the N rows in float32 (relative error ≈ √N·u₃₂ in C, u₃₂ = 2⁻²⁴), and by Davis–Kahan a perturbation E of C turns the K-subspace by sin θ ≤ ‖E‖₂/(λ_K − λ_{K+1}); the angle is measured in units of √N·u₃₂·λ₁/(λ_K − λ_{K+1}), so the tolerance follows the data's eigen-gap, and the constant is measured on the run's and the tests' planted data (N = 100 and 500, d = 6 and 40)");
+
+    /// <summary>ML.NET's PCA: explained variances, in units of √N·u₃₂·λ₁.</summary>
+    public static Tolerance MLNetVariance { get; } = Tolerance.FromSurvey(nameof(MLNetVariance), 0.967, 10, 20, "pca-variance-mlnet",
+        "ML.NET projects in float32 and its covariance sketch carries a relative error ≈ √N·u₃₂; by Weyl each eigenvalue moves by at most ‖E‖₂, so the difference is measured in units of √N·u₃₂·λ₁ and the constant on the run's and the tests' planted data");
+
+    /// <summary>The vectorized factor inner product against the plain loop, relative to Σ_f |p_f·q_f|.</summary>
+    public static Tolerance FactorDot { get; } = new(nameof(FactorDot), 1e-12,
+        "derived: both sum the same k products in another order (the fast one fusing multiply and add), each rounding at most k times, so |fast − plain| ≤ 2k·u·Σ|p_f·q_f| with u = 2⁻⁵³: ≤ 4.4e-14·Σ|p_f·q_f| for k ≤ 200");
+
+    /// <summary>Two computations that perform the same IEEE operations in the same order.</summary>
+    public static Tolerance BitForBit { get; } = new(nameof(BitForBit), 0.0,
+        "derived: the same IEEE-754 operations on the same operands in the same order give the same bits; any difference is a different formula or order");
+
+    /// <summary>An SGD step against −η times the central-difference gradient of ℓᵤᵢ, relative to max(|g|, 1).</summary>
+    public static Tolerance CentralDifference { get; } = new(nameof(CentralDifference), 1e-7,
+        "derived: with h = 1e-6 the central difference has truncation error h²·|ℓ'''|/6 ≲ 1e-12 and rounding error ≤ ε·|ℓ|/h ≲ 2.2e-16·10/1e-6 ≈ 2.2e-9 for |ℓ| ≤ 10; relative to max(|g|, 1) both stay below 1e-8, so 1e-7 leaves a factor 10; a wrong sign or factor moves the step by O(|g|)");
+
+    /// <summary>A quantity computed two ways that both round only a few times, relative to its scale.</summary>
+    public static Tolerance ClosedForm { get; } = new(nameof(ClosedForm), 1e-12,
+        "derived: each side rounds O(10) times at relative error ε = 2.2e-16, so the two agree to ≈ 1e-15 relative; 1e-12 leaves a factor ≥ 100 while a wrong formula moves the result by O(1)");
+
+    /// <summary>Randomized SVD: (‖A − Ãₖ‖₂ − σₖ₊₁) in units of f·σₖ₊₁, f = (1 + 9·√(k+p)·√min(r, c))^{1/(2q+1)}.</summary>
+    public static Tolerance RandomizedSvdBound { get; } = new(nameof(RandomizedSvdBound), 1.0,
+        "derived: Halko, Martinsson & Tropp (2011), §10.3 (Gaussian test matrix; power scheme §10.4): with p ≥ 4, ‖A − QQᵀA‖₂ ≤ (1 + 9·√(k+p)·√min(r, c))^{1/(2q+1)}·σₖ₊₁ except with probability ≤ 3·p⁻ᵖ (3e-10 at p = 10), and truncating QᵀA to rank k adds at most σₖ₊₁ (§9.4), so ‖A − Ãₖ‖₂ − σₖ₊₁ ≤ f·σₖ₊₁, f = (1 + 9·√(k+p)·√min(r, c))^{1/(2q+1)}: the bound is 1 in units of f·σₖ₊₁");
 }

@@ -1,23 +1,43 @@
+using System.Globalization;
 using ReferenceSolutions.Core.Data;
 using ReferenceSolutions.Core.Randomness;
+using ReferenceSolutions.Recommender.Evaluation;
 using ReferenceSolutions.Recommender.Factorization;
 using ReferenceSolutions.Recommender.Ratings;
+using ReferenceSolutions.Recommender.Selection;
 
 namespace ReferenceSolutions.Recommender;
 
-/// <summary>One recommended item: its rank (1-based), id, title when known, and predicted rating r̂ᵤᵢ.</summary>
+/// <summary>One recommended item: its rank (1-based), id, title when known, and predicted rating r̂ᵤᵢ (clipped to the rating range).</summary>
 public sealed record Recommendation(int Rank, long ItemId, string? Title, double PredictedRating);
 
+/// <summary>A user's top-N list and, when it is not personalised (a user without ratings), the one line that says so.</summary>
+public sealed record RecommendationList(IReadOnlyList<Recommendation> Items, string? Notice);
+
 /// <summary>
-/// Top-N recommendation for one user: biased MF (SGD, from scratch) trained on all ratings, then the items the user
-/// has not rated ranked by r̂ᵤᵢ descending (ties by item id).
+/// Top-N recommendation for one user (<c>refsol recommend</c>). A user with ratings: MF-SGD's λ and epochs are chosen
+/// as in the run — fitted on a seeded 90 % of the ratings, scored on the other 10 % (<see cref="HyperParameterSearch.Sgd"/>)
+/// — then MF-SGD is refitted on all ratings with them, and the user's unrated items are ranked by r̂ᵤᵢ (ties by item
+/// id), each shown with r̂ᵤᵢ clipped to the ratings' range. A user without ratings: the non-personalised list of
+/// <see cref="ForNewUser"/>. Nothing a list reports was used to choose anything.
 /// </summary>
 public static class TopN
 {
-    /// <summary>The top <paramref name="top"/> unrated items of user index <paramref name="user"/> under <paramref name="model"/>.</summary>
-    public static IReadOnlyList<Recommendation> For(IRatingModel model, RatingSet ratings, int user, int top, IReadOnlyDictionary<long, string>? titles)
+    /// <summary>The share of the ratings held out to choose MF-SGD's λ and epochs (or the baseline's λ).</summary>
+    public const double ValidationFraction = 0.1;
+
+    /// <summary>A new user's list ranks items with at least min(this, the largest count any item has) ratings.</summary>
+    public const int PopularMinimumRatings = 10;
+
+    /// <summary>
+    /// The top <paramref name="top"/> unrated items of user index <paramref name="user"/>, ranked by r̂ᵤᵢ of
+    /// <paramref name="model"/> (ties by item id); each reported prediction is r̂ᵤᵢ clipped to <paramref name="range"/>
+    /// (ranking by the clipped value would tie every item above the range and order them by id).
+    /// </summary>
+    public static IReadOnlyList<Recommendation> For(IRatingModel model, RatingRange range, RatingSet ratings, int user, int top, IReadOnlyDictionary<long, string>? titles)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(range);
         ArgumentNullException.ThrowIfNull(ratings);
         var rated = new HashSet<int>();
         for (int r = 0; r < ratings.Count; r++)
@@ -27,21 +47,36 @@ public static class TopN
                 rated.Add(ratings.Items[r]);
             }
         }
-        return Enumerable.Range(0, ratings.ItemCount)
-            .Where(i => !rated.Contains(i))
-            .Select(i => (Item: i, Score: model.Predict(user, i)))
-            .OrderByDescending(x => x.Score)
-            .ThenBy(x => ratings.ItemIds[x.Item])
-            .Take(top)
-            .Select((x, rank) => new Recommendation(rank + 1, ratings.ItemIds[x.Item], titles?.GetValueOrDefault(ratings.ItemIds[x.Item]), x.Score))
-            .ToList();
+        return Ranked(Enumerable.Range(0, ratings.ItemCount).Where(i => !rated.Contains(i)).Select(i => (i, model.Predict(user, i))), ratings, range, top, titles);
     }
 
     /// <summary>
-    /// Reads the ratings (or generates the built-in ones for <paramref name="seed"/>), trains biased MF by SGD on all of
-    /// them and recommends for external user id <paramref name="userId"/>; an unknown user is a <see cref="UserInputException"/>.
+    /// The list for a user without ratings: items with at least m = min(<see cref="PopularMinimumRatings"/>, the
+    /// largest count) ratings — so at least one item always qualifies — ranked by μ + bᵢ of the bias baseline fitted on
+    /// all ratings (shown clipped), its λ chosen on a validation split as in the run.
     /// </summary>
-    public static IReadOnlyList<Recommendation> Recommend(string? ratingsPath, string? moviesPath, long userId, int top, ulong seed, RecommenderOptions options)
+    public static RecommendationList ForNewUser(RatingSet ratings, long userId, int top, RecommenderOptions options, Rng rng, IReadOnlyDictionary<long, string>? titles)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        ArgumentNullException.ThrowIfNull(options);
+        (RatingSet train, RatingSet validation) = HoldOut(ratings, rng);
+        BiasChoice choice = HyperParameterSearch.Bias(train, validation, options.BiasRegularization);
+        BiasBaseline baseline = BiasBaseline.Fit(ratings, choice.Lambda, HyperParameterSearch.BiasSweeps);
+        var range = RatingRange.Of(ratings);
+        int[] counts = [.. ratings.ByItem().Select(r => r.Length)];
+        int minimum = Math.Min(PopularMinimumRatings, counts.Max());
+        IReadOnlyList<Recommendation> list = Ranked(
+            Enumerable.Range(0, ratings.ItemCount).Where(i => counts[i] >= minimum).Select(i => (i, baseline.PredictForNewUser(i))), ratings, range, top, titles);
+        string notice = string.Create(CultureInfo.InvariantCulture,
+            $"user {userId} has no ratings in {ratings.Source}: not personalised — the items with at least {minimum} ratings, ranked by μ + bᵢ of the bias baseline (λ = {choice.Lambda}) fitted on all ratings");
+        return new RecommendationList(list, notice);
+    }
+
+    /// <summary>
+    /// Reads the ratings (or generates the built-in ones for <paramref name="seed"/>) and recommends for external user
+    /// id <paramref name="userId"/> as the class summary says; options given are fixed, the others chosen on validation.
+    /// </summary>
+    public static RecommendationList Recommend(string? ratingsPath, string? moviesPath, long userId, int top, ulong seed, RecommenderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -51,19 +86,40 @@ public static class TopN
         }
         RatingSet ratings = ratingsPath is null ? SyntheticRatings.Generate(seed) : RatingsFile.Read(ratingsPath);
         IReadOnlyDictionary<long, string>? titles = moviesPath is null ? null : MovieTitles.Read(moviesPath);
+        var rng = new Rng(seed);
         int user = ratings.UserIndex(userId);
         if (user < 0)
         {
-            throw new UserInputException($"{ratings.Source}: user {userId} has no ratings (user ids run from {ratings.UserIds.Min()} to {ratings.UserIds.Max()})");
+            return ForNewUser(ratings, userId, top, options, rng, titles);
         }
-        if (options.Factors > Math.Min(ratings.UserCount, ratings.ItemCount))
+        int factors = options.FactorCount;
+        if (factors > Math.Min(ratings.UserCount, ratings.ItemCount))
         {
-            throw new UserInputException($"--factors {options.Factors} is larger than min(users, items) = {Math.Min(ratings.UserCount, ratings.ItemCount)}");
+            throw new UserInputException($"--factors {factors} is larger than min(users, items) = {Math.Min(ratings.UserCount, ratings.ItemCount)}");
         }
-        var rng = new Rng(seed);
-        BiasedMf initial = BiasedMf.Initial(ratings.UserCount, ratings.ItemCount, options.Factors, ratings.Mean(), RecommenderRun.InitialScale, rng.Fork());
-        int[][] orders = MfSgd.Orders(ratings.Count, options.Epochs, rng.Fork());
-        BiasedMf model = new MfSgd(options.LearningRate, options.Regularization, orders).Train(initial, ratings);
-        return For(model, ratings, user, top, titles);
+        (RatingSet train, RatingSet validation) = HoldOut(ratings, rng);
+        BiasedMf start = BiasedMf.Initial(ratings.UserCount, ratings.ItemCount, factors, train.Mean(), RecommenderRun.InitialScale, rng.Fork()).ZeroRowsWithoutRatings(train);
+        MfChoice choice = HyperParameterSearch.Sgd(train, validation, start, options.Eta, options.Regularization, options.Epochs, rng.Fork());
+        BiasedMf initial = BiasedMf.Initial(ratings.UserCount, ratings.ItemCount, factors, ratings.Mean(), RecommenderRun.InitialScale, rng.Fork());
+        int[][] orders = MfSgd.Orders(ratings.Count, choice.Epochs, rng.Fork());
+        BiasedMf model = new MfSgd(options.Eta, choice.Lambda, orders).Train(initial, ratings);
+        return new RecommendationList(For(model, RatingRange.Of(ratings), ratings, user, top, titles), null);
     }
+
+    private static (RatingSet Train, RatingSet Validation) HoldOut(RatingSet ratings, Rng rng)
+    {
+        (RatingSet train, RatingSet validation) = ratings.Split(ValidationFraction, rng.Fork());
+        if (validation.Count == 0)
+        {
+            throw new UserInputException($"{ratings.Source}: {ratings.Count} ratings are too few to hold out a validation split ({ValidationFraction:P0} rounds to none)");
+        }
+        return (train, validation);
+    }
+
+    private static List<Recommendation> Ranked(IEnumerable<(int Item, double Score)> scored, RatingSet ratings, RatingRange range, int top, IReadOnlyDictionary<long, string>? titles) =>
+        scored.OrderByDescending(x => x.Score)
+            .ThenBy(x => ratings.ItemIds[x.Item])
+            .Take(top)
+            .Select((x, rank) => new Recommendation(rank + 1, ratings.ItemIds[x.Item], titles?.GetValueOrDefault(ratings.ItemIds[x.Item]), range.Clip(x.Score)))
+            .ToList();
 }

@@ -1,8 +1,10 @@
 using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.Core.Randomness;
+using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Recommender.Factorization;
 using ReferenceSolutions.Recommender.Ratings;
 using ReferenceSolutions.Recommender.Svd;
+using ReferenceSolutions.TestSupport;
 
 namespace ReferenceSolutions.Recommender.Tests;
 
@@ -17,7 +19,7 @@ public class LowRankSpectrumTests
         Matrix q = rng.GaussianMatrix(30, 6);
         double[] small = LowRankSpectrum.Of(p, q, new JacobiSvd());
         double[] full = new MathNetSvd().Decompose(Gemm.MultiplyTransposeB(p, q)).S[..6];
-        Assert.True(Norms.MaxAbsDiff(small, full) <= 1e-12 * full[0], $"max |Δσ| = {Norms.MaxAbsDiff(small, full):E3}");
+        ParityAssert.Passes(RecommenderChecks.LowRankSpectrum, new Comparison("from-scratch", "mathnet").Add("σ", small, full, full[0]));
     }
 
     [Theory]
@@ -34,13 +36,14 @@ public class LowRankSpectrumTests
         (RatingSet sample, int[] users, int[] items) = all.Subset([5, 900, 17, 3000]).Compact();
         BiasedMf rows = state.Rows(users, items);
         int[] original = [5, 900, 17, 3000];
+        var comparison = new Comparison("full state", "compact rows");
         for (int r = 0; r < sample.Count; r++)
         {
             int o = original[r];
-            Assert.Equal(all.Values[o], sample.Values[r]);
             Assert.Equal(all.UserIds[all.Users[o]], sample.UserIds[sample.Users[r]]);
             Assert.Equal(all.ItemIds[all.Items[o]], sample.ItemIds[sample.Items[r]]);
-            Assert.Equal(state.Predict(all.Users[o], all.Items[o]), rows.Predict(sample.Users[r], sample.Items[r]));
+            comparison.Add($"rating {o}", all.Values[o], sample.Values[r]).Add($"r̂ of rating {o}", state.Predict(all.Users[o], all.Items[o]), rows.Predict(sample.Users[r], sample.Items[r]));
         }
+        ParityAssert.Passes(RecommenderChecks.SampleReindexing, comparison);
     }
 }

@@ -1,13 +1,16 @@
 using ReferenceSolutions.Core.Randomness;
+using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Recommender.Factorization;
 using ReferenceSolutions.Recommender.Ratings;
+using ReferenceSolutions.TestSupport;
 
 namespace ReferenceSolutions.Recommender.Tests;
 
 /// <summary>
 /// MF-SGD and ALS from scratch against their TorchSharp twins from the same initial factors and rating order: μ, bᵤ, bᵢ, P, Q
-/// after every epoch within 1e-9 (float64, rounding-order differences only); the SGD step against central differences of ℓᵤᵢ;
-/// ALS's objective never increasing.
+/// after every epoch (<see cref="RecommenderChecks.SgdTwin"/>, <see cref="RecommenderChecks.AlsTwin"/>; tolerances from
+/// the surveys of the twins' per-epoch differences); a NaN in either twin's state failing the check, naming it; the SGD
+/// step against central differences of ℓᵤᵢ; ALS's objective never increasing.
 /// </summary>
 public class MatrixFactorizationParityTests
 {
@@ -22,7 +25,8 @@ public class MatrixFactorizationParityTests
         var torch = new List<BiasedMf>();
         new MfSgd(lr, lambda, orders).Train(initial, train, (_, s) => scratch.Add(s));
         new TorchMfSgd(lr, lambda, orders).Train(initial, train, (_, s) => torch.Add(s));
-        AssertEpochsMatch(scratch, torch);
+        ParityAssert.Passes(RecommenderChecks.SgdTwin, EpochComparison.Of("mf-sgd-from-scratch", scratch, "torch", torch));
+        AssertTrainingMoved(scratch);
     }
 
     [Theory]
@@ -35,7 +39,42 @@ public class MatrixFactorizationParityTests
         var torch = new List<BiasedMf>();
         new Als(lambda, 4).Train(initial, train, (_, s) => scratch.Add(s));
         new TorchAls(lambda, 4).Train(initial, train, (_, s) => torch.Add(s));
-        AssertEpochsMatch(scratch, torch);
+        ParityAssert.Passes(RecommenderChecks.AlsTwin, EpochComparison.Of("als-from-scratch", scratch, "torch", torch));
+        AssertTrainingMoved(scratch);
+    }
+
+    [Theory]
+    [InlineData("mf-sgd-from-scratch", 1, "P")]
+    [InlineData("torch", 3, "bᵢ")]
+    [InlineData("torch", 2, "μ")]
+    public void NanInEitherSgdTwinFailsNamingItsSide(string side, int epoch, string table)
+    {
+        (RatingSet train, BiasedMf initial, Rng rng) = Small(8, 4);
+        int[][] orders = MfSgd.Orders(train.Count, 3, rng);
+        var scratch = new List<BiasedMf>();
+        var torch = new List<BiasedMf>();
+        new MfSgd(0.02, 0.05, orders).Train(initial, train, (_, s) => scratch.Add(s));
+        new TorchMfSgd(0.02, 0.05, orders).Train(initial, train, (_, s) => torch.Add(s));
+        (side == "torch" ? torch : scratch)[epoch - 1] = WithNaN((side == "torch" ? torch : scratch)[epoch - 1], table);
+        Comparison comparison = EpochComparison.Of("mf-sgd-from-scratch", scratch, "torch", torch);
+        ParityAssert.Fails(RecommenderChecks.SgdTwin, comparison);
+        Assert.StartsWith($"{side}: epoch {epoch} {table}", comparison.NonFinite, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("als-from-scratch", 2, "Q")]
+    [InlineData("torch", 1, "bᵤ")]
+    public void NanInEitherAlsTwinFailsNamingItsSide(string side, int epoch, string table)
+    {
+        (RatingSet train, BiasedMf initial, _) = Small(9, 4);
+        var scratch = new List<BiasedMf>();
+        var torch = new List<BiasedMf>();
+        new Als(0.1, 2).Train(initial, train, (_, s) => scratch.Add(s));
+        new TorchAls(0.1, 2).Train(initial, train, (_, s) => torch.Add(s));
+        (side == "torch" ? torch : scratch)[epoch - 1] = WithNaN((side == "torch" ? torch : scratch)[epoch - 1], table);
+        Comparison comparison = EpochComparison.Of("als-from-scratch", scratch, "torch", torch);
+        ParityAssert.Fails(RecommenderChecks.AlsTwin, comparison);
+        Assert.StartsWith($"{side}: epoch {epoch} {table}", comparison.NonFinite, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,6 +105,7 @@ public class MatrixFactorizationParityTests
             parameters.Add(($"p[{f}]", m => new Ref(m.P.Data, (u * m.Factors) + ff)));
             parameters.Add(($"q[{f}]", m => new Ref(m.Q.Data, (i * m.Factors) + ff)));
         }
+        var comparison = new Comparison("from-scratch", "finite-difference");
         foreach ((string name, Func<BiasedMf, Ref> get) in parameters)
         {
             BiasedMf plus = model.Clone(), minus = model.Clone();
@@ -73,9 +113,9 @@ public class MatrixFactorizationParityTests
             get(minus).Add(-h);
             double numeric = (Loss(plus) - Loss(minus)) / (2 * h);
             double analytic = (get(model).Value - get(stepped).Value) / lr;
-            double relative = Math.Abs(numeric - analytic) / Math.Max(1e-8, Math.Abs(numeric) + Math.Abs(analytic));
-            Assert.True(relative <= 1e-6, $"{name}: step/(−η) = {analytic:E6}, central difference {numeric:E6}");
+            comparison.Add(name, analytic, numeric, Math.Max(1.0, Math.Abs(numeric)));
         }
+        ParityAssert.Passes(RecommenderChecks.SgdStepGradient, comparison);
     }
 
     [Fact]
@@ -99,19 +139,38 @@ public class MatrixFactorizationParityTests
         int[][] orders = MfSgd.Orders(train.Count, 3, rng);
         BiasedMf a = new MfSgd(0.02, 0.05, orders).Train(initial, train);
         BiasedMf b = new MfSgd(0.02, 0.05, orders).Train(initial, train);
-        Assert.Equal(a.P.Data, b.P.Data);
-        Assert.Equal(a.ItemBias, b.ItemBias);
+        Assert.Equal(a.P.Data.Select(BitConverter.DoubleToInt64Bits), b.P.Data.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(a.ItemBias.Select(BitConverter.DoubleToInt64Bits), b.ItemBias.Select(BitConverter.DoubleToInt64Bits));
     }
 
-    private static void AssertEpochsMatch(List<BiasedMf> scratch, List<BiasedMf> torch)
+    private static void AssertTrainingMoved(List<BiasedMf> states)
     {
-        Assert.Equal(scratch.Count, torch.Count);
-        for (int e = 0; e < scratch.Count; e++)
+        var moved = new Comparison("epoch 1", "last epoch");
+        states[0].AddTo(moved, states[^1], "");
+        Assert.True(moved.MaxAbsDiff > 1e-3, "training did not move the factors, so the comparison proves nothing");
+    }
+
+    private static BiasedMf WithNaN(BiasedMf state, string table)
+    {
+        BiasedMf copy = state.Clone();
+        switch (table)
         {
-            double diff = scratch[e].MaxAbsDiff(torch[e]);
-            Assert.True(diff <= RecommenderTolerances.FactorsPerEpoch.Value, $"epoch {e + 1}: max |from-scratch − torch| = {diff:E3}");
+            case "μ":
+                return new BiasedMf(double.NaN, copy.UserBias, copy.ItemBias, copy.P, copy.Q);
+            case "bᵤ":
+                copy.UserBias[1] = double.NaN;
+                break;
+            case "bᵢ":
+                copy.ItemBias[2] = double.NaN;
+                break;
+            case "P":
+                copy.P[3, 1] = double.NaN;
+                break;
+            default:
+                copy.Q[4, 0] = double.NaN;
+                break;
         }
-        Assert.True(scratch[0].MaxAbsDiff(scratch[^1]) > 1e-3, "training did not move the factors, so the comparison proves nothing");
+        return copy;
     }
 
     /// <summary>30 users × 25 items, ~40% observed, planted rank 3; initial factors N(0, 0.1²).</summary>

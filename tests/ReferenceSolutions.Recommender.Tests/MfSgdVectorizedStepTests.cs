@@ -1,14 +1,17 @@
 using FsCheck;
 using FsCheck.Xunit;
 using ReferenceSolutions.Core.Randomness;
+using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Recommender.Factorization;
+using ReferenceSolutions.TestSupport;
 
 namespace ReferenceSolutions.Recommender.Tests;
 
 /// <summary>
 /// The vectorized SGD step against the readable one: every lane of <see cref="MfSgd.StepVectorized"/> performs the
 /// scalar loop's IEEE operations in the same order (no fused multiply-add, no reordered sum), so the two must agree
-/// bit for bit — tolerance 0 — for any k (including k not a multiple of four, which exercises the scalar tail).
+/// bit for bit — tolerance 0, <see cref="RecommenderChecks.SgdFastPath"/> — for any k (including k not a multiple of
+/// four, which exercises the scalar tail).
 /// </summary>
 public class MfSgdVectorizedStepTests
 {
@@ -21,17 +24,16 @@ public class MfSgdVectorizedStepTests
         rng.FillGaussian(reference.UserBias, 0.0, 0.2);
         rng.FillGaussian(reference.ItemBias, 0.0, 0.2);
         BiasedMf vectorized = reference.Clone();
+        var comparison = new Comparison("Step", "StepVectorized");
         for (int step = 0; step < 50; step++)
         {
             int u = rng.NextInt(7), i = rng.NextInt(5);
             double rating = rng.Uniform(0.5, 5.0), eta = rng.Uniform(0.001, 0.1), lambda = rng.Uniform(0.0, 0.2);
-            double eReference = MfSgd.Step(reference, u, i, rating, eta, lambda);
-            double eVectorized = MfSgd.StepVectorized(vectorized, u, i, rating, eta, lambda);
-            Assert.Equal(BitConverter.DoubleToInt64Bits(eReference), BitConverter.DoubleToInt64Bits(eVectorized));
+            comparison.Add($"e (step {step})", MfSgd.Step(reference, u, i, rating, eta, lambda), MfSgd.StepVectorized(vectorized, u, i, rating, eta, lambda));
         }
-        Assert.Equal(0.0, reference.MaxAbsDiff(vectorized));
-        Assert.Equal(reference.P.Data.Select(BitConverter.DoubleToInt64Bits), vectorized.P.Data.Select(BitConverter.DoubleToInt64Bits));
-        Assert.Equal(reference.Q.Data.Select(BitConverter.DoubleToInt64Bits), vectorized.Q.Data.Select(BitConverter.DoubleToInt64Bits));
+        reference.AddTo(comparison, vectorized, "after 50 steps");
+        ParityAssert.Passes(RecommenderChecks.SgdFastPath, comparison);
+        AssertSameBits(reference, vectorized);
     }
 
     /// <summary>Train — gathered ratings, prefetching — against the plain loop of reference steps in the order given: bit for bit, tolerance 0.</summary>
@@ -55,8 +57,18 @@ public class MfSgdVectorizedStepTests
                 MfSgd.Step(expected, u[t], i[t], r[t], 0.02, 0.05);
             }
         }
-        Assert.Equal(expected.P.Data.Select(BitConverter.DoubleToInt64Bits), trained.P.Data.Select(BitConverter.DoubleToInt64Bits));
-        Assert.Equal(expected.Q.Data.Select(BitConverter.DoubleToInt64Bits), trained.Q.Data.Select(BitConverter.DoubleToInt64Bits));
-        Assert.Equal(0.0, expected.MaxAbsDiff(trained));
+        var comparison = new Comparison("Step loop", "Train");
+        expected.AddTo(comparison, trained, "after 2 epochs");
+        ParityAssert.Passes(RecommenderChecks.SgdFastPath, comparison);
+        AssertSameBits(expected, trained);
+    }
+
+    /// <summary>Tolerance 0 cannot tell −0 from +0; the bits can.</summary>
+    private static void AssertSameBits(BiasedMf a, BiasedMf b)
+    {
+        Assert.Equal(a.P.Data.Select(BitConverter.DoubleToInt64Bits), b.P.Data.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(a.Q.Data.Select(BitConverter.DoubleToInt64Bits), b.Q.Data.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(a.UserBias.Select(BitConverter.DoubleToInt64Bits), b.UserBias.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(a.ItemBias.Select(BitConverter.DoubleToInt64Bits), b.ItemBias.Select(BitConverter.DoubleToInt64Bits));
     }
 }

@@ -1,7 +1,9 @@
 using FsCheck;
 using FsCheck.Xunit;
+using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Recommender.Evaluation;
 using ReferenceSolutions.Recommender.Ratings;
+using ReferenceSolutions.TestSupport;
 
 namespace ReferenceSolutions.Recommender.Tests;
 
@@ -56,6 +58,6 @@ public class RatingMetricsTests
                 }
             }
         }
-        Assert.Equal(wins / (positives * (values.Length - positives)), RatingMetrics.Auc(test, scores), 12);
+        ParityAssert.Passes(RecommenderChecks.AucPairwise, new Comparison("average ranks", "pairwise").Add("AUC", RatingMetrics.Auc(test, scores), wins / (positives * (values.Length - positives))));
     }
 }

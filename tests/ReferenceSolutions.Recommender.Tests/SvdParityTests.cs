@@ -1,14 +1,18 @@
 using FsCheck;
 using FsCheck.Xunit;
 using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Randomness;
+using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Recommender.Svd;
+using ReferenceSolutions.TestSupport;
 
 namespace ReferenceSolutions.Recommender.Tests;
 
 /// <summary>
-/// From-scratch Jacobi SVD and torch.linalg.svd against the MathNet oracle: σ descending and ≥ 0, |σⱼ − σⱼ(MathNet)| ≤ 1e-10·σ₁,
-/// ‖A − UΣVᵀ‖_max ≤ 1e-12·σ₁ and ‖UᵀU − I‖_max, ‖VᵀV − I‖_max ≤ 1e-12 (RecommenderTolerances: backward-stable float64 SVDs
-/// move entries by O(√p·ε)·σ₁ ≈ 1e-14 for p ≤ 200).
+/// From-scratch Jacobi and Golub–Kahan SVDs and torch.linalg.svd against the MathNet oracle and their definition:
+/// σ descending and ≥ 0, |σⱼ − σⱼ(MathNet)| ≤ 1e-10·σ₁ (<see cref="RecommenderChecks.SingularValuesMathNet"/>),
+/// ‖UΣVᵀ − A‖_max ≤ 1e-12·σ₁ and ‖UᵀU − I‖_max, ‖VᵀV − I‖_max ≤ 1e-12 (<see cref="RecommenderChecks.Reconstruction"/>);
+/// the run's pairs (Jacobi vs torch, Golub–Kahan vs Jacobi); and a NaN on either side failing each check, naming it.
 /// </summary>
 public class SvdParityTests
 {
@@ -58,6 +62,20 @@ public class SvdParityTests
     }
 
     [Fact]
+    public void JacobiMatchesTorchOnTheRunMatrix()
+    {
+        Matrix a = new Rng(42).GaussianMatrix(200, 120);
+        ParityAssert.Passes(RecommenderChecks.SingularValuesTorch, SvdChecks.SingularValues("from-scratch", new JacobiSvd().Decompose(a), "torch", new TorchSvd().Decompose(a)));
+    }
+
+    [Fact]
+    public void GolubKahanMatchesJacobi()
+    {
+        Matrix a = new Rng(43).GaussianMatrix(200, 120);
+        ParityAssert.Passes(RecommenderChecks.GolubKahanVsJacobi, SvdChecks.SingularValues("golub-kahan", new GolubKahanSvd().Decompose(a), "from-scratch", new JacobiSvd().Decompose(a)));
+    }
+
+    [Fact]
     public void RankDeficientMatrixHasItsRank()
     {
         Matrix a = TestMatrices.RankDeficient(50, 30, 7, 11);
@@ -69,13 +87,63 @@ public class SvdParityTests
     {
         // Distinct, well-separated σ: singular vectors are determined up to sign, and the convention fixes the sign.
         Matrix a = TestMatrices.WithSingularValues(40, 25, [10, 8, 6, 4, 2, 1], 12);
-        SvdResult oracle = new MathNetSvd().Decompose(a);
+        SvdResult oracle = new MathNetSvd().Decompose(a).Truncate(6);
         foreach (ISvd svd in Implementations)
         {
-            SvdResult result = svd.Decompose(a).Truncate(6);
-            Assert.True(Norms.MaxAbsDiff(result.V, oracle.Truncate(6).V) <= 1e-12, $"{svd.Name}: V differs by {Norms.MaxAbsDiff(result.V, oracle.Truncate(6).V):E2}");
-            Assert.True(Norms.MaxAbsDiff(result.U, oracle.Truncate(6).U) <= 1e-12, $"{svd.Name}: U differs by {Norms.MaxAbsDiff(result.U, oracle.Truncate(6).U):E2}");
+            ParityAssert.Passes(RecommenderChecks.SingularVectorsMathNet, Vectors(svd.Name, svd.Decompose(a).Truncate(6), oracle));
         }
+    }
+
+    [Theory]
+    [InlineData("torch")]
+    [InlineData("mathnet")]
+    public void NanInASingularValueFailsNamingItsSide(string twin)
+    {
+        Matrix a = TestMatrices.Gaussian(30, 20, 3);
+        SvdResult scratch = new JacobiSvd().Decompose(a);
+        SvdResult other = twin == "torch" ? new TorchSvd().Decompose(a) : new MathNetSvd().Decompose(a);
+        other.S[4] = double.NaN;
+        Comparison comparison = SvdChecks.SingularValues("from-scratch", scratch, twin, other);
+        ParityAssert.Fails(twin == "torch" ? RecommenderChecks.SingularValuesTorch : RecommenderChecks.SingularValuesMathNet, comparison);
+        Assert.Equal($"{twin}: σ[4] is NaN", comparison.NonFinite);
+        scratch.S[0] = double.NaN;
+        Comparison scratchSide = SvdChecks.SingularValues("from-scratch", scratch, twin, other);
+        ParityAssert.Fails(twin == "torch" ? RecommenderChecks.SingularValuesTorch : RecommenderChecks.SingularValuesMathNet, scratchSide);
+        Assert.Equal("from-scratch: σ[0] is NaN", scratchSide.NonFinite);
+    }
+
+    [Fact]
+    public void NanInASingularVectorFailsNamingItsSide()
+    {
+        Matrix a = TestMatrices.WithSingularValues(40, 25, [10, 8, 6, 4, 2, 1], 12);
+        SvdResult oracle = new MathNetSvd().Decompose(a).Truncate(6);
+        SvdResult torch = new TorchSvd().Decompose(a).Truncate(6);
+        torch.V[3, 2] = double.NaN;
+        Comparison comparison = Vectors("torch", torch, oracle);
+        ParityAssert.Fails(RecommenderChecks.SingularVectorsMathNet, comparison);
+        Assert.Equal("torch: V[3, 2] is NaN", comparison.NonFinite);
+    }
+
+    [Fact]
+    public void NanInGolubKahanFailsTheConsistencyCheck()
+    {
+        Matrix a = TestMatrices.Gaussian(30, 20, 4);
+        SvdResult golubKahan = new GolubKahanSvd().Decompose(a);
+        golubKahan.S[7] = double.NaN;
+        Comparison comparison = SvdChecks.SingularValues("golub-kahan", golubKahan, "from-scratch", new JacobiSvd().Decompose(a));
+        ParityAssert.Fails(RecommenderChecks.GolubKahanVsJacobi, comparison);
+        Assert.Equal("golub-kahan: σ[7] is NaN", comparison.NonFinite);
+    }
+
+    [Fact]
+    public void NanInAFactorFailsTheReconstructionNamingIt()
+    {
+        Matrix a = TestMatrices.Gaussian(12, 7, 5);
+        SvdResult torch = new TorchSvd().Decompose(a);
+        torch.U[2, 1] = double.NaN;
+        Comparison comparison = SvdChecks.Definition("torch", a, torch);
+        ParityAssert.Fails(RecommenderChecks.Reconstruction, comparison);
+        Assert.StartsWith("torch: UΣVᵀ vs A[2, ", comparison.NonFinite, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,6 +153,9 @@ public class SvdParityTests
         a[1, 2] = double.NaN;
         Assert.Throws<ArgumentException>(() => new JacobiSvd().Decompose(a));
     }
+
+    private static Comparison Vectors(string name, SvdResult result, SvdResult oracle) =>
+        new Comparison(name, "mathnet").Add("U", result.U, oracle.U).Add("V", result.V, oracle.V);
 
     private static void AssertMatchesOracle(string name, ISvd svd, Matrix a)
     {
@@ -106,14 +177,7 @@ public class SvdParityTests
             Assert.True(result.S[j] >= 0.0, $"{name} {svd.Name}: σ{j} = {result.S[j]} < 0");
             Assert.True(j == 0 || result.S[j] <= result.S[j - 1], $"{name} {svd.Name}: σ not descending at {j}");
         }
-        double sigma1 = oracle.S[0];
-        double sigmaDiff = Norms.MaxAbsDiff(result.S, oracle.S);
-        Assert.True(sigmaDiff <= 1e-10 * sigma1, $"{name} {svd.Name}: max|σ − σ_mathnet| = {sigmaDiff:E3} > 1e-10·σ₁ = {1e-10 * sigma1:E3}");
-        double reconstruction = SvdChecks.ReconstructionError(a, result);
-        Assert.True(reconstruction <= 1e-12 * sigma1, $"{name} {svd.Name}: ‖A − UΣVᵀ‖_max = {reconstruction:E3} > 1e-12·σ₁");
-        double orthoU = SvdChecks.OrthonormalityError(result.U);
-        double orthoV = SvdChecks.OrthonormalityError(result.V);
-        Assert.True(orthoU <= 1e-12, $"{name} {svd.Name}: ‖UᵀU − I‖_max = {orthoU:E3}");
-        Assert.True(orthoV <= 1e-12, $"{name} {svd.Name}: ‖VᵀV − I‖_max = {orthoV:E3}");
+        ParityAssert.Passes(RecommenderChecks.SingularValuesMathNet, SvdChecks.SingularValues(svd.Name, result, "mathnet", oracle));
+        ParityAssert.Passes(RecommenderChecks.Reconstruction, SvdChecks.Definition(svd.Name, a, result));
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using ReferenceSolutions.Core.Data;
 using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.Recommender;
+using ReferenceSolutions.Recommender.Selection;
 using ReferenceSolutions.Recommender.Svd;
 
 namespace ReferenceSolutions.Cli.Commands;
@@ -16,46 +17,53 @@ internal static class RecommenderCommands
     public static SolutionCommands Create(CliIo io)
     {
         var solution = new RecommenderSolution();
-        var defaults = new RecommenderOptions();
         Option<string?> ratings = Ratings();
         Option<string?> movies = Movies();
-        var factors = new Option<int>("--factors") { Description = "k, latent factors of the matrix factorization.", DefaultValueFactory = _ => defaults.Factors };
-        var epochs = new Option<int>("--epochs") { Description = "SGD epochs over the training ratings.", DefaultValueFactory = _ => defaults.Epochs };
-        var lr = new Option<double>("--lr") { Description = "SGD learning rate η.", DefaultValueFactory = _ => defaults.LearningRate };
-        var reg = new Option<double>("--reg") { Description = "L2 regularisation λ of MF-SGD.", DefaultValueFactory = _ => defaults.Regularization };
-        var run = RunCommands.ForSolution(io, solution.Name, solution.Summary, [ratings, movies, factors, epochs, lr, reg], (parse, context) =>
-            RecommenderRun.Execute(context, new RecommenderOptions(parse.GetValue(ratings), parse.GetValue(movies), parse.GetValue(factors), parse.GetValue(epochs), parse.GetValue(lr), parse.GetValue(reg))));
+        var factors = new Option<int?>("--factors") { Description = $"k, latent factors of both matrix factorizations (default {RecommenderOptions.DefaultFactors}; never searched)." };
+        var epochs = new Option<int?>("--epochs") { Description = $"MF-SGD epochs; fixed when given, else chosen on the validation split among 1..{SelectionGrid.SgdMaxEpochs}." };
+        var lr = new Option<double?>("--lr") { Description = $"MF-SGD learning rate η (default {RecommenderOptions.DefaultLearningRate.ToString(CultureInfo.InvariantCulture)}; never searched)." };
+        var reg = new Option<double?>("--reg") { Description = $"MF-SGD's L2 regularisation λ; fixed when given, else chosen on the validation split from {Grid(SelectionGrid.SgdLambdas)}." };
+        var alsReg = new Option<double?>("--als-reg") { Description = $"ALS's weighted λ; fixed when given, else chosen on the validation split from {Grid(SelectionGrid.AlsLambdas)}." };
+        var alsEpochs = new Option<int?>("--als-epochs") { Description = $"ALS epochs; fixed when given, else chosen on the validation split among 1..{SelectionGrid.AlsMaxEpochs}." };
+        var biasReg = new Option<double?>("--bias-reg") { Description = $"The bias baseline's λ; fixed when given, else chosen on the validation split from {Grid(SelectionGrid.BiasLambdas)}." };
+        var run = RunCommands.ForSolution(io, solution.Name, solution.Summary, [ratings, movies, factors, epochs, lr, reg, alsReg, alsEpochs, biasReg], (parse, context) =>
+            RecommenderRun.Execute(context, new RecommenderOptions(parse.GetValue(ratings), parse.GetValue(movies), parse.GetValue(factors), parse.GetValue(epochs),
+                parse.GetValue(lr), parse.GetValue(reg), parse.GetValue(alsReg), parse.GetValue(alsEpochs), parse.GetValue(biasReg))));
 
         var svdInput = Input("A matrix as CSV, numbers only, no header.");
-        var verifySvd = VerifyCommands.ForCheck(io, "svd", "Singular values and reconstruction error of A by one-sided Jacobi (from scratch), torch.linalg.svd and MathNet.", [svdInput], parse =>
+        var verifySvd = VerifyCommands.ForCheck(io, "svd", "Singular values of A by one-sided Jacobi (from scratch), torch.linalg.svd and MathNet, compared; each checked against A = UΣVᵀ, UᵀU = I, VᵀV = I.", [svdInput], parse =>
             Verification.Svd(Verification.ReadMatrix(parse.GetValue(svdInput)!), [new JacobiSvd(), new TorchSvd(), new MathNetSvd()]));
 
         var pcaInput = Input("Data X as CSV (rows = samples), numbers only, no header.");
         var components = new Option<int>("--components") { Description = "K, the number of principal components.", Required = true };
-        var verifyPca = VerifyCommands.ForCheck(io, "pca", "Explained variance σᵢ²/(n − 1) and principal axes by the from-scratch SVD, torch and ML.NET.", [pcaInput, components], parse =>
+        var verifyPca = VerifyCommands.ForCheck(io, "pca", "Explained variance σᵢ²/(n − 1) and principal axes by the from-scratch SVD, torch and ML.NET, compared (ML.NET: subspace angle over the eigen-gap).", [pcaInput, components], parse =>
         {
             string path = parse.GetValue(pcaInput)!;
             return Verification.Pca(Verification.ReadMatrix(path), parse.GetValue(components), path, RecommenderRun.MLNetSeed(CommonOptions.DefaultSeed));
         });
 
-        return new SolutionCommands(solution, run, [verifySvd, verifyPca], [Recommend(io, defaults)]);
+        return new SolutionCommands(solution, run, [verifySvd, verifyPca], [Recommend(io)]);
     }
 
-    private static Command Recommend(CliIo io, RecommenderOptions defaults)
+    private static Command Recommend(CliIo io)
     {
         var user = new Option<long>("--user") { Description = "The user id to recommend for.", Required = true };
         var top = new Option<int>("--top") { Description = "How many items to list.", DefaultValueFactory = _ => 10 };
         Option<string?> ratings = Ratings();
         Option<string?> movies = Movies();
         Option<ulong> seed = CommonOptions.Seed();
-        var command = new Command("recommend", "Train biased MF on all ratings and print a user's top-N unrated items with predicted ratings.")
+        var command = new Command("recommend", "Choose MF-SGD's λ and epochs on a validation split, refit on all ratings and print a user's top-N unrated items with predicted ratings (clipped to the rating range); a user without ratings gets the non-personalised list, with a note on stderr.")
         {
             user, top, ratings, movies, seed,
         };
         command.SetAction(parse =>
         {
-            IReadOnlyList<Recommendation> list = TopN.Recommend(parse.GetValue(ratings), parse.GetValue(movies), parse.GetValue(user), parse.GetValue(top), parse.GetValue(seed), defaults);
-            foreach (Recommendation r in list)
+            RecommendationList list = TopN.Recommend(parse.GetValue(ratings), parse.GetValue(movies), parse.GetValue(user), parse.GetValue(top), parse.GetValue(seed), new RecommenderOptions());
+            if (list.Notice is not null)
+            {
+                io.Error.WriteLine($"note: {list.Notice}");
+            }
+            foreach (Recommendation r in list.Items)
             {
                 string title = r.Title is null ? "" : $"  {r.Title}";
                 io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Rank,3}. item {r.ItemId,-7} predicted {r.PredictedRating:0.000}{title}"));
@@ -64,6 +72,8 @@ internal static class RecommenderCommands
         });
         return command;
     }
+
+    private static string Grid(IReadOnlyList<double> values) => "{" + string.Join(", ", values.Select(v => v.ToString(CultureInfo.InvariantCulture))) + "}";
 
     private static Option<string?> Ratings() => new("--ratings") { Description = "Ratings CSV with header userId,movieId,rating[,…] (MovieLens layout); default: built-in seeded planted-rank data." };
 

@@ -128,17 +128,70 @@ public static class RatingMetrics
         return scores;
     }
 
-    /// <summary>The metrics dictionary of metrics.json: rmse, mae, precisionAt10, recallAt10, ndcgAt10.</summary>
-    public static Dictionary<string, object> Summary(RatingSet test, IReadOnlyList<double> scores)
+    /// <summary>Whether each rating of <paramref name="test"/> is cold: its user or its item has no rating in <paramref name="train"/>.</summary>
+    public static bool[] Cold(RatingSet train, RatingSet test)
     {
-        (double p, double r, double n) = Ranking(test, scores);
-        return new Dictionary<string, object>
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        bool[] users = train.RatedUsers();
+        bool[] items = train.RatedItems();
+        bool[] cold = new bool[test.Count];
+        for (int r = 0; r < test.Count; r++)
         {
-            ["rmse"] = Rmse(test, scores),
-            ["mae"] = Mae(test, scores),
-            ["precisionAt10"] = p,
-            ["recallAt10"] = r,
-            ["ndcgAt10"] = n,
+            cold[r] = !users[test.Users[r]] || !items[test.Items[r]];
+        }
+        return cold;
+    }
+
+    /// <summary>
+    /// The metrics dictionary of metrics.json for a model's predictions r̂ (<paramref name="scores"/>, one per test
+    /// rating): rmse, mae, then the cold-start split — rmseWarm over the ratings whose user and item both have training
+    /// ratings, rmseCold over the others (<paramref name="cold"/>), coldTestRatings their count — all on the reported
+    /// predictions clip(r̂) (<paramref name="range"/>); then precisionAt10, recallAt10, ndcgAt10 and auc, which rank by
+    /// r̂ itself (clipping is monotone: it can only tie the items it clips, never reorder the others). An RMSE over no
+    /// ratings is undefined, so rmseCold (rmseWarm) is left out when coldTestRatings is 0 (equals the count).
+    /// </summary>
+    public static Dictionary<string, object> Summary(RatingSet test, IReadOnlyList<double> scores, RatingRange range, IReadOnlyList<bool> cold)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        ArgumentNullException.ThrowIfNull(cold);
+        double[] clipped = [.. scores.Select(range.Clip)];
+        var metrics = new Dictionary<string, object>
+        {
+            ["rmse"] = Rmse(test, clipped),
+            ["mae"] = Mae(test, clipped),
         };
+        int coldCount = cold.Count(c => c);
+        if (coldCount < test.Count)
+        {
+            metrics["rmseWarm"] = RmseWhere(test, clipped, cold, false);
+        }
+        if (coldCount > 0)
+        {
+            metrics["rmseCold"] = RmseWhere(test, clipped, cold, true);
+        }
+        metrics["coldTestRatings"] = coldCount;
+        (double p, double r, double n) = Ranking(test, scores);
+        metrics["precisionAt10"] = p;
+        metrics["recallAt10"] = r;
+        metrics["ndcgAt10"] = n;
+        metrics["auc"] = Auc(test, scores);
+        return metrics;
+    }
+
+    private static double RmseWhere(RatingSet test, double[] scores, IReadOnlyList<bool> cold, bool which)
+    {
+        double sum = 0.0;
+        int count = 0;
+        for (int r = 0; r < test.Count; r++)
+        {
+            if (cold[r] == which)
+            {
+                double e = test.Values[r] - scores[r];
+                sum += e * e;
+                count++;
+            }
+        }
+        return Math.Sqrt(sum / count);
     }
 }

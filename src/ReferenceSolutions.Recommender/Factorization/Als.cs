@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.Recommender.Ratings;
 
@@ -8,8 +9,9 @@ namespace ReferenceSolutions.Recommender.Factorization;
 /// J = Σ_{(u,i)} (r − μ − bᵤ − bᵢ − pᵤ·qᵢ)² + λ(Σᵤ nᵤ(bᵤ² + ‖pᵤ‖²) + Σᵢ nᵢ(bᵢ² + ‖qᵢ‖²)),
 /// nᵤ, nᵢ the rating counts. Each epoch solves every user, then every item, in closed form: for user u with
 /// xᵤ = [bᵤ; pᵤ] ∈ ℝ^{k+1}, zᵢ = [1; qᵢ] and yᵤᵢ = r − μ − bᵢ, (Σᵢ zᵢzᵢᵀ + λnᵤ·I)·xᵤ = Σᵢ zᵢ·yᵤᵢ, solved by
-/// Cholesky (Core); items likewise with zᵤ = [1; pᵤ], yᵤᵢ = r − μ − bᵤ. Users or items without ratings keep their
-/// values. J never increases (each half-step is an exact block minimiser). Derivation: docs/recommender.md#als.
+/// Cholesky (Core); items likewise with zᵤ = [1; pᵤ], yᵤᵢ = r − μ − bᵤ. Users or items without ratings are not
+/// solved and keep their values — zero after <see cref="BiasedMf.ZeroRowsWithoutRatings"/>, so they are predicted by
+/// the baseline terms. J never increases (each half-step is an exact block minimiser). Derivation: docs/recommender.md#als.
 /// </summary>
 public sealed class Als(double lambda, int epochs) : IMfTrainer
 {
@@ -49,11 +51,11 @@ public sealed class Als(double lambda, int epochs) : IMfTrainer
         double penalty = 0.0;
         for (int u = 0; u < byUser.Length; u++)
         {
-            penalty += byUser[u].Length * ((model.UserBias[u] * model.UserBias[u]) + System.Numerics.Tensors.TensorPrimitives.Dot(model.P.Row(u), model.P.Row(u)));
+            penalty += byUser[u].Length * ((model.UserBias[u] * model.UserBias[u]) + TensorPrimitives.Dot(model.P.Row(u), model.P.Row(u)));
         }
         for (int i = 0; i < byItem.Length; i++)
         {
-            penalty += byItem[i].Length * ((model.ItemBias[i] * model.ItemBias[i]) + System.Numerics.Tensors.TensorPrimitives.Dot(model.Q.Row(i), model.Q.Row(i)));
+            penalty += byItem[i].Length * ((model.ItemBias[i] * model.ItemBias[i]) + TensorPrimitives.Dot(model.Q.Row(i), model.Q.Row(i)));
         }
         return loss + (lambda * penalty);
     }
@@ -83,14 +85,11 @@ public sealed class Als(double lambda, int epochs) : IMfTrainer
                 z[0] = 1.0;
                 fixedFactors.Row(b).CopyTo(z.AsSpan(1));
                 double y = values[r] - mu - fixedBias[b];
+                TensorPrimitives.MultiplyAdd(z, y, rhs, rhs);
                 for (int s = 0; s <= k; s++)
                 {
-                    rhs[s] += z[s] * y;
-                    Span<double> row = gram.Row(s);
-                    for (int t = 0; t <= s; t++)
-                    {
-                        row[t] += z[s] * z[t];
-                    }
+                    Span<double> row = gram.Row(s)[..(s + 1)];
+                    TensorPrimitives.MultiplyAdd(z.AsSpan(0, s + 1), z[s], row, row);
                 }
             }
             double ridge = lambda * ratings.Length;

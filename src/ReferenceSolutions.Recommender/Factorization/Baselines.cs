@@ -11,7 +11,8 @@ public sealed class GlobalMean(double mu) : IRatingModel
 
 /// <summary>
 /// The bias baseline r̂ᵤᵢ = μ + bᵤ + bᵢ, minimising Σ (r − μ − bᵤ − bᵢ)² + λ(Σᵤ bᵤ² + Σᵢ bᵢ²) by alternating exact
-/// updates bᵤ = Σ_{i∈I(u)} (r − μ − bᵢ)/(λ + nᵤ), bᵢ = Σ_{u∈U(i)} (r − μ − bᵤ)/(λ + nᵢ).
+/// updates bᵤ = Σ_{i∈I(u)} (r − μ − bᵢ)/(λ + nᵤ), bᵢ = Σ_{u∈U(i)} (r − μ − bᵤ)/(λ + nᵢ). A user or item without
+/// training ratings keeps bias 0 (also for λ = 0, where the formula would be 0/0), so it is predicted by the other terms.
 /// </summary>
 public sealed class BiasBaseline : IRatingModel
 {
@@ -44,7 +45,7 @@ public sealed class BiasBaseline : IRatingModel
                 {
                     sum += train.Values[r] - mu - bi[train.Items[r]];
                 }
-                bu[u] = sum / (lambda + byUser[u].Length);
+                bu[u] = byUser[u].Length == 0 ? 0.0 : sum / (lambda + byUser[u].Length);
             }
             for (int i = 0; i < bi.Length; i++)
             {
@@ -53,7 +54,7 @@ public sealed class BiasBaseline : IRatingModel
                 {
                     sum += train.Values[r] - mu - bu[train.Users[r]];
                 }
-                bi[i] = sum / (lambda + byItem[i].Length);
+                bi[i] = byItem[i].Length == 0 ? 0.0 : sum / (lambda + byItem[i].Length);
             }
         }
         return new BiasBaseline(mu, bu, bi);
@@ -61,4 +62,7 @@ public sealed class BiasBaseline : IRatingModel
 
     /// <inheritdoc/>
     public double Predict(int user, int item) => _mu + _userBias[user] + _itemBias[item];
+
+    /// <summary>r̂ = μ + bᵢ: the prediction for a user with no ratings at all (bᵤ = 0).</summary>
+    public double PredictForNewUser(int item) => _mu + _itemBias[item];
 }

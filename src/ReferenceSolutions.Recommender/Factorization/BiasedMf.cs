@@ -67,17 +67,52 @@ public sealed class BiasedMf(double mu, double[] userBias, double[] itemBias, Ma
         return Mu + UserBias[user] + ItemBias[item] + FactorDot.Compute(pu, qi);
     }
 
-    /// <summary>The largest |difference| over μ, b, P and Q (for parity checks).</summary>
-    public double MaxAbsDiff(BiasedMf other)
+    /// <summary>
+    /// Cold start: sets pᵤ = 0 and bᵤ = 0 for every user, and qᵢ = 0 and bᵢ = 0 for every item, without a rating in
+    /// <paramref name="train"/> (in place; returns this state). Neither trainer ever moves such a row — an SGD step
+    /// touches only the rows of the rating it takes, and ALS solves only rows with ratings — so after training a cold
+    /// user is predicted μ + bᵢ, a cold item μ + bᵤ, and a pair of both μ: the baseline terms, never random factors.
+    /// </summary>
+    public BiasedMf ZeroRowsWithoutRatings(Ratings.RatingSet train)
     {
-        ArgumentNullException.ThrowIfNull(other);
-        return new[]
+        ArgumentNullException.ThrowIfNull(train);
+        bool[] users = train.RatedUsers();
+        bool[] items = train.RatedItems();
+        if (users.Length != P.Rows || items.Length != Q.Rows)
         {
-            Math.Abs(Mu - other.Mu),
-            Norms.MaxAbsDiff(UserBias, other.UserBias),
-            Norms.MaxAbsDiff(ItemBias, other.ItemBias),
-            Norms.MaxAbsDiff(P, other.P),
-            Norms.MaxAbsDiff(Q, other.Q),
-        }.Max();
+            throw new ArgumentException($"the ratings index {users.Length} users and {items.Length} items but the model has {P.Rows} and {Q.Rows}", nameof(train));
+        }
+        for (int u = 0; u < users.Length; u++)
+        {
+            if (!users[u])
+            {
+                UserBias[u] = 0.0;
+                P.Row(u).Clear();
+            }
+        }
+        for (int i = 0; i < items.Length; i++)
+        {
+            if (!items[i])
+            {
+                ItemBias[i] = 0.0;
+                Q.Row(i).Clear();
+            }
+        }
+        return this;
+    }
+
+    /// <summary>
+    /// Adds μ, bᵤ, bᵢ, P and Q of this state (the comparison's left side) and of <paramref name="twin"/> (its right side)
+    /// to <paramref name="comparison"/>, each part named with <paramref name="label"/> (e.g. <c>epoch 3</c>).
+    /// </summary>
+    public void AddTo(Core.Reporting.Comparison comparison, BiasedMf twin, string label)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        ArgumentNullException.ThrowIfNull(twin);
+        comparison.Add($"{label} μ", Mu, twin.Mu)
+            .Add($"{label} bᵤ", UserBias, twin.UserBias)
+            .Add($"{label} bᵢ", ItemBias, twin.ItemBias)
+            .Add($"{label} P", P, twin.P)
+            .Add($"{label} Q", Q, twin.Q);
     }
 }

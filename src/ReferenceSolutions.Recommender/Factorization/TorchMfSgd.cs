@@ -7,7 +7,8 @@ namespace ReferenceSolutions.Recommender.Factorization;
 
 /// <summary>
 /// The TorchSharp twin of <see cref="MfSgd"/>: embedding tables P: (m, k), Q: (n, k), bᵤ: (m), bᵢ: (n) as float64
-/// parameters, trained by <c>torch.optim.SGD(lr = η)</c> (no momentum, no weight decay) with one step per rating, in
+/// parameters, trained by TorchSharp's <c>optim.SGD(lr = η)</c> (TorchSharp's C# re-implementation of PyTorch's SGD
+/// rule; no momentum, no weight decay) with one step per rating, in
 /// the same explicit order, on the same per-rating loss ℓᵤᵢ = ½e² + ½λ(bᵤ² + bᵢ² + ‖pᵤ‖² + ‖qᵢ‖²). Autograd gives
 /// ∂ℓ/∂pᵤ = −e·qᵢ + λpᵤ (zero for every other row), so <c>p ← p − η·grad</c> is the from-scratch update.
 /// One autograd step per rating costs ≈ 0.4 ms, so this twin is run on small rating sets.

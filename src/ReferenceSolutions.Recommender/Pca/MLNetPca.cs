@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Recommender.Svd;
 
 namespace ReferenceSolutions.Recommender.Pca;
@@ -84,6 +85,54 @@ public static class MLNetPca
         Matrix residual = b - (Gemm.MultiplyTransposeB(b, a) * a);
         double sine = new JacobiSvd().Decompose(residual).S[0];
         return Math.Asin(Math.Min(1.0, sine));
+    }
+
+    /// <summary>
+    /// The float32 scale of ML.NET's PCA on this data: s = √N·u₃₂·λ₁/(λ_K − λ_{K+1}), u₃₂ = 2⁻²⁴. ML.NET forms C·Ω and
+    /// C·Q by accumulating N rows in float32, a relative error of order √N·u₃₂ in C (rounding errors of random sign);
+    /// by the Davis–Kahan sin θ theorem a symmetric perturbation E of C turns its K-subspace by sin θ ≤ ‖E‖₂/gap, so
+    /// θ ≈ c·s with c of order 1 (measured by the survey behind <see cref="RecommenderTolerances.MLNetSubspace"/>).
+    /// A zero gap makes s infinite: the K-subspace is not determined, and the comparison reports that.
+    /// </summary>
+    public static double SubspaceScale(PcaModel exact)
+    {
+        ArgumentNullException.ThrowIfNull(exact);
+        return VarianceScale(exact) / (exact.ExplainedVariance[^1] - exact.NextVariance);
+    }
+
+    /// <summary>The float32 scale of ML.NET's explained variances: √N·u₃₂·λ₁ (Weyl: each eigenvalue moves by at most ‖E‖₂).</summary>
+    public static double VarianceScale(PcaModel exact)
+    {
+        ArgumentNullException.ThrowIfNull(exact);
+        return Math.Sqrt(exact.Samples) * RecommenderTolerances.Float32UnitRoundoff * exact.ExplainedVariance[0];
+    }
+
+    /// <summary>
+    /// The comparison behind the ML.NET subspace check, in units of <see cref="SubspaceScale"/>: first the orthogonal
+    /// projectors VₖᵀVₖ of both sides entry by entry (each |ΔPᵢⱼ| ≤ ‖ΔP‖₂ = sin θ ≤ θ, so they never set the maximum,
+    /// but a non-finite axis is reported on its own side), then θ itself — the largest principal angle of ML.NET's
+    /// subspace to the from-scratch one, with 0 on the from-scratch side. MaxAbsDiff is θ / s; θ in radians is in
+    /// <see cref="Comparison.Worst"/>.
+    /// </summary>
+    public static Comparison SubspaceComparison(PcaModel exact, Matrix mlnetAxes)
+    {
+        ArgumentNullException.ThrowIfNull(exact);
+        ArgumentNullException.ThrowIfNull(mlnetAxes);
+        double scale = SubspaceScale(exact);
+        var comparison = new Comparison("from-scratch", "mlnet")
+            .Add("projector VₖᵀVₖ", Gemm.MultiplyTransposeA(exact.Components, exact.Components), Gemm.MultiplyTransposeA(mlnetAxes, mlnetAxes), scale);
+        if (comparison.NonFinite is null)
+        {
+            comparison.Add("θ (rad)", 0.0, SubspaceAngle(exact.Components, mlnetAxes), scale);
+        }
+        return comparison;
+    }
+
+    /// <summary>ML.NET's explained variances against the exact ones, in units of <see cref="VarianceScale"/>.</summary>
+    public static Comparison VarianceComparison(PcaModel exact, double[] mlnetVariance)
+    {
+        ArgumentNullException.ThrowIfNull(exact);
+        return new Comparison("from-scratch", "mlnet").Add("explained variance", exact.ExplainedVariance, mlnetVariance, VarianceScale(exact));
     }
 
     private static float[][] Project(MLContext ml, ITransformer transformer, List<FeatureRow> rows, SchemaDefinition schema)

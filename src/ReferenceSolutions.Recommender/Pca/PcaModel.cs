@@ -12,13 +12,18 @@ namespace ReferenceSolutions.Recommender.Pca;
 /// </summary>
 public sealed class PcaModel
 {
-    private PcaModel(double[] mean, Matrix components, double[] explainedVariance, double[] explainedVarianceRatio)
+    private PcaModel(int samples, double[] mean, Matrix components, double[] explainedVariance, double[] explainedVarianceRatio, double nextVariance)
     {
+        Samples = samples;
         Mean = mean;
         Components = components;
         ExplainedVariance = explainedVariance;
         ExplainedVarianceRatio = explainedVarianceRatio;
+        NextVariance = nextVariance;
     }
+
+    /// <summary>N, the samples fitted.</summary>
+    public int Samples { get; }
 
     /// <summary>μ: d column means.</summary>
     public double[] Mean { get; }
@@ -31,6 +36,9 @@ public sealed class PcaModel
 
     /// <summary>σᵢ² / ‖X_c‖²_F, i = 1..K.</summary>
     public double[] ExplainedVarianceRatio { get; }
+
+    /// <summary>λ_{K+1} = σ_{K+1}²/(N − 1), the first variance left out (0 when K = min(N, d)): λ_K − λ_{K+1} is the eigen-gap that decides how well the K-subspace is determined.</summary>
+    public double NextVariance { get; }
 
     /// <summary>The largest K allowed for N samples and d features: min(N − 1, d) (centring removes one degree of freedom).</summary>
     public static int MaxComponents(int samples, int features) => Math.Max(0, Math.Min(samples - 1, features));
@@ -66,7 +74,8 @@ public sealed class PcaModel
             variance[i] = s2 / (x.Rows - 1);
             ratio[i] = total > 0.0 ? s2 / total : 0.0;
         }
-        return new PcaModel(mean, axes, variance, ratio);
+        double next = components < result.S.Length ? result.S[components] * result.S[components] / (x.Rows - 1) : 0.0;
+        return new PcaModel(x.Rows, mean, axes, variance, ratio, next);
     }
 
     /// <summary>Z = (X − 1·μᵀ)·Vₖ: N×K.</summary>

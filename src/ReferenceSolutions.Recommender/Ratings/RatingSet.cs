@@ -1,3 +1,6 @@
+using ReferenceSolutions.Core.Evaluation;
+using ReferenceSolutions.Core.Randomness;
+
 namespace ReferenceSolutions.Recommender.Ratings;
 
 /// <summary>
@@ -125,13 +128,30 @@ public sealed class RatingSet
     /// <summary>Rating indices grouped by item (n lists).</summary>
     public int[][] ByItem() => Group(Items, ItemCount);
 
-    /// <summary>A seeded split: a random permutation of the ratings, the first ⌈(1 − f)·N⌉ to train, the rest to test.</summary>
-    public (RatingSet Train, RatingSet Test) Split(double testFraction, Core.Randomness.Rng rng)
+    /// <summary>
+    /// A seeded random split (Core's <see cref="Splits.Random"/>): round(f·N) ratings, drawn uniformly, to the second part,
+    /// the rest to the first; each part keeps the ratings' order in this set.
+    /// </summary>
+    public (RatingSet First, RatingSet Second) Split(double secondFraction, Rng rng)
     {
-        ArgumentNullException.ThrowIfNull(rng);
-        int[] order = rng.Permutation(Count);
-        int trainCount = (int)Math.Ceiling((1.0 - testFraction) * Count);
-        return (Subset(order[..trainCount]), Subset(order[trainCount..]));
+        (int[] first, int[] second) = Splits.Random(Count, secondFraction, rng);
+        return (Subset(first), Subset(second));
+    }
+
+    /// <summary>Whether each user (m entries) has at least one rating here.</summary>
+    public bool[] RatedUsers() => Rated(Users, UserCount);
+
+    /// <summary>Whether each item (n entries) has at least one rating here.</summary>
+    public bool[] RatedItems() => Rated(Items, ItemCount);
+
+    private static bool[] Rated(int[] keys, int count)
+    {
+        bool[] rated = new bool[count];
+        foreach (int key in keys)
+        {
+            rated[key] = true;
+        }
+        return rated;
     }
 
     private static int[][] Group(int[] keys, int count)

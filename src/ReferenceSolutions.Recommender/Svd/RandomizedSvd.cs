@@ -7,8 +7,9 @@ namespace ReferenceSolutions.Recommender.Svd;
 /// Truncated randomized SVD (Halko, Martinsson &amp; Tropp 2011, Algorithms 4.4 and 5.1), from scratch: for an r×c A,
 /// rank k and oversampling p, l = min(k + p, r, c): Ω ~ N(0, 1)^{c×l}; Q = orth(A·Ω); q power iterations
 /// Q ← orth(A·orth(Aᵀ·Q)); B = Qᵀ·A (l×c); B = Ũ·Σ·Vᵀ exactly (<see cref="JacobiSvd"/>); U = Q·Ũ; keep the first k.
-/// With p ≥ 4, ‖A − QQᵀA‖₂ ≤ (1 + 9·√(k+p)·√min(r, c))^{1/(2q+1)}·σ_{k+1} except with probability 3·p⁻ᵖ (HMT eq. 1.9
-/// and §10.4), and truncating to rank k adds at most σ_{k+1}. Derivation: docs/recommender.md#randomized-svd.
+/// The bound the tests check: with p ≥ 4, ‖A − QQᵀA‖₂ ≤ (1 + 9·√(k+p)·√min(r, c))^{1/(2q+1)}·σ_{k+1} except with
+/// probability 3·p⁻ᵖ (HMT §10.3, the Gaussian range finder's deviation bound; §10.4 for the power scheme), and
+/// truncating to rank k adds at most σ_{k+1} (§9.4). Derivation: docs/recommender.md#randomized-svd.
 /// </summary>
 public sealed class RandomizedSvd(int rank, int oversampling, int powerIterations, Rng rng)
 {
@@ -45,7 +46,7 @@ public sealed class RandomizedSvd(int rank, int oversampling, int powerIteration
     }
 
     /// <summary>
-    /// The deviation bound factor for this k, p, q and min(r, c) = <paramref name="minDimension"/> (HMT eq. 1.9 with §10.4's
+    /// The deviation bound factor for this k, p, q and min(r, c) = <paramref name="minDimension"/> (HMT §10.3 with §10.4's
     /// power-scheme reduction): with probability ≥ 1 − 3·p⁻ᵖ, ‖A − QQᵀA‖₂ ≤ factor·σ_{k+1}, factor = (1 + 9·√(k+p)·√min(r, c))^{1/(2q+1)}.
     /// </summary>
     public double DeviationBoundFactor(int minDimension) =>

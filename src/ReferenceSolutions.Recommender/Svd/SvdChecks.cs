@@ -1,28 +1,47 @@
 using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Reporting;
 
 namespace ReferenceSolutions.Recommender.Svd;
 
-/// <summary>The defining properties of an SVD, measured: reconstruction A = UΣVᵀ and orthonormal columns of U and V.</summary>
+/// <summary>
+/// The comparisons every SVD check is made of: σ of one SVD against another's, relative to σ₁, and an SVD against
+/// its definition — A = UΣVᵀ relative to σ₁, UᵀU = I and VᵀV = I. σ₁ is the left side's (1 for A = 0, where every
+/// σ is exactly 0 and the check is absolute).
+/// </summary>
 public static class SvdChecks
 {
-    /// <summary>‖A − UΣVᵀ‖_max.</summary>
+    /// <summary>The side name of the definition in <see cref="Definition"/>.</summary>
+    public const string DefinitionSide = "definition";
+
+    /// <summary>|σⱼ − σⱼ'| / σ₁ for every j: <paramref name="left"/>'s σ against <paramref name="right"/>'s.</summary>
+    public static Comparison SingularValues(string leftName, SvdResult left, string rightName, SvdResult right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        return new Comparison(leftName, rightName).Add("σ", left.S, right.S, Scale(left));
+    }
+
+    /// <summary>
+    /// <paramref name="svd"/> (the side <paramref name="name"/>) against its definition: UΣVᵀ against A relative to
+    /// σ₁, UᵀU against I and VᵀV against I.
+    /// </summary>
+    public static Comparison Definition(string name, Matrix a, SvdResult svd)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(svd);
+        return new Comparison(name, DefinitionSide)
+            .Add("UΣVᵀ vs A", svd.Reconstruct(), a, Scale(svd))
+            .Add("UᵀU vs I", Gemm.MultiplyTransposeA(svd.U, svd.U), Matrix.Identity(svd.U.Columns))
+            .Add("VᵀV vs I", Gemm.MultiplyTransposeA(svd.V, svd.V), Matrix.Identity(svd.V.Columns));
+    }
+
+    /// <summary>‖A − UΣVᵀ‖_max (NaN when a factor holds a NaN).</summary>
     public static double ReconstructionError(Matrix a, SvdResult svd)
     {
         ArgumentNullException.ThrowIfNull(svd);
-        return Norms.MaxAbsDiff(a, svd.Reconstruct());
+        return Norms.MaxAbs((a - svd.Reconstruct()).Data);
     }
 
-    /// <summary>‖XᵀX − I‖_max for the columns of <paramref name="x"/>.</summary>
-    public static double OrthonormalityError(Matrix x) => Norms.MaxAbsDiff(Gemm.MultiplyTransposeA(x, x), Matrix.Identity(x.Columns));
-
-    /// <summary>
-    /// max(‖A − UΣVᵀ‖_max / ‖A‖₂, ‖UᵀU − I‖_max, ‖VᵀV − I‖_max), with ‖A‖₂ = σ₁ (0 for a zero matrix, where the
-    /// reconstruction error itself is used).
-    /// </summary>
-    public static double WorstRelativeError(Matrix a, SvdResult svd)
-    {
-        ArgumentNullException.ThrowIfNull(svd);
-        double scale = svd.S.Length > 0 && svd.S[0] > 0.0 ? svd.S[0] : 1.0;
-        return Math.Max(ReconstructionError(a, svd) / scale, Math.Max(OrthonormalityError(svd.U), OrthonormalityError(svd.V)));
-    }
+    /// <summary>σ₁ when it is a positive number, else 1 (A = 0, or a non-finite σ₁ that the comparison reports itself).</summary>
+    private static double Scale(SvdResult svd) => svd.S.Length > 0 && svd.S[0] > 0.0 && double.IsFinite(svd.S[0]) ? svd.S[0] : 1.0;
 }

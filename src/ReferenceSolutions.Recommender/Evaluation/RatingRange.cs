@@ -1,0 +1,43 @@
+using ReferenceSolutions.Recommender.Factorization;
+using ReferenceSolutions.Recommender.Ratings;
+
+namespace ReferenceSolutions.Recommender.Evaluation;
+
+/// <summary>
+/// The range [min, max] of the training ratings, to which every reported prediction is clipped:
+/// clip(r̂) = min(max(r̂, min), max). Clipping never moves a prediction away from any rating inside the range, so it can
+/// only lower the error on ratings on the same scale. Parity checks compare the unclipped values.
+/// </summary>
+public sealed record RatingRange(double Min, double Max)
+{
+    /// <summary>The range of <paramref name="train"/>'s ratings (at least one rating).</summary>
+    public static RatingRange Of(RatingSet train)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        if (train.Count == 0)
+        {
+            throw new ArgumentException("a rating range needs at least one rating", nameof(train));
+        }
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (double value in train.Values)
+        {
+            min = Math.Min(min, value);
+            max = Math.Max(max, value);
+        }
+        return new RatingRange(min, max);
+    }
+
+    /// <summary>min(max(<paramref name="prediction"/>, Min), Max).</summary>
+    public double Clip(double prediction) => Math.Clamp(prediction, Min, Max);
+
+    /// <summary>The clipped prediction of <paramref name="model"/> for every rating of <paramref name="set"/>.</summary>
+    public double[] Predict(IRatingModel model, RatingSet set)
+    {
+        double[] scores = RatingMetrics.Predict(model, set);
+        for (int r = 0; r < scores.Length; r++)
+        {
+            scores[r] = Clip(scores[r]);
+        }
+        return scores;
+    }
+}
