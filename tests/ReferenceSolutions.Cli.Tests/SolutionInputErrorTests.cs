@@ -55,6 +55,34 @@ public sealed class SolutionInputErrorTests : IDisposable
         Assert.True(json.RootElement.GetProperty("implementations").TryGetProperty("from-scratch", out _));
     }
 
+    [Fact]
+    public void Finite_difference_coordinates_below_one_are_refused()
+    {
+        (string model, string batch) = GradientsInput();
+        AssertInputError("--fd-coordinates", "verify", "gradients", "--model", model, "--input", batch, "--fd-coordinates", "0");
+    }
+
+    [Fact]
+    public void Verify_gradients_json_decides_on_autograd_and_on_finite_differences()
+    {
+        (string model, string batch) = GradientsInput();
+        (int exitCode, string stdout, string stderr) = CliRunner.Run("verify", "gradients", "--model", model, "--input", batch, "--fd-coordinates", "5", "--json");
+        Assert.True(exitCode == 0, stderr + stdout);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        System.Text.Json.JsonElement root = json.RootElement;
+        Assert.True(root.GetProperty("passed").GetBoolean());
+        Assert.Equal(["neuralnet.gradients.autograd", "neuralnet.gradients.finite-differences"],
+            root.GetProperty("comparisons").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        System.Text.Json.JsonElement numeric = root.GetProperty("implementations").GetProperty("finite-difference");
+        Assert.Equal(5, numeric.GetProperty("coordinates").GetArrayLength());
+        Assert.Equal(root.GetProperty("comparisons")[1].GetProperty("check").GetString(), Assert.Single(numeric.GetProperty("comparisons").EnumerateArray()).GetString());
+    }
+
+    private (string Model, string Batch) GradientsInput() =>
+        (Write("m.json", "{\"layers\": [{\"weight\": [[0.5, -0.25], [0.1, 0.3], [-0.2, 0.4]], \"bias\": [0.1, 0, -0.1], \"activation\": \"tanh\"}, "
+            + "{\"weight\": [[0.3, -0.1, 0.2], [-0.4, 0.2, 0.1]], \"bias\": [0, 0.05], \"activation\": \"identity\"}], \"loss\": \"softmax-cross-entropy\"}"),
+         Write("b.csv", "1,2,0\n-0.5,0.25,1\n"));
+
     private static void AssertInputError(string expectedInMessage, params string[] args)
     {
         (int exitCode, _, string stderr) = CliRunner.Run(args);

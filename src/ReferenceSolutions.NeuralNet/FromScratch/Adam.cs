@@ -1,8 +1,9 @@
 namespace ReferenceSolutions.NeuralNet.FromScratch;
 
 /// <summary>
-/// Adam exactly as torch.optim.Adam / AdamW (amsgrad off). At step t: coupled decay g ← ∇θ + λθ (Adam) or decoupled
-/// θ ← θ(1 − ηλ) (AdamW); m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − (η/(1−β₁ᵗ))·m / (√v/√(1−β₂ᵗ) + ε).
+/// Adam by PyTorch's Adam / AdamW rules (amsgrad off), which TorchSharp's <c>optim.Adam</c> / <c>optim.AdamW</c>
+/// re-implement in C#. At step t: coupled decay g ← ∇θ + λθ (Adam) or decoupled θ ← θ(1 − ηλ) (AdamW);
+/// m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − (η/(1−β₁ᵗ))·m / (√v/√(1−β₂ᵗ) + ε).
 /// ε is added after the bias correction of √v, as PyTorch does. Derivation: docs/neural-net.md#adam-and-adamw.
 /// </summary>
 public sealed class Adam : IOptimizer

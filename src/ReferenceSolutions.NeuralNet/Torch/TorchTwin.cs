@@ -5,9 +5,10 @@ using static TorchSharp.torch;
 namespace ReferenceSolutions.NeuralNet.Torch;
 
 /// <summary>
-/// The TorchSharp twin: <see cref="TorchMlp"/> trained by torch.optim (SGD, Adam, AdamW) with the hyper-parameters of
-/// the from-scratch twin; the loss is <c>nn.functional.cross_entropy</c> or <c>mse_loss</c> on one-hot targets, mean reduction.
-/// Every step runs in its own <c>torch.NewDisposeScope()</c>.
+/// The TorchSharp twin: <see cref="TorchMlp"/> trained by TorchSharp's <c>optim.SGD</c>, <c>optim.Adam</c> or
+/// <c>optim.AdamW</c> (C# re-implementations of PyTorch's rules) with the hyper-parameters of the from-scratch twin; the
+/// loss is <c>nn.functional.cross_entropy</c> or <c>mse_loss</c> on one-hot targets, mean reduction. Every step runs in
+/// its own <c>torch.NewDisposeScope()</c>.
 /// </summary>
 public sealed class TorchTwin : IMlpTwin
 {
@@ -32,7 +33,7 @@ public sealed class TorchTwin : IMlpTwin
     /// <inheritdoc/>
     public string Name { get; }
 
-    /// <summary>torch.optim for <paramref name="settings"/>; β₂ is always passed, since the <c>torch.optim.Adam</c> factory's default (0.99) differs from PyTorch's 0.999.</summary>
+    /// <summary>TorchSharp's optimizer for <paramref name="settings"/>; β₂ is always passed, since the <c>optim.Adam</c> factory's default (0.99) differs from PyTorch's 0.999.</summary>
     public static optim.Optimizer CreateOptimizer(OptimizerSettings settings, IEnumerable<TorchSharp.Modules.Parameter> parameters)
     {
         ArgumentNullException.ThrowIfNull(settings);
