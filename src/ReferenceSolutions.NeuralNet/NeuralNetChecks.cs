@@ -53,7 +53,7 @@ public static class NeuralNetChecks
     public static CheckDefinition TrajectoryLoss { get; } = new(
         "neuralnet.trajectory.loss", Solution, CheckKinds.Library,
         "trajectory: per-step training loss, from scratch vs TorchSharp",
-        "the batch loss Lₜ of every step t: from-scratch twin = TorchSharp twin (TorchSharp's C# re-implementations of PyTorch's SGD, Adam, AdamW) trained in lock step from the same initial weights on the same batches, in the same order, at the same learning rates, absolute",
+        "the batch loss Lₜ of every step t: from-scratch twin = TorchSharp twin (TorchSharp's C# re-implementations of PyTorch's SGD, Adam, AdamW), trained in lock step on the same batches in the same order at the same learning rates; in a run the TorchSharp twin restarts every epoch from the from-scratch twin's parameters and optimizer state (unless --resync never), in the tests it runs 240 steps from the same initial weights; absolute",
         NeuralNetTolerances.TrajectoryLoss,
         [Run],
         ["TrajectoryParityTests.TwinsFollowTheSameTrajectory", "TrajectoryParityTests.ANaNLossInEitherTwinFailsTheTrajectory", "TrajectoryParityTests.AMismatchedUpdateRuleIsCaught", .. RunTests]);
@@ -62,10 +62,19 @@ public static class NeuralNetChecks
     public static CheckDefinition TrajectoryParameters { get; } = new(
         "neuralnet.trajectory.parameters", Solution, CheckKinds.Library,
         "trajectory: parameters, from scratch vs TorchSharp",
-        "every weight and bias of the from-scratch twin = the TorchSharp twin's after the same steps (in a run at the end of every epoch, which includes the reported weights; in the tests after the last step), absolute",
+        "every weight and bias of the from-scratch twin = the TorchSharp twin's after the same steps (in a run at the end of every epoch, before the restart, which includes the reported weights; in the tests after the last of 240 steps), absolute",
         NeuralNetTolerances.TrajectoryParameters,
         [Run],
         ["TrajectoryParityTests.TwinsFollowTheSameTrajectory", "TrajectoryParityTests.ANaNParameterFailsTheTrajectory", "TrajectoryParityTests.AMismatchedUpdateRuleIsCaught", .. RunTests]);
+
+    /// <summary>The TorchSharp twin restarted from the from-scratch twin's state holds it and takes the same step.</summary>
+    public static CheckDefinition TwinRestart { get; } = new(
+        "neuralnet.trajectory.restart", Solution, CheckKinds.Library,
+        "trajectory: restart of the TorchSharp twin from the from-scratch state",
+        "the TorchSharp twin loaded with the from-scratch twin's parameters and optimizer state (step t; momentum's velocity v, or Adam's and AdamW's m and v) reads the same values back, and its next step gives the same loss and parameters as the from-scratch step, absolute",
+        Tolerance.Float64Twin,
+        [],
+        ["TrajectoryParityTests.ATwinRestartedFromTheOtherTwinsStateTakesTheSameStep"]);
 
     /// <summary>The test-set numbers each twin reports.</summary>
     public static CheckDefinition RunTestOutputs { get; } = new(
@@ -136,7 +145,7 @@ public static class NeuralNetChecks
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
         GradientsAutograd, GradientsFiniteDifferences, RunGradientsInitial, RunGradientsReported, TrajectoryLoss, TrajectoryParameters,
-        RunTestOutputs, OptimizerClosedForms, CosineSchedule, KeptWeights, ScalingOnTrainingRows, ReluVectorSelect, ModelFileRoundTrip,
+        TwinRestart, RunTestOutputs, OptimizerClosedForms, CosineSchedule, KeptWeights, ScalingOnTrainingRows, ReluVectorSelect, ModelFileRoundTrip,
     ];
 
     private static string[] RunTests => ["NeuralNetSolutionTests.AShortDefaultRunWritesItsOutputsAndIsReproducible", "NeuralNetSolutionTests.OptdigitsReachesTheAccuracyTargetWithEveryParityCheckPassed"];

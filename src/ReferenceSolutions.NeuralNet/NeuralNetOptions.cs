@@ -7,7 +7,9 @@ namespace ReferenceSolutions.NeuralNet;
 /// What <c>refsol run neuralnet</c> is asked to do. With no <see cref="TrainPath"/>/<see cref="TestPath"/> the built-in
 /// planted Gaussian mixture is used. A null <see cref="LearningRate"/> means the optimizer's default. A null
 /// <see cref="Epochs"/> means the number of epochs is chosen on the validation rows (early stopping within
-/// <see cref="DefaultEpochs"/>); a given one is fixed: exactly that many epochs, the last weights kept.
+/// <see cref="DefaultEpochs"/>); a given one is fixed: exactly that many epochs, the last weights kept. With
+/// <see cref="Resync"/> (the default) the TorchSharp twin restarts every epoch from the from-scratch twin's parameters
+/// and optimizer state; without it, it trains on its own for the whole run.
 /// </summary>
 public sealed record NeuralNetOptions(
     string? TrainPath = null,
@@ -17,7 +19,8 @@ public sealed record NeuralNetOptions(
     OptimizerKind Optimizer = OptimizerKind.Momentum,
     double? LearningRate = null,
     int? Epochs = null,
-    int BatchSize = 32)
+    int BatchSize = 32,
+    bool Resync = true)
 {
     /// <summary>E, the most epochs run when none are given (early stopping may end sooner), and the cosine schedule's length.</summary>
     public const int DefaultEpochs = 60;

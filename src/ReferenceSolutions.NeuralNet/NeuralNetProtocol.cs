@@ -61,6 +61,7 @@ public static class NeuralNetProtocol
             ["fittedOn"] = $"the {trainRows} training rows",
         };
         fixedParameters["augmentation"] = augmented ? "shift by (dx, dy) ∈ {−1, 0, 1}², blank pixels at the scaled 0" : "none";
+        fixedParameters["resync"] = options.Resync ? "epoch" : "never";
         fixedParameters[MLNetBaseline.Name] = MLNetBaseline.Settings(trainRows);
 
         string twins = "mlp-from-scratch and mlp-torch";

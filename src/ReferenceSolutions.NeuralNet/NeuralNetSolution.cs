@@ -107,13 +107,14 @@ public sealed class NeuralNetSolution : ISolution
             Gradients(NeuralNetChecks.RunGradientsInitial, scratch, torch, validation, $"the {validation.Rows} validation rows, at the initial weights"),
         };
 
-        var training = new TrainingOptions(options.EffectiveEpochs, options.BatchSize, options.EffectiveLearningRate, NeuralNetOptions.Patience, EarlyStopping: options.SelectsEpochs);
+        var training = new TrainingOptions(options.EffectiveEpochs, options.BatchSize, options.EffectiveLearningRate, NeuralNetOptions.Patience, EarlyStopping: options.SelectsEpochs, Resync: options.Resync);
         TrainingHistory history = TwinTrainer.Train([scratch, torch], train, validation, training, augment, rng.Fork(), context.Progress);
         TwinDifferences twins = history.Differences!;
+        string restart = options.Resync ? "the TorchSharp twin restarting every epoch from the from-scratch twin's state" : "the TorchSharp twin never restarted";
         checks.Add(new MeasuredCheck(NeuralNetChecks.TrajectoryLoss, twins.StepLoss,
-            $"the batch loss of each of the {history.Steps} training steps ({history.EpochsRun} epochs of batches of {options.BatchSize} of the {train.Rows} training rows)"));
+            $"the batch loss of each of the {history.Steps} training steps ({history.EpochsRun} epochs of batches of {options.BatchSize} of the {train.Rows} training rows; {restart})"));
         checks.Add(new MeasuredCheck(NeuralNetChecks.TrajectoryParameters, twins.Parameters,
-            $"every weight and bias at the end of each of the {history.EpochsRun} epochs (the reported weights are epoch {history.KeptEpoch}'s)"));
+            $"every weight and bias at the end of each of the {history.EpochsRun} epochs, the reported epoch {history.KeptEpoch} among them ({restart})"));
 
         context.Progress.Report("ML.NET baseline", 0, 1);
         Matrix mlnetProbabilities = MLNetBaseline.FitPredict(train, test, unchecked((int)context.Seed));

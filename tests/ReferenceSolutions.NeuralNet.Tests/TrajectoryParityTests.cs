@@ -54,6 +54,48 @@ public class TrajectoryParityTests
         Assert.True(moved > 1e-2, $"training barely moved the weights ({moved:E3}), so the comparison would prove nothing");
     }
 
+    /// <summary>
+    /// What a run does every epoch: the TorchSharp twin, loaded with the state of a from-scratch twin that has trained
+    /// for 25 steps (so momentum's v, Adam's m, v and t are all non-trivial), reads that state back and takes the same
+    /// next step.
+    /// </summary>
+    [Theory]
+    [InlineData(OptimizerKind.Sgd, false)]
+    [InlineData(OptimizerKind.Momentum, false)]
+    [InlineData(OptimizerKind.Momentum, true)]
+    [InlineData(OptimizerKind.Adam, false)]
+    [InlineData(OptimizerKind.AdamW, false)]
+    public void ATwinRestartedFromTheOtherTwinsStateTakesTheSameStep(OptimizerKind kind, bool nesterov)
+    {
+        var settings = new OptimizerSettings(kind, kind is OptimizerKind.Adam or OptimizerKind.AdamW ? 1e-2 : 0.05, WeightDecay: 1e-3, Nesterov: nesterov);
+        MlpDescription net = Generators.Network(21, 12, [16, 8], 3, Activation.Tanh, LossKind.SoftmaxCrossEntropy);
+        (Matrix data, int[] labels) = Generators.Batch(22, 256, 12, 3);
+        using var scratch = new FromScratchTwin(net, settings);
+        using var torch = new TorchTwin(net, settings);
+        var rng = new Rng(23);
+        for (int step = 0; step < 25; step++)
+        {
+            (Matrix x, int[] y) = Batch(data, labels, rng);
+            scratch.TrainStep(x, y, settings.LearningRate);
+        }
+        TwinState state = scratch.Capture();
+        torch.Load(state);
+        TwinState loaded = torch.Capture();
+        Assert.Equal((25L, state.Buffers.Count), (loaded.Step, loaded.Buffers.Count));
+        var comparison = new Comparison("from-scratch", "torch").AddParameters(state.Parameters, loaded.Parameters, "loaded: ");
+        for (int k = 0; k < state.Buffers.Count; k++)
+        {
+            for (int p = 0; p < state.Buffers[k].Count; p++)
+            {
+                comparison.Add($"loaded: buffer {k} of tensor {p}", state.Buffers[k][p], loaded.Buffers[k][p]);
+            }
+        }
+        (Matrix nextX, int[] nextY) = Batch(data, labels, rng);
+        comparison.Add("loss of the next step", scratch.TrainStep(nextX, nextY, settings.LearningRate), torch.TrainStep(nextX, nextY, settings.LearningRate));
+        comparison.AddParameters(scratch.Snapshot(), torch.Snapshot(), "after the next step: ");
+        ParityAssert.Passes(NeuralNetChecks.TwinRestart, comparison);
+    }
+
     /// <summary>The TorchSharp Adam factory's own β₂ default (0.99, where PyTorch has 0.999) on one side is caught by both checks.</summary>
     [Fact]
     public void AMismatchedUpdateRuleIsCaught()
@@ -98,19 +140,25 @@ public class TrajectoryParityTests
         var stepLoss = new Comparison("from-scratch", "torch");
         for (int step = 0; step < Steps; step++)
         {
-            int[] rows = Enumerable.Range(0, 16).Select(_ => rng.NextInt(data.Rows)).ToArray();
-            var x = new Matrix(rows.Length, data.Columns);
-            for (int i = 0; i < rows.Length; i++)
-            {
-                data.Row(rows[i]).CopyTo(x.Row(i));
-            }
-            int[] y = rows.Select(r => labels[r]).ToArray();
+            (Matrix x, int[] y) = Batch(data, labels, rng);
             double lr = scratchSettings.LearningRate * (1.0 - (0.5 * step / Steps));
             stepLoss.Add($"loss at step {step + 1}", scratch.TrainStep(x, y, lr), torch.TrainStep(x, y, lr));
         }
         Comparison parameters = new Comparison("from-scratch", "torch").AddParameters(scratch.Snapshot(), torch.Snapshot());
         double moved = new Comparison("trained", "initial").AddParameters(scratch.Snapshot(), net).MaxAbsDiff;
         return (stepLoss, parameters, moved);
+    }
+
+    /// <summary>16 rows drawn with replacement.</summary>
+    private static (Matrix X, int[] Labels) Batch(Matrix data, int[] labels, Rng rng)
+    {
+        int[] rows = Enumerable.Range(0, 16).Select(_ => rng.NextInt(data.Rows)).ToArray();
+        var x = new Matrix(rows.Length, data.Columns);
+        for (int i = 0; i < rows.Length; i++)
+        {
+            data.Row(rows[i]).CopyTo(x.Row(i));
+        }
+        return (x, rows.Select(r => labels[r]).ToArray());
     }
 
     private static TrainingHistory TrainPair(int poisoned, int nanLossAtStep, bool nanParameters)
@@ -154,6 +202,10 @@ public class TrajectoryParityTests
         }
 
         public void Restore(MlpDescription description) => inner.Restore(description);
+
+        public TwinState Capture() => inner.Capture();
+
+        public void Load(TwinState state) => inner.Load(state);
 
         public void Dispose()
         {

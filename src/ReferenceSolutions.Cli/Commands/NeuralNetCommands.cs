@@ -42,7 +42,12 @@ internal static class NeuralNetCommands
             DefaultValueFactory = _ => NeuralNetOptions.DefaultEpochs,
         };
         var batch = new Option<int>("--batch") { Description = "Mini-batch size.", DefaultValueFactory = _ => defaults.BatchSize };
-        return RunCommands.ForSolution(io, solution.Name, solution.Summary, [train, test, hidden, activation, optimizer, lr, epochs, batch], (parse, context) =>
+        var resync = new Option<string>("--resync")
+        {
+            Description = "epoch: the TorchSharp twin restarts every epoch from the from-scratch twin's parameters and optimizer state; never: it trains on its own (the two trajectories then separate exponentially, see docs/neural-net.md).",
+            DefaultValueFactory = _ => "epoch",
+        };
+        return RunCommands.ForSolution(io, solution.Name, solution.Summary, [train, test, hidden, activation, optimizer, lr, epochs, batch, resync], (parse, context) =>
         {
             var options = new NeuralNetOptions(
                 parse.GetValue(train),
@@ -52,7 +57,8 @@ internal static class NeuralNetCommands
                 OptimizerSettings.ParseKind(parse.GetValue(optimizer)),
                 parse.GetValue(lr),
                 parse.GetResult(epochs) is { Implicit: false } ? parse.GetValue(epochs) : null,
-                parse.GetValue(batch));
+                parse.GetValue(batch),
+                ParseResync(parse.GetValue(resync)));
             return solution.Run(context, options);
         });
     }
@@ -80,6 +86,13 @@ internal static class NeuralNetCommands
                 return GradientVerification.Run(parse.GetValue(model)!, parse.GetValue(input)!, k, parse.GetValue(seed));
             });
     }
+
+    private static bool ParseResync(string? text) => text switch
+    {
+        "epoch" => true,
+        "never" => false,
+        _ => throw new UserInputException($"--resync: '{text}' is neither 'epoch' nor 'never'"),
+    };
 
     private static int[] ParseHidden(string? text)
     {

@@ -10,8 +10,11 @@ namespace ReferenceSolutions.NeuralNet.Training;
 /// <summary>
 /// Trains one <see cref="IMlpTwin"/>, or two in lock step: the same batches (rows chosen by one seeded permutation per
 /// epoch, augmented once) at the same learning rate go to each twin in turn, and every step's loss and every epoch's
-/// parameters of the two are compared (<see cref="TwinDifferences"/>). Early stopping follows the first twin's
-/// validation loss and restores every twin to the same epoch, so the twins stay comparable.
+/// parameters of the two are compared (<see cref="TwinDifferences"/>). With <see cref="TrainingOptions.Resync"/> the
+/// second twin starts every epoch from the first twin's parameters and optimizer state, so the comparison measures one
+/// epoch of independent steps from one state: the trajectories of a non-convex objective separate exponentially once
+/// left alone (docs/neural-net.md#how-far-the-twins-drift-apart). Early stopping follows the first twin's validation
+/// loss and restores every twin to the same epoch, so the twins stay comparable.
 /// </summary>
 public static class TwinTrainer
 {
@@ -52,6 +55,10 @@ public static class TwinTrainer
         for (int epoch = 0; epoch < options.Epochs; epoch++)
         {
             double lr = options.LearningRateAt(epoch);
+            if (paired && options.Resync && epoch > 0)
+            {
+                twins[1].Load(twins[0].Capture());
+            }
             int[] order = rng.Permutation(train.Rows);
             Array.Clear(sums);
             var epochLoss = new Comparison(stepLoss.Left, stepLoss.Right);
