@@ -2,7 +2,8 @@ namespace ReferenceSolutions.NeuralNet.FromScratch;
 
 /// <summary>
 /// Stochastic gradient descent by PyTorch's SGD rule (dampening 0), which TorchSharp's <c>optim.SGD</c> re-implements
-/// in C#: g ← ∇θ + λθ; with momentum μ &gt; 0, v ← μv + g from v = 0 (which equals PyTorch's v ← g on the first step, bit for bit); the step direction is d = g + μv (Nesterov) or d = v; θ ← θ − η·d.
+/// in C#: g ← ∇θ + λθ; with momentum μ &gt; 0, v ← μv + g from v = 0 (which equals PyTorch's v ← g on the first step,
+/// bit for bit); the step direction is d = g + μv (Nesterov) or d = v; θ ← θ − η·d.
 /// Derivation: docs/neural-net.md#sgd-and-momentum.
 /// </summary>
 public sealed class Sgd : IOptimizer
