@@ -23,4 +23,10 @@ public interface IMlpTwin : IDisposable
 
     /// <summary>Overwrites the parameters with <paramref name="description"/> (same shapes); optimizer state is kept.</summary>
     void Restore(MlpDescription description);
+
+    /// <summary>The parameters and the optimizer's state, copied.</summary>
+    TwinState Capture();
+
+    /// <summary>Overwrites the parameters and the optimizer's state with <paramref name="state"/> (same shapes, same optimizer).</summary>
+    void Load(TwinState state);
 }

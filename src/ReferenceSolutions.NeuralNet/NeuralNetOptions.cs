@@ -5,7 +5,11 @@ namespace ReferenceSolutions.NeuralNet;
 
 /// <summary>
 /// What <c>refsol run neuralnet</c> is asked to do. With no <see cref="TrainPath"/>/<see cref="TestPath"/> the built-in
-/// planted Gaussian mixture is used. A null <see cref="LearningRate"/> means the optimizer's default.
+/// planted Gaussian mixture is used. A null <see cref="LearningRate"/> means the optimizer's default. A null
+/// <see cref="Epochs"/> means the number of epochs is chosen on the validation rows (early stopping within
+/// <see cref="DefaultEpochs"/>); a given one is fixed: exactly that many epochs, the last weights kept. With
+/// <see cref="Resync"/> (the default) the TorchSharp twin restarts every epoch from the from-scratch twin's parameters
+/// and optimizer state; without it, it trains on its own for the whole run.
 /// </summary>
 public sealed record NeuralNetOptions(
     string? TrainPath = null,
@@ -14,9 +18,16 @@ public sealed record NeuralNetOptions(
     Activation Activation = Activation.Relu,
     OptimizerKind Optimizer = OptimizerKind.Momentum,
     double? LearningRate = null,
-    int Epochs = 60,
-    int BatchSize = 32)
+    int? Epochs = null,
+    int BatchSize = 32,
+    bool Resync = true)
 {
+    /// <summary>E, the most epochs run when none are given (early stopping may end sooner), and the cosine schedule's length.</summary>
+    public const int DefaultEpochs = 60;
+
+    /// <summary>Epochs without a lower validation loss after which early stopping ends training.</summary>
+    public const int Patience = 20;
+
     /// <summary>The hidden widths used when none are given.</summary>
     public static IReadOnlyList<int> DefaultHidden { get; } = [256, 128];
 
@@ -30,6 +41,12 @@ public sealed record NeuralNetOptions(
         OptimizerKind.Momentum => 0.05,
         _ => 0.1,
     };
+
+    /// <summary>E: the given number of epochs, else <see cref="DefaultEpochs"/>.</summary>
+    public int EffectiveEpochs => Epochs ?? DefaultEpochs;
+
+    /// <summary>Whether the number of epochs is chosen on the validation rows (none was given).</summary>
+    public bool SelectsEpochs => Epochs is null;
 
     /// <summary>The hidden widths in use.</summary>
     public IReadOnlyList<int> EffectiveHidden => Hidden ?? DefaultHidden;
@@ -52,7 +69,7 @@ public sealed record NeuralNetOptions(
         {
             throw new UserInputException($"--lr: must be a positive finite number, got {EffectiveLearningRate}");
         }
-        if (Epochs < 1 || Epochs > 100_000)
+        if (EffectiveEpochs is < 1 or > 100_000)
         {
             throw new UserInputException($"--epochs: must be in 1..100000, got {Epochs}");
         }

@@ -2,25 +2,25 @@ using ReferenceSolutions.Core.Data;
 
 namespace ReferenceSolutions.NeuralNet;
 
-/// <summary>The update rules, each matched to its torch.optim class.</summary>
+/// <summary>The update rules, each PyTorch's rule, which TorchSharp's optimizer of the same name re-implements in C#.</summary>
 public enum OptimizerKind
 {
-    /// <summary>θ ← θ − η·g (torch.optim.SGD, momentum 0).</summary>
+    /// <summary>θ ← θ − η·g (PyTorch SGD, momentum 0).</summary>
     Sgd,
 
-    /// <summary>v ← μv + g, θ ← θ − η·v, or Nesterov's θ ← θ − η(g + μv) (torch.optim.SGD with momentum).</summary>
+    /// <summary>v ← μv + g, θ ← θ − η·v, or Nesterov's θ ← θ − η(g + μv) (PyTorch SGD with momentum).</summary>
     Momentum,
 
-    /// <summary>Adam with bias correction and ε added to √v̂ (torch.optim.Adam); weight decay coupled into g.</summary>
+    /// <summary>Adam with bias correction and ε added to √v̂ (PyTorch Adam); weight decay coupled into g.</summary>
     Adam,
 
-    /// <summary>Adam with decoupled weight decay θ ← θ(1 − ηλ) (torch.optim.AdamW).</summary>
+    /// <summary>Adam with decoupled weight decay θ ← θ(1 − ηλ) (PyTorch AdamW).</summary>
     AdamW,
 }
 
 /// <summary>
 /// Hyper-parameters of one optimizer, handed unchanged to both twins. Weight decay λ is coupled (g ← g + λθ) for
-/// SGD, momentum and Adam, decoupled for AdamW — exactly as torch.optim applies it.
+/// SGD, momentum and Adam, decoupled for AdamW — exactly as PyTorch's rules (and TorchSharp's optimizers) apply it.
 /// </summary>
 public sealed record OptimizerSettings(
     OptimizerKind Kind,
@@ -34,6 +34,33 @@ public sealed record OptimizerSettings(
 {
     /// <summary>The command-line names.</summary>
     public static IReadOnlyList<string> Names { get; } = ["sgd", "momentum", "adam", "adamw"];
+
+    /// <summary>
+    /// The hyper-parameters as report fields: <c>optimizer</c>, <c>learningRate</c> (η₀), <c>weightDecay</c> (λ) and
+    /// whether it is coupled or decoupled, then <c>momentum</c>/<c>nesterov</c> or <c>beta1</c>/<c>beta2</c>/<c>epsilon</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, object> Describe()
+    {
+        var fields = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["optimizer"] = Names[(int)Kind],
+            ["learningRate"] = LearningRate,
+            ["weightDecay"] = WeightDecay,
+            ["weightDecayKind"] = Kind == OptimizerKind.AdamW ? "decoupled" : "coupled",
+        };
+        if (Kind == OptimizerKind.Momentum)
+        {
+            fields["momentum"] = Momentum;
+            fields["nesterov"] = Nesterov;
+        }
+        else if (Kind is OptimizerKind.Adam or OptimizerKind.AdamW)
+        {
+            fields["beta1"] = Beta1;
+            fields["beta2"] = Beta2;
+            fields["epsilon"] = Epsilon;
+        }
+        return fields;
+    }
 
     /// <summary>Parses a command-line name; anything else is a <see cref="UserInputException"/>.</summary>
     public static OptimizerKind ParseKind(string? name) => name switch

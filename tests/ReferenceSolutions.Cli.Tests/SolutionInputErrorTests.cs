@@ -69,6 +69,61 @@ public sealed class SolutionInputErrorTests : IDisposable
         Assert.True(json.RootElement.GetProperty("implementations").TryGetProperty("from-scratch", out _));
     }
 
+    [Fact]
+    public void Finite_difference_coordinates_below_one_are_refused()
+    {
+        (string model, string batch) = GradientsInput();
+        AssertInputError("--fd-coordinates", "verify", "gradients", "--model", model, "--input", batch, "--fd-coordinates", "0");
+    }
+
+    [Fact]
+    public void Verify_gradients_json_decides_on_autograd_and_on_finite_differences()
+    {
+        (string model, string batch) = GradientsInput();
+        (int exitCode, string stdout, string stderr) = CliRunner.Run("verify", "gradients", "--model", model, "--input", batch, "--fd-coordinates", "5", "--json");
+        Assert.True(exitCode == 0, stderr + stdout);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        System.Text.Json.JsonElement root = json.RootElement;
+        Assert.True(root.GetProperty("passed").GetBoolean());
+        Assert.Equal(["neuralnet.gradients.autograd", "neuralnet.gradients.finite-differences"],
+            root.GetProperty("comparisons").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        System.Text.Json.JsonElement numeric = root.GetProperty("implementations").GetProperty("finite-difference");
+        Assert.Equal(5, numeric.GetProperty("coordinates").GetArrayLength());
+        Assert.Equal(root.GetProperty("comparisons")[1].GetProperty("check").GetString(), Assert.Single(numeric.GetProperty("comparisons").EnumerateArray()).GetString());
+    }
+
+    /// <summary>
+    /// --epochs given on the command line is fixed even when it equals the default (System.CommandLine's Implicit tells
+    /// the two apart); left out, the epochs are chosen on validation.
+    /// </summary>
+    [Fact]
+    public void Epochs_given_explicitly_are_fixed_even_at_the_default_value()
+    {
+        System.Text.Json.JsonElement given = NeuralNetProtocol("given", "--epochs", "60");
+        Assert.Equal("fixed", given.GetProperty("selection").GetString());
+        Assert.Equal(60, given.GetProperty("fixed").GetProperty("epochs").GetInt32());
+        Assert.Equal(0, given.GetProperty("candidates").GetArrayLength());
+
+        System.Text.Json.JsonElement chosen = NeuralNetProtocol("chosen");
+        Assert.Equal("validation", chosen.GetProperty("selection").GetString());
+        Assert.Equal(60, chosen.GetProperty("fixed").GetProperty("maxEpochs").GetInt32());
+        Assert.True(chosen.GetProperty("candidates").GetArrayLength() > 0);
+    }
+
+    private System.Text.Json.JsonElement NeuralNetProtocol(string name, params string[] options)
+    {
+        string output = Path.Combine(_folder, name);
+        (int exitCode, _, string stderr) = CliRunner.Run(["run", "neuralnet", "--hidden", "32", "--out", output, .. options]);
+        Assert.True(exitCode == 0, stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "metrics.json")));
+        return json.RootElement.GetProperty("protocol").Clone();
+    }
+
+    private (string Model, string Batch) GradientsInput() =>
+        (Write("m.json", "{\"layers\": [{\"weight\": [[0.5, -0.25], [0.1, 0.3], [-0.2, 0.4]], \"bias\": [0.1, 0, -0.1], \"activation\": \"tanh\"}, "
+            + "{\"weight\": [[0.3, -0.1, 0.2], [-0.4, 0.2, 0.1]], \"bias\": [0, 0.05], \"activation\": \"identity\"}], \"loss\": \"softmax-cross-entropy\"}"),
+         Write("b.csv", "1,2,0\n-0.5,0.25,1\n"));
+
     private static void AssertInputError(string expectedInMessage, params string[] args)
     {
         (int exitCode, _, string stderr) = CliRunner.Run(args);

@@ -1,19 +1,19 @@
+using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.NeuralNet.FromScratch;
+using ReferenceSolutions.TestSupport;
 
 namespace ReferenceSolutions.NeuralNet.Tests;
 
 /// <summary>
 /// Identity: the hand gradient equals the central difference of the forward pass, ∂L/∂θᵢ = (L(θ+heᵢ) − L(θ−heᵢ))/2h + O(h²),
-/// for every weight and bias of every layer, each activation and each loss. Measure: per parameter tensor,
-/// ‖g_fd − g‖∞ / max(‖g‖∞, 1e-3) ≤ 1e-6. At h = 1e-5 the difference quotient is off by ≈ 1e-11 (h²L‴/6 truncation plus
-/// ε|L|/h rounding), i.e. ≤ 1e-8 relative at the floor; a wrong sign, factor or transposition is off by O(1).
-/// ReLU is checked only where no pre-activation lies within 1e-3 of its kink, where a difference quotient is meaningless.
+/// for every weight and bias of every layer, each activation and each loss, at h = 1e-5. Measure: per parameter tensor,
+/// |g_fd − g| / max(‖g‖∞, 1e-3) ≤ <see cref="NeuralNetTolerances.FiniteDifference"/> (derived in docs/neural-net.md#finite-differences);
+/// a wrong sign, factor or transposition is off by O(1). ReLU is checked only where no pre-activation lies within 1e-3
+/// of its kink, where a difference quotient is not the derivative.
 /// </summary>
 public class FiniteDifferenceTests
 {
-    private const double Tolerance = 1e-6;
-    private const double Floor = 1e-3;
-
     public static TheoryData<Activation, LossKind> Cases()
     {
         var data = new TheoryData<Activation, LossKind>();
@@ -33,38 +33,55 @@ public class FiniteDifferenceTests
     {
         for (ulong seed = 1; seed <= 3; seed++)
         {
-            (MlpDescription net, var x, int[] labels) = AwayFromKinks(seed, activation, loss);
-            var network = new Mlp(net);
-            network.LossAndGradients(x, labels);
-            IReadOnlyList<LayerGradient> hand = network.Gradients();
-            IReadOnlyList<LayerGradient> numeric = FiniteDifferences.Gradients(net, x, labels);
-            for (int l = 0; l < hand.Count; l++)
-            {
-                AssertClose(hand[l].Weight.Data, numeric[l].Weight.Data, $"seed {seed} layers.{l}.weight");
-                AssertClose(hand[l].Bias, numeric[l].Bias, $"seed {seed} layers.{l}.bias");
-            }
+            (IReadOnlyList<LayerGradient> hand, IReadOnlyList<LayerGradient> numeric) = BothAwayFromKinks(seed, activation, loss);
+            ParityAssert.Passes(NeuralNetChecks.GradientsFiniteDifferences, Compare(hand, numeric));
         }
     }
 
     [Fact]
     public void AWrongGradientIsCaught()
     {
-        (MlpDescription net, var x, int[] labels) = AwayFromKinks(7, Activation.Tanh, LossKind.SoftmaxCrossEntropy);
-        var network = new Mlp(net);
-        network.LossAndGradients(x, labels);
-        double[] hand = network.Gradients()[0].Weight.Data;
-        double[] numeric = FiniteDifferences.Gradients(net, x, labels)[0].Weight.Data;
-        hand[0] += 1e-3 * Math.Max(1.0, Math.Abs(hand[0]));
-        Assert.True(RelativeError(hand, numeric) > Tolerance);
+        (IReadOnlyList<LayerGradient> hand, IReadOnlyList<LayerGradient> numeric) = BothAwayFromKinks(7, Activation.Tanh, LossKind.SoftmaxCrossEntropy);
+        ParityAssert.Passes(NeuralNetChecks.GradientsFiniteDifferences, Compare(hand, numeric));
+        hand[0].Weight.Data[0] += 1e-3 * Math.Max(1.0, Math.Abs(hand[0].Weight.Data[0]));
+        ParityAssert.Fails(NeuralNetChecks.GradientsFiniteDifferences, Compare(hand, numeric));
     }
 
-    private static (MlpDescription Net, ReferenceSolutions.Core.LinearAlgebra.Matrix X, int[] Labels) AwayFromKinks(ulong seed, Activation activation, LossKind loss)
+    /// <summary>A NaN in the finite differences or in the hand gradient fails the check, and the failure names that side.</summary>
+    [Fact]
+    public void ANaNOnEitherSideFailsTheCheck()
+    {
+        (IReadOnlyList<LayerGradient> hand, IReadOnlyList<LayerGradient> numeric) = BothAwayFromKinks(5, Activation.Sigmoid, LossKind.MeanSquaredError);
+        numeric[0].Bias[1] = double.NaN;
+        Comparison numericNaN = Compare(hand, numeric);
+        ParityAssert.Fails(NeuralNetChecks.GradientsFiniteDifferences, numericNaN);
+        Assert.Equal("finite-difference: layers.0.bias.grad[1] is NaN", numericNaN.NonFinite);
+
+        numeric[0].Bias[1] = 0.0;
+        hand[2].Weight[1, 0] = double.NaN;
+        Comparison handNaN = Compare(hand, numeric);
+        ParityAssert.Fails(NeuralNetChecks.GradientsFiniteDifferences, handNaN);
+        Assert.Equal("from-scratch: layers.2.weight.grad[1, 0] is NaN", handNaN.NonFinite);
+    }
+
+    private static Comparison Compare(IReadOnlyList<LayerGradient> hand, IReadOnlyList<LayerGradient> numeric) =>
+        new Comparison("from-scratch", "finite-difference").AddGradientsRelative(hand, numeric, NeuralNetTolerances.FiniteDifferenceFloor);
+
+    private static (IReadOnlyList<LayerGradient> Hand, IReadOnlyList<LayerGradient> Numeric) BothAwayFromKinks(ulong seed, Activation activation, LossKind loss)
+    {
+        (MlpDescription net, Matrix x, int[] labels) = AwayFromKinks(seed, activation, loss);
+        var network = new Mlp(net);
+        network.LossAndGradients(x, labels);
+        return (network.Gradients(), FiniteDifferences.Gradients(net, x, labels));
+    }
+
+    private static (MlpDescription Net, Matrix X, int[] Labels) AwayFromKinks(ulong seed, Activation activation, LossKind loss)
     {
         for (ulong attempt = 0; attempt < 1000; attempt++)
         {
             ulong s = (seed * 1000) + attempt;
             MlpDescription net = Generators.Network(s, 5, [7, 6], 4, activation, loss);
-            (var x, int[] labels) = Generators.Batch(s, 9, 5, 4);
+            (Matrix x, int[] labels) = Generators.Batch(s, 9, 5, 4);
             if (activation != Activation.Relu || MinAbsPreActivation(net, x) > 1e-3)
             {
                 return (net, x, labels);
@@ -73,36 +90,22 @@ public class FiniteDifferenceTests
         throw new InvalidOperationException("no seed kept every pre-activation away from the ReLU kink");
     }
 
-    private static double MinAbsPreActivation(MlpDescription net, ReferenceSolutions.Core.LinearAlgebra.Matrix x)
+    private static double MinAbsPreActivation(MlpDescription net, Matrix x)
     {
         var network = new Mlp(net);
         double min = double.PositiveInfinity;
-        var a = x;
+        Matrix a = x;
         for (int l = 0; l < network.Layers.Count - 1; l++)
         {
-            var z = new ReferenceSolutions.Core.LinearAlgebra.Matrix(a.Rows, network.Layers[l].Outputs);
+            var z = new Matrix(a.Rows, network.Layers[l].Outputs);
             network.Layers[l].Forward(a, z);
-            min = Math.Min(min, z.Data.Min(Math.Abs));
-            a = new ReferenceSolutions.Core.LinearAlgebra.Matrix(z.Rows, z.Columns);
+            foreach (double v in z.Data)
+            {
+                min = Math.Min(min, Math.Abs(v));
+            }
+            a = new Matrix(z.Rows, z.Columns);
             Activations.Forward(net.Layers[l].Activation, z, a);
         }
         return min;
-    }
-
-    private static void AssertClose(double[] hand, double[] numeric, string what)
-    {
-        double error = RelativeError(hand, numeric);
-        Assert.True(error <= Tolerance, $"{what}: relative error {error:E3}");
-    }
-
-    private static double RelativeError(double[] hand, double[] numeric)
-    {
-        double diff = 0.0, scale = Floor;
-        for (int i = 0; i < hand.Length; i++)
-        {
-            diff = Math.Max(diff, Math.Abs(hand[i] - numeric[i]));
-            scale = Math.Max(scale, Math.Abs(hand[i]));
-        }
-        return diff / scale;
     }
 }

@@ -31,35 +31,4 @@ internal static class Generators
         int[] labels = Enumerable.Range(0, rows).Select(_ => rng.NextInt(classes)).ToArray();
         return (x, labels);
     }
-
-    /// <summary>max |a − b| over the loss and every gradient entry; reports where the largest difference is.</summary>
-    public static (double MaxAbsDiff, string Where) Compare(IReadOnlyList<LayerGradient> a, IReadOnlyList<LayerGradient> b)
-    {
-        double max = 0.0;
-        string where = "nowhere";
-        for (int l = 0; l < a.Count; l++)
-        {
-            Check(a[l].Weight.Data, b[l].Weight.Data, $"layers.{l}.weight");
-            Check(a[l].Bias, b[l].Bias, $"layers.{l}.bias");
-        }
-        return (max, where);
-
-        void Check(double[] x, double[] y, string name)
-        {
-            Assert.Equal(x.Length, y.Length);
-            for (int i = 0; i < x.Length; i++)
-            {
-                double d = Math.Abs(x[i] - y[i]);
-                if (!(d <= max))
-                {
-                    max = d;
-                    where = $"{name}[{i}]: {x[i]:R} vs {y[i]:R}";
-                }
-            }
-        }
-    }
-
-    /// <summary>max |a − b| over every weight and bias of two networks of one shape.</summary>
-    public static (double MaxAbsDiff, string Where) Compare(MlpDescription a, MlpDescription b) =>
-        Compare(a.Layers.Select(l => new LayerGradient(l.Weight, l.Bias)).ToArray(), b.Layers.Select(l => new LayerGradient(l.Weight, l.Bias)).ToArray());
 }

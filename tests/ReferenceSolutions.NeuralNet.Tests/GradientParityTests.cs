@@ -2,6 +2,7 @@ using FsCheck.Xunit;
 using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.NeuralNet.FromScratch;
 using ReferenceSolutions.NeuralNet.Torch;
+using ReferenceSolutions.TestSupport;
 
 namespace ReferenceSolutions.NeuralNet.Tests;
 
@@ -30,16 +31,37 @@ public class GradientParityTests
         LossKind loss = mse ? LossKind.MeanSquaredError : LossKind.SoftmaxCrossEntropy;
         MlpDescription net = Generators.Network(seed, inputs, hidden, classes, AllActivations[activation % 4], loss);
         (var x, int[] labels) = Generators.Batch(seed, rows, inputs, classes);
-        var settings = new OptimizerSettings(OptimizerKind.Sgd, 0.1);
+        (double lossScratch, IReadOnlyList<LayerGradient> gScratch, double lossTorch, IReadOnlyList<LayerGradient> gTorch) = Both(net, x, labels);
 
+        ParityAssert.Passes(NeuralNetChecks.GradientsAutograd, GradientVerification.AutogradComparison(lossScratch, gScratch, lossTorch, gTorch));
+    }
+
+    /// <summary>A NaN in one twin's loss or in one gradient entry fails the check, and the failure names that twin.</summary>
+    [Fact]
+    public void ANaNOnEitherSideFailsTheCheck()
+    {
+        MlpDescription net = Generators.Network(3, 5, [4], 3, Activation.Tanh, LossKind.SoftmaxCrossEntropy);
+        (var x, int[] labels) = Generators.Batch(3, 8, 5, 3);
+        (double lossScratch, IReadOnlyList<LayerGradient> gScratch, double lossTorch, IReadOnlyList<LayerGradient> gTorch) = Both(net, x, labels);
+        ParityAssert.Passes(NeuralNetChecks.GradientsAutograd, GradientVerification.AutogradComparison(lossScratch, gScratch, lossTorch, gTorch));
+
+        gTorch[1].Weight[2, 3] = double.NaN;
+        Comparison torchNaN = GradientVerification.AutogradComparison(lossScratch, gScratch, lossTorch, gTorch);
+        ParityAssert.Fails(NeuralNetChecks.GradientsAutograd, torchNaN);
+        Assert.Equal("torch: layers.1.weight.grad[2, 3] is NaN", torchNaN.NonFinite);
+
+        Comparison scratchNaN = GradientVerification.AutogradComparison(double.NaN, gScratch, lossTorch, gTorch);
+        ParityAssert.Fails(NeuralNetChecks.GradientsAutograd, scratchNaN);
+        Assert.Equal("from-scratch: loss is NaN", scratchNaN.NonFinite);
+    }
+
+    private static (double, IReadOnlyList<LayerGradient>, double, IReadOnlyList<LayerGradient>) Both(MlpDescription net, ReferenceSolutions.Core.LinearAlgebra.Matrix x, int[] labels)
+    {
+        var settings = new OptimizerSettings(OptimizerKind.Sgd, 0.1);
         using var scratch = new FromScratchTwin(net, settings);
         using var torch = new TorchTwin(net, settings);
         (double lossScratch, IReadOnlyList<LayerGradient> gScratch) = scratch.LossAndGradients(x, labels);
         (double lossTorch, IReadOnlyList<LayerGradient> gTorch) = torch.LossAndGradients(x, labels);
-
-        double tolerance = Tolerance.Float64Twin.Value;
-        Assert.True(Math.Abs(lossScratch - lossTorch) <= tolerance, $"loss {lossScratch:R} vs {lossTorch:R}");
-        (double max, string where) = Generators.Compare(gScratch, gTorch);
-        Assert.True(max <= tolerance, $"max |diff| {max:E3} at {where}");
+        return (lossScratch, gScratch, lossTorch, gTorch);
     }
 }

@@ -1,10 +1,12 @@
 using FsCheck;
 using FsCheck.Xunit;
+using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.NeuralNet.FromScratch;
+using ReferenceSolutions.TestSupport;
 
 namespace ReferenceSolutions.NeuralNet.Tests;
 
-/// <summary>The vectorized ReLU select against its plain form, z &gt; 0 ? x : 0, bit for bit.</summary>
+/// <summary>The vectorized ReLU select against its plain form, z &gt; 0 ? x : 0: equal values, and the same bits (−0 included).</summary>
 public class ReluMaskTests
 {
     /// <summary>Any lengths (vector body and scalar tail), any doubles: NaN, ±∞ and −0 included.</summary>
@@ -14,13 +16,7 @@ public class ReluMaskTests
         double[] z = zs.Get;
         var random = new Random(seed);
         double[] x = [.. z.Select(_ => random.NextDouble() - 0.5)];
-        double[] fast = new double[z.Length];
-        Activations.ReluMask(z, x, fast);
-        for (int i = 0; i < z.Length; i++)
-        {
-            double plain = z[i] > 0.0 ? x[i] : 0.0;
-            Assert.Equal(BitConverter.DoubleToInt64Bits(plain), BitConverter.DoubleToInt64Bits(fast[i]));
-        }
+        AssertSelectsAsThePlainLoop(z, x);
     }
 
     /// <summary>The special values a generator may miss, each at every lane of a vector and in the tail.</summary>
@@ -29,10 +25,16 @@ public class ReluMaskTests
     {
         double[] specials = [double.NaN, -0.0, 0.0, double.Epsilon, -double.Epsilon, double.PositiveInfinity, double.NegativeInfinity, 1.0, -1.0];
         double[] z = [.. Enumerable.Range(0, 37).Select(i => specials[i % specials.Length])];
-        double[] x = [.. Enumerable.Range(0, 37).Select(i => i + 0.5)];
+        double[] x = [.. Enumerable.Range(0, 37).Select(i => i % 5 == 0 ? -0.0 : i + 0.5)];
+        AssertSelectsAsThePlainLoop(z, x);
+    }
+
+    private static void AssertSelectsAsThePlainLoop(double[] z, double[] x)
+    {
         double[] fast = new double[z.Length];
         Activations.ReluMask(z, x, fast);
         double[] plain = [.. z.Select((v, i) => v > 0.0 ? x[i] : 0.0)];
+        ParityAssert.Passes(NeuralNetChecks.ReluVectorSelect, new Comparison("vector select", "plain loop").Add("result", fast, plain));
         Assert.Equal(plain.Select(BitConverter.DoubleToInt64Bits), fast.Select(BitConverter.DoubleToInt64Bits));
     }
 }

@@ -36,9 +36,18 @@ internal static class NeuralNetCommands
             DefaultValueFactory = _ => OptimizerSettings.Names[(int)defaults.Optimizer],
         };
         var lr = new Option<double?>("--lr") { Description = "Initial learning rate (cosine-annealed); default 1e-3 for adam/adamw, 0.05 momentum, 0.1 sgd." };
-        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs (early stopping may end sooner).", DefaultValueFactory = _ => defaults.Epochs };
+        var epochs = new Option<int>("--epochs")
+        {
+            Description = "Epochs. Not given: chosen on the validation rows by early stopping, up to this many. Given: exactly this many, last weights reported.",
+            DefaultValueFactory = _ => NeuralNetOptions.DefaultEpochs,
+        };
         var batch = new Option<int>("--batch") { Description = "Mini-batch size.", DefaultValueFactory = _ => defaults.BatchSize };
-        return RunCommands.ForSolution(io, solution.Name, solution.Summary, [train, test, hidden, activation, optimizer, lr, epochs, batch], (parse, context) =>
+        var resync = new Option<string>("--resync")
+        {
+            Description = "epoch: the TorchSharp twin restarts every epoch from the from-scratch twin's parameters and optimizer state; never: it trains on its own (the two trajectories then separate exponentially, see docs/neural-net.md).",
+            DefaultValueFactory = _ => "epoch",
+        };
+        return RunCommands.ForSolution(io, solution.Name, solution.Summary, [train, test, hidden, activation, optimizer, lr, epochs, batch, resync], (parse, context) =>
         {
             var options = new NeuralNetOptions(
                 parse.GetValue(train),
@@ -47,8 +56,9 @@ internal static class NeuralNetCommands
                 Activations.Parse(parse.GetValue(activation), "--activation"),
                 OptimizerSettings.ParseKind(parse.GetValue(optimizer)),
                 parse.GetValue(lr),
-                parse.GetValue(epochs),
-                parse.GetValue(batch));
+                parse.GetResult(epochs) is { Implicit: false } ? parse.GetValue(epochs) : null,
+                parse.GetValue(batch),
+                ParseResync(parse.GetValue(resync)));
             return solution.Run(context, options);
         });
     }
@@ -57,11 +67,32 @@ internal static class NeuralNetCommands
     {
         var model = new Option<string>("--model") { Description = "Model JSON: {\"layers\": [{\"weight\", \"bias\", \"activation\"}, ...], \"loss\": \"softmax-cross-entropy\"}.", Required = true };
         var input = new Option<string>("--input") { Description = "Batch CSV (no header; features, then the class index last).", Required = true };
+        var coordinates = new Option<int>("--fd-coordinates")
+        {
+            Description = "Weights and biases sampled for the finite-difference check (each costs two forward passes over the batch); all of them when the model has fewer.",
+            DefaultValueFactory = _ => GradientVerification.DefaultCoordinates,
+        };
+        Option<ulong> seed = CommonOptions.Seed();
         return VerifyCommands.ForCheck(io, GradientVerification.Check,
-            "Loss and per-layer gradients of a model on a batch: hand backward pass vs TorchSharp autograd vs central finite differences.",
-            [model, input],
-            parse => GradientVerification.Run(parse.GetValue(model)!, parse.GetValue(input)!));
+            "Loss and per-layer gradients of a model on a batch: hand backward pass vs TorchSharp autograd, and vs central finite differences at sampled coordinates.",
+            [model, input, coordinates, seed],
+            parse =>
+            {
+                int k = parse.GetValue(coordinates);
+                if (k < 1)
+                {
+                    throw new UserInputException($"--fd-coordinates: must be a whole number ≥ 1, got {k}");
+                }
+                return GradientVerification.Run(parse.GetValue(model)!, parse.GetValue(input)!, k, parse.GetValue(seed));
+            });
     }
+
+    private static bool ParseResync(string? text) => text switch
+    {
+        "epoch" => true,
+        "never" => false,
+        _ => throw new UserInputException($"--resync: '{text}' is neither 'epoch' nor 'never'"),
+    };
 
     private static int[] ParseHidden(string? text)
     {

@@ -21,9 +21,6 @@ public sealed record Tolerance(string Name, double Value, string Reason)
     public static Tolerance Float64Twin { get; } = new(nameof(Float64Twin), 1e-10,
         "both twins compute in float64 from the same inputs; only the order of floating-point sums differs. For sums of n ≤ 1e4 terms of magnitude ≤ 1 the rounding differs by O(√n·n·ε) ≈ 1e-12 (worst case 2γₙΣ|terms| ≈ 2e-8); a wrong derivative moves results by O(1)");
 
-    /// <summary>TEMPORARY: replaced by the neural net's own measured trajectory tolerance.</summary>
-    public static Tolerance Float64Trajectory { get; } = new(nameof(Float64Trajectory), 1e-8, "TEMPORARY");
-
     /// <summary>
     /// A tolerance set from measurement: <paramref name="factor"/> × <paramref name="largestMeasured"/>, the largest
     /// value of the quantity over <paramref name="seeds"/> ≥ <see cref="MinimumSurveySeeds"/> seeds of

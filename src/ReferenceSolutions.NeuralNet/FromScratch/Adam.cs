@@ -1,8 +1,9 @@
 namespace ReferenceSolutions.NeuralNet.FromScratch;
 
 /// <summary>
-/// Adam exactly as torch.optim.Adam / AdamW (amsgrad off). At step t: coupled decay g ← ∇θ + λθ (Adam) or decoupled
-/// θ ← θ(1 − ηλ) (AdamW); m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − (η/(1−β₁ᵗ))·m / (√v/√(1−β₂ᵗ) + ε).
+/// Adam by PyTorch's Adam / AdamW rules (amsgrad off), which TorchSharp's <c>optim.Adam</c> / <c>optim.AdamW</c>
+/// re-implement in C#. At step t: coupled decay g ← ∇θ + λθ (Adam) or decoupled θ ← θ(1 − ηλ) (AdamW);
+/// m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − (η/(1−β₁ᵗ))·m / (√v/√(1−β₂ᵗ) + ε).
 /// ε is added after the bias correction of √v, as PyTorch does. Derivation: docs/neural-net.md#adam-and-adamw.
 /// </summary>
 public sealed class Adam : IOptimizer
@@ -12,7 +13,6 @@ public sealed class Adam : IOptimizer
     private readonly double[][] _v;
     private readonly double _beta1, _beta2, _epsilon, _weightDecay;
     private readonly bool _decoupled;
-    private long _step;
 
     /// <summary>Adam (or AdamW when <paramref name="decoupled"/>) over <paramref name="parameters"/>.</summary>
     public Adam(IReadOnlyList<Parameter> parameters, double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0.0, bool decoupled = false)
@@ -33,11 +33,14 @@ public sealed class Adam : IOptimizer
     public double LearningRate { get; set; }
 
     /// <inheritdoc/>
+    public long Steps { get; private set; }
+
+    /// <inheritdoc/>
     public void Step()
     {
-        _step++;
-        double biasCorrection1 = 1.0 - Math.Pow(_beta1, _step);
-        double biasCorrection2Sqrt = Math.Sqrt(1.0 - Math.Pow(_beta2, _step));
+        Steps++;
+        double biasCorrection1 = 1.0 - Math.Pow(_beta1, Steps);
+        double biasCorrection2Sqrt = Math.Sqrt(1.0 - Math.Pow(_beta2, Steps));
         double stepSize = LearningRate / biasCorrection1;
         double shrink = 1.0 - (LearningRate * _weightDecay);
         for (int p = 0; p < _parameters.Count; p++)
@@ -62,5 +65,25 @@ public sealed class Adam : IOptimizer
                 theta[i] -= stepSize * m[i] / denominator;
             }
         }
+    }
+
+    /// <summary>The first moments m, then the second moments v.</summary>
+    public IReadOnlyList<IReadOnlyList<double[]>> Buffers() =>
+        [[.. _m.Select(m => (double[])m.Clone())], [.. _v.Select(v => (double[])v.Clone())]];
+
+    /// <inheritdoc/>
+    public void Load(long steps, IReadOnlyList<IReadOnlyList<double[]>> buffers)
+    {
+        ArgumentNullException.ThrowIfNull(buffers);
+        if (buffers.Count != 2)
+        {
+            throw new ArgumentException($"Adam keeps 2 buffer sets (m, v), not {buffers.Count}", nameof(buffers));
+        }
+        for (int p = 0; p < _m.Length; p++)
+        {
+            buffers[0][p].CopyTo(_m[p], 0);
+            buffers[1][p].CopyTo(_v[p], 0);
+        }
+        Steps = steps;
     }
 }

@@ -43,6 +43,17 @@ public sealed class FromScratchTwin : IMlpTwin
     public void Restore(MlpDescription description) => _network.Load(description);
 
     /// <inheritdoc/>
+    public TwinState Capture() => new(_network.Describe(), _optimizer.Steps, _optimizer.Buffers());
+
+    /// <inheritdoc/>
+    public void Load(TwinState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _network.Load(state.Parameters);
+        _optimizer.Load(state.Step, state.Buffers);
+    }
+
+    /// <inheritdoc/>
     public void Dispose()
     {
     }

@@ -6,8 +6,17 @@ public interface IOptimizer
     /// <summary>η, which a schedule may change between steps.</summary>
     double LearningRate { get; set; }
 
+    /// <summary>The number of steps taken, t.</summary>
+    long Steps { get; }
+
     /// <summary>One update of every parameter from its current gradient.</summary>
     void Step();
+
+    /// <summary>Copies of the per-parameter buffers, [k][p] = buffer k of parameter p (see <see cref="TwinState"/>).</summary>
+    IReadOnlyList<IReadOnlyList<double[]>> Buffers();
+
+    /// <summary>Sets the step count and overwrites the buffers with copies of <paramref name="buffers"/> (same shapes).</summary>
+    void Load(long steps, IReadOnlyList<IReadOnlyList<double[]>> buffers);
 }
 
 /// <summary>Builds the from-scratch optimizer for <see cref="OptimizerSettings"/>.</summary>

@@ -83,6 +83,24 @@ public sealed class Mlp
         return loss;
     }
 
+    /// <summary>
+    /// 𝟙[z &gt; 0] for every pre-activation z of every ReLU layer in the last forward pass (layer by layer, row-major):
+    /// where two evaluations differ, the loss has a kink between them.
+    /// </summary>
+    internal bool[] ReluSigns()
+    {
+        MlpWorkspace workspace = _workspace ?? throw new InvalidOperationException("ReluSigns needs a forward pass first");
+        var signs = new List<bool>();
+        for (int l = 0; l < _layers.Length; l++)
+        {
+            if (_activations[l] == Activation.Relu)
+            {
+                signs.AddRange(workspace.Z[l].Data.Select(z => z > 0.0));
+            }
+        }
+        return [.. signs];
+    }
+
     /// <summary>Gradient buffers as per-layer copies.</summary>
     public IReadOnlyList<LayerGradient> Gradients() =>
         _layers.Select(l => new LayerGradient(l.WeightGradient.Clone(), (double[])l.BiasGradient.Clone())).ToArray();

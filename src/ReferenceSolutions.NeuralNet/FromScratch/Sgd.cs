@@ -1,8 +1,9 @@
 namespace ReferenceSolutions.NeuralNet.FromScratch;
 
 /// <summary>
-/// Stochastic gradient descent as torch.optim.SGD (dampening 0): g ← ∇θ + λθ; with momentum μ &gt; 0,
-/// v ← μv + g from v = 0 (which equals PyTorch's v ← g on the first step, bit for bit); the step direction is d = g + μv (Nesterov) or d = v; θ ← θ − η·d.
+/// Stochastic gradient descent by PyTorch's SGD rule (dampening 0), which TorchSharp's <c>optim.SGD</c> re-implements
+/// in C#: g ← ∇θ + λθ; with momentum μ &gt; 0, v ← μv + g from v = 0 (which equals PyTorch's v ← g on the first step,
+/// bit for bit); the step direction is d = g + μv (Nesterov) or d = v; θ ← θ − η·d.
 /// Derivation: docs/neural-net.md#sgd-and-momentum.
 /// </summary>
 public sealed class Sgd : IOptimizer
@@ -33,8 +34,12 @@ public sealed class Sgd : IOptimizer
     public double LearningRate { get; set; }
 
     /// <inheritdoc/>
+    public long Steps { get; private set; }
+
+    /// <inheritdoc/>
     public void Step()
     {
+        Steps++;
         for (int p = 0; p < _parameters.Count; p++)
         {
             double[] theta = _parameters[p].Value;
@@ -51,5 +56,27 @@ public sealed class Sgd : IOptimizer
                 theta[i] -= LearningRate * g;
             }
         }
+    }
+
+    /// <summary>The velocities v (one buffer set) with momentum; none without.</summary>
+    public IReadOnlyList<IReadOnlyList<double[]>> Buffers() =>
+        _momentum != 0.0 ? [[.. _velocity.Select(v => (double[])v.Clone())]] : [];
+
+    /// <inheritdoc/>
+    public void Load(long steps, IReadOnlyList<IReadOnlyList<double[]>> buffers)
+    {
+        ArgumentNullException.ThrowIfNull(buffers);
+        if (buffers.Count != (_momentum != 0.0 ? 1 : 0))
+        {
+            throw new ArgumentException($"SGD {(_momentum != 0.0 ? "with" : "without")} momentum keeps {(_momentum != 0.0 ? 1 : 0)} buffer set, not {buffers.Count}", nameof(buffers));
+        }
+        for (int k = 0; k < buffers.Count; k++)
+        {
+            for (int p = 0; p < _velocity.Length; p++)
+            {
+                buffers[k][p].CopyTo(_velocity[p], 0);
+            }
+        }
+        Steps = steps;
     }
 }

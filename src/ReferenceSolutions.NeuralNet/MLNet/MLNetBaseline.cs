@@ -8,13 +8,37 @@ namespace ReferenceSolutions.NeuralNet.MLNet;
 
 /// <summary>
 /// The production baseline a user would otherwise pick: ML.NET's multinomial logistic regression
-/// (<c>LbfgsMaximumEntropy</c>, P(c|x) = softmax(Wx + b), L-BFGS, default L1/L2 penalties), one thread and a fixed
+/// (<c>LbfgsMaximumEntropy</c>, P(c|x) = softmax(Wx + b), L-BFGS) with its default settings passed explicitly — L1 = 1,
+/// L2 = 1, optimization tolerance 1e-7, history 20 — none of them searched; one thread and a fixed
 /// <c>MLContext(seed:)</c> so it is reproducible. Computed in float32; compared with the MLP on accuracy, not parity.
 /// </summary>
 public static class MLNetBaseline
 {
     /// <summary>The model name in reports.</summary>
     public const string Name = "mlnet-lbfgs-maxent";
+
+    /// <summary>L1 penalty weight (ML.NET's default).</summary>
+    public const float L1Regularization = 1f;
+
+    /// <summary>L2 penalty weight (ML.NET's default).</summary>
+    public const float L2Regularization = 1f;
+
+    /// <summary>L-BFGS stops when the relative loss improvement falls below this (ML.NET's default).</summary>
+    public const float OptimizationTolerance = 1e-7f;
+
+    /// <summary>L-BFGS memory: the number of past updates kept (ML.NET's default).</summary>
+    public const int HistorySize = 20;
+
+    /// <summary>The fixed settings as report fields, with the rows it is fitted on.</summary>
+    public static IReadOnlyDictionary<string, object> Settings(int trainRows) => new Dictionary<string, object>(StringComparer.Ordinal)
+    {
+        ["l1Regularization"] = (double)L1Regularization,
+        ["l2Regularization"] = (double)L2Regularization,
+        ["optimizationTolerance"] = 1e-7,
+        ["historySize"] = HistorySize,
+        ["threads"] = 1,
+        ["fittedOn"] = $"the {trainRows} training rows, with the input scaling fitted on them",
+    };
 
     /// <summary>Fits on <paramref name="train"/> and returns the class probabilities of <paramref name="test"/>: N×C.</summary>
     public static Matrix FitPredict(LabeledData train, LabeledData test, int seed)
@@ -31,6 +55,10 @@ public static class MLNetBaseline
         {
             LabelColumnName = "Key",
             FeatureColumnName = nameof(Row.Features),
+            L1Regularization = L1Regularization,
+            L2Regularization = L2Regularization,
+            OptimizationTolerance = OptimizationTolerance,
+            HistorySize = HistorySize,
             NumberOfThreads = 1,
         });
         var pipeline = context.Transforms.Conversion

@@ -5,9 +5,10 @@ using static TorchSharp.torch;
 namespace ReferenceSolutions.NeuralNet.Torch;
 
 /// <summary>
-/// The TorchSharp twin: <see cref="TorchMlp"/> trained by torch.optim (SGD, Adam, AdamW) with the hyper-parameters of
-/// the from-scratch twin; the loss is <c>nn.functional.cross_entropy</c> or <c>mse_loss</c> on one-hot targets, mean reduction.
-/// Every step runs in its own <c>torch.NewDisposeScope()</c>.
+/// The TorchSharp twin: <see cref="TorchMlp"/> trained by TorchSharp's <c>optim.SGD</c>, <c>optim.Adam</c> or
+/// <c>optim.AdamW</c> (C# re-implementations of PyTorch's rules) with the hyper-parameters of the from-scratch twin; the
+/// loss is <c>nn.functional.cross_entropy</c> or <c>mse_loss</c> on one-hot targets, mean reduction. Every step runs in
+/// its own <c>torch.NewDisposeScope()</c>.
 /// </summary>
 public sealed class TorchTwin : IMlpTwin
 {
@@ -15,6 +16,8 @@ public sealed class TorchTwin : IMlpTwin
     private readonly optim.Optimizer _optimizer;
     private readonly LossKind _loss;
     private readonly int _classes;
+    private readonly OptimizerKind _kind;
+    private long _steps;
 
     /// <summary>A twin starting from the weights of <paramref name="initial"/>.</summary>
     public TorchTwin(MlpDescription initial, OptimizerSettings settings, string name = "mlp-torch")
@@ -26,13 +29,14 @@ public sealed class TorchTwin : IMlpTwin
         _loss = initial.Loss;
         _classes = initial.Outputs;
         _optimizer = CreateOptimizer(settings, _model.parameters());
+        _kind = settings.Kind;
         Name = name;
     }
 
     /// <inheritdoc/>
     public string Name { get; }
 
-    /// <summary>torch.optim for <paramref name="settings"/>; β₂ is always passed, since the <c>torch.optim.Adam</c> factory's default (0.99) differs from PyTorch's 0.999.</summary>
+    /// <summary>TorchSharp's optimizer for <paramref name="settings"/>; β₂ is always passed, since the <c>optim.Adam</c> factory's default (0.99) differs from PyTorch's 0.999.</summary>
     public static optim.Optimizer CreateOptimizer(OptimizerSettings settings, IEnumerable<TorchSharp.Modules.Parameter> parameters)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -70,6 +74,7 @@ public sealed class TorchTwin : IMlpTwin
         Tensor loss = Loss(x, labels);
         loss.backward();
         _optimizer.step();
+        _steps++;
         return loss.item<double>();
     }
 
@@ -94,12 +99,82 @@ public sealed class TorchTwin : IMlpTwin
         _model.Load(description);
     }
 
+    /// <summary>
+    /// The parameters, the steps taken, and per parameter the optimizer's buffers as TorchSharp keeps them: SGD's
+    /// <c>momentum_buffer</c> (zero before the first step, when TorchSharp has none yet — the same first step, bit for
+    /// bit, since μ·0 + g = g), Adam's and AdamW's <c>exp_avg</c> and <c>exp_avg_sq</c>.
+    /// </summary>
+    public TwinState Capture()
+    {
+        using var noCollection = NoCollection.Enter();
+        using var scope = NewDisposeScope();
+        MlpDescription parameters = _model.Describe(_loss);
+        TorchSharp.Modules.Parameter[] tensors = [.. _model.parameters()];
+        List<TorchSharp.Modules.OptimizerState> states = ((TorchSharp.Modules.OptimizerHelper)_optimizer).state_dict().State;
+        IReadOnlyList<IReadOnlyList<double[]>> buffers = _kind switch
+        {
+            OptimizerKind.Sgd => [],
+            OptimizerKind.Momentum => [[.. states.Select((s, p) => ((TorchSharp.Modules.SGD.State)s).momentum_buffer is Tensor v ? TorchMlp.ToVector(v) : new double[tensors[p].numel()])]],
+            OptimizerKind.Adam => [[.. states.Select(s => TorchMlp.ToVector(((TorchSharp.Modules.Adam.State)s).exp_avg))], [.. states.Select(s => TorchMlp.ToVector(((TorchSharp.Modules.Adam.State)s).exp_avg_sq))]],
+            _ => [[.. states.Select(s => TorchMlp.ToVector(((TorchSharp.Modules.AdamW.State)s).exp_avg))], [.. states.Select(s => TorchMlp.ToVector(((TorchSharp.Modules.AdamW.State)s).exp_avg_sq))]],
+        };
+        return new TwinState(parameters, _steps, buffers);
+    }
+
+    /// <summary>Overwrites the parameters, the step count and the optimizer's buffers (see <see cref="Capture"/>).</summary>
+    public void Load(TwinState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        using var noCollection = NoCollection.Enter();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        _model.Load(state.Parameters);
+        TorchSharp.Modules.Parameter[] tensors = [.. _model.parameters()];
+        List<TorchSharp.Modules.OptimizerState> states = ((TorchSharp.Modules.OptimizerHelper)_optimizer).state_dict().State;
+        int expected = _kind switch { OptimizerKind.Sgd => 0, OptimizerKind.Momentum => 1, _ => 2 };
+        if (state.Buffers.Count != expected)
+        {
+            throw new ArgumentException($"{_kind} keeps {expected} buffer sets, not {state.Buffers.Count}", nameof(state));
+        }
+        for (int p = 0; p < states.Count; p++)
+        {
+            switch (states[p])
+            {
+                case TorchSharp.Modules.SGD.State sgd when _kind == OptimizerKind.Momentum:
+                    Tensor velocity = Like(tensors[p], state.Buffers[0][p]);
+                    if (sgd.momentum_buffer is null)
+                    {
+                        sgd.momentum_buffer = velocity.DetachFromDisposeScope();
+                    }
+                    else
+                    {
+                        sgd.momentum_buffer.copy_(velocity);
+                    }
+                    break;
+                case TorchSharp.Modules.Adam.State adam:
+                    adam.step = state.Step;
+                    adam.exp_avg.copy_(Like(tensors[p], state.Buffers[0][p]));
+                    adam.exp_avg_sq.copy_(Like(tensors[p], state.Buffers[1][p]));
+                    break;
+                case TorchSharp.Modules.AdamW.State adamw:
+                    adamw.step = state.Step;
+                    adamw.exp_avg.copy_(Like(tensors[p], state.Buffers[0][p]));
+                    adamw.exp_avg_sq.copy_(Like(tensors[p], state.Buffers[1][p]));
+                    break;
+            }
+        }
+        _steps = state.Step;
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {
         _optimizer.Dispose();
         _model.Dispose();
     }
+
+    /// <summary>Values (row-major) as a float64 tensor of <paramref name="shapeOf"/>'s shape.</summary>
+    private static Tensor Like(Tensor shapeOf, double[] values) => tensor(values, shapeOf.shape, ScalarType.Float64);
 
     /// <summary>X: N×D row-major → a float64 tensor (N,D).</summary>
     internal static Tensor ToTensor(Matrix x) => tensor(x.Data, [x.Rows, x.Columns], ScalarType.Float64);

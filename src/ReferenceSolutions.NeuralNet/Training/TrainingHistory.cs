@@ -1,15 +1,23 @@
 namespace ReferenceSolutions.NeuralNet.Training;
 
 /// <summary>
-/// What lock-step training of the twins recorded: per twin, the mean training loss of each epoch and the validation
-/// loss after it; the largest per-step loss difference between the twins; the steps run; the epoch kept.
+/// What lock-step training recorded: per twin, the mean training loss of each epoch and the validation loss after it;
+/// the first twin's validation accuracy; the steps run; <see cref="BestEpoch"/>, the epoch (1-based) with the first
+/// twin's lowest validation loss, and <see cref="KeptEpoch"/>, the epoch whose weights every twin holds at the end
+/// (the best one under early stopping, the last one otherwise; 0 means the initial weights); with two twins, how far
+/// they drifted apart.
 /// </summary>
 public sealed record TrainingHistory(
     IReadOnlyList<string> Names,
     IReadOnlyList<IReadOnlyList<double>> TrainLoss,
     IReadOnlyList<IReadOnlyList<double>> ValidationLoss,
     IReadOnlyList<double> ValidationAccuracy,
-    double MaxStepLossDiff,
-    double FinalParameterDiff,
     int Steps,
-    int BestEpoch);
+    int StepsPerEpoch,
+    int BestEpoch,
+    int KeptEpoch,
+    TwinDifferences? Differences)
+{
+    /// <summary>The number of epochs run.</summary>
+    public int EpochsRun => TrainLoss[0].Count;
+}

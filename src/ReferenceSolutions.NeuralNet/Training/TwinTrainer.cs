@@ -1,4 +1,6 @@
+using System.Globalization;
 using ReferenceSolutions.Core.Randomness;
+using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Core.Solutions;
 using ReferenceSolutions.NeuralNet.Data;
 using ReferenceSolutions.NeuralNet.Evaluation;
@@ -6,13 +8,17 @@ using ReferenceSolutions.NeuralNet.Evaluation;
 namespace ReferenceSolutions.NeuralNet.Training;
 
 /// <summary>
-/// Trains several <see cref="IMlpTwin"/>s in lock step: the same batches (rows chosen by one seeded permutation per
-/// epoch, augmented once) at the same learning rate go to every twin in turn. Early stopping follows the first twin's
-/// validation loss and restores every twin to the same epoch, so the twins stay comparable.
+/// Trains one <see cref="IMlpTwin"/>, or two in lock step: the same batches (rows chosen by one seeded permutation per
+/// epoch, augmented once) at the same learning rate go to each twin in turn, and every step's loss and every epoch's
+/// parameters of the two are compared (<see cref="TwinDifferences"/>). With <see cref="TrainingOptions.Resync"/> the
+/// second twin starts every epoch from the first twin's parameters and optimizer state, so the comparison measures one
+/// epoch of independent steps from one state: the trajectories of a non-convex objective separate exponentially once
+/// left alone (docs/neural-net.md#how-far-the-twins-drift-apart). Early stopping follows the first twin's validation
+/// loss and restores every twin to the same epoch, so the twins stay comparable.
 /// </summary>
 public static class TwinTrainer
 {
-    /// <summary>Trains <paramref name="twins"/> on <paramref name="train"/>; <paramref name="augment"/> (may be null) transforms each batch.</summary>
+    /// <summary>Trains <paramref name="twins"/> (one or two) on <paramref name="train"/>; <paramref name="augment"/> (may be null) transforms each batch.</summary>
     public static TrainingHistory Train(
         IReadOnlyList<IMlpTwin> twins,
         LabeledData train,
@@ -28,44 +34,62 @@ public static class TwinTrainer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rng);
         ArgumentNullException.ThrowIfNull(progress);
+        if (twins.Count is < 1 or > 2)
+        {
+            throw new ArgumentException($"trains one twin or two in lock step, not {twins.Count}", nameof(twins));
+        }
+        bool paired = twins.Count == 2;
         var trainLoss = twins.Select(_ => new List<double>()).ToArray();
         var validationLoss = twins.Select(_ => new List<double>()).ToArray();
         var validationAccuracy = new List<double>();
-        MlpDescription[] best = twins.Select(t => t.Snapshot()).ToArray();
+        var stepLoss = new Comparison(twins[0].Name, twins[^1].Name);
+        var parameters = new Comparison(twins[0].Name, twins[^1].Name);
+        var stepLossByEpoch = new List<double>();
+        var parametersByEpoch = new List<double>();
+        MlpDescription[] best = options.EarlyStopping ? twins.Select(t => t.Snapshot()).ToArray() : [];
         double bestLoss = double.PositiveInfinity;
         int bestEpoch = 0, steps = 0;
-        double maxStepDiff = 0.0;
+        int stepsPerEpoch = (train.Rows + options.BatchSize - 1) / options.BatchSize;
         var sums = new double[twins.Count];
+        var losses = new double[twins.Count];
         for (int epoch = 0; epoch < options.Epochs; epoch++)
         {
             double lr = options.LearningRateAt(epoch);
+            if (paired && options.Resync && epoch > 0)
+            {
+                twins[1].Load(twins[0].Capture());
+            }
             int[] order = rng.Permutation(train.Rows);
             Array.Clear(sums);
-            int batches = 0;
+            var epochLoss = new Comparison(stepLoss.Left, stepLoss.Right);
             for (int start = 0; start < order.Length; start += options.BatchSize)
             {
                 LabeledData batch = train.Subset(order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)));
                 augment?.Apply(batch.Features, rng);
-                double first = 0.0;
+                steps++;
                 for (int t = 0; t < twins.Count; t++)
                 {
-                    double loss = twins[t].TrainStep(batch.Features, batch.Labels, lr);
-                    sums[t] += loss;
-                    if (t == 0)
-                    {
-                        first = loss;
-                    }
-                    else
-                    {
-                        maxStepDiff = Math.Max(maxStepDiff, Math.Abs(loss - first));
-                    }
+                    losses[t] = twins[t].TrainStep(batch.Features, batch.Labels, lr);
+                    sums[t] += losses[t];
                 }
-                batches++;
-                steps++;
+                if (paired)
+                {
+                    string part = string.Create(CultureInfo.InvariantCulture, $"loss at step {steps}");
+                    stepLoss.Add(part, losses[0], losses[1]);
+                    epochLoss.Add(part, losses[0], losses[1]);
+                }
+            }
+            if (paired)
+            {
+                MlpDescription first = twins[0].Snapshot(), second = twins[1].Snapshot();
+                var epochParameters = new Comparison(parameters.Left, parameters.Right).AddParameters(first, second);
+                parameters.AddParameters(first, second, string.Create(CultureInfo.InvariantCulture, $"epoch {epoch + 1}: "));
+                stepLossByEpoch.Add(epochLoss.MaxAbsDiff);
+                parametersByEpoch.Add(epochParameters.MaxAbsDiff);
             }
             for (int t = 0; t < twins.Count; t++)
             {
-                trainLoss[t].Add(sums[t] / batches);
+                trainLoss[t].Add(sums[t] / stepsPerEpoch);
                 Matrix outputs = twins[t].Outputs(validation.Features);
                 validationLoss[t].Add(ClassificationMetrics.LogLoss(ClassificationMetrics.Softmax(outputs), validation.Labels));
                 if (t == 0)
@@ -78,46 +102,26 @@ public static class TwinTrainer
             {
                 bestLoss = validationLoss[0][^1];
                 bestEpoch = epoch + 1;
-                best = twins.Select(t => t.Snapshot()).ToArray();
+                if (options.EarlyStopping)
+                {
+                    best = twins.Select(t => t.Snapshot()).ToArray();
+                }
             }
-            else if (epoch + 1 - bestEpoch >= options.Patience)
+            else if (options.EarlyStopping && epoch + 1 - bestEpoch >= options.Patience)
             {
                 break;
             }
         }
-        double finalDiff = twins.Count < 2 ? 0.0 : MaxAbsDiff(twins[0].Snapshot(), twins[1].Snapshot());
-        for (int t = 0; t < twins.Count; t++)
+        int keptEpoch = trainLoss[0].Count;
+        if (options.EarlyStopping)
         {
-            twins[t].Restore(best[t]);
+            for (int t = 0; t < twins.Count; t++)
+            {
+                twins[t].Restore(best[t]);
+            }
+            keptEpoch = bestEpoch;
         }
-        return new TrainingHistory(twins.Select(t => t.Name).ToArray(), trainLoss, validationLoss, validationAccuracy, maxStepDiff, finalDiff, steps, bestEpoch);
-    }
-
-    /// <summary>max |a − b| over every weight and bias of two networks of one shape.</summary>
-    public static double MaxAbsDiff(MlpDescription a, MlpDescription b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        double max = 0.0;
-        for (int l = 0; l < a.Layers.Count; l++)
-        {
-            max = Math.Max(max, Core.LinearAlgebra.Norms.MaxAbsDiff(a.Layers[l].Weight, b.Layers[l].Weight));
-            max = Math.Max(max, Core.LinearAlgebra.Norms.MaxAbsDiff(a.Layers[l].Bias, b.Layers[l].Bias));
-        }
-        return max;
-    }
-
-    /// <summary>max |a − b| over every entry of two gradient lists of one shape.</summary>
-    public static double MaxAbsDiff(IReadOnlyList<LayerGradient> a, IReadOnlyList<LayerGradient> b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        double max = 0.0;
-        for (int l = 0; l < a.Count; l++)
-        {
-            max = Math.Max(max, Core.LinearAlgebra.Norms.MaxAbsDiff(a[l].Weight, b[l].Weight));
-            max = Math.Max(max, Core.LinearAlgebra.Norms.MaxAbsDiff(a[l].Bias, b[l].Bias));
-        }
-        return max;
+        TwinDifferences? differences = paired ? new TwinDifferences(stepLoss, parameters, stepLossByEpoch, parametersByEpoch) : null;
+        return new TrainingHistory(twins.Select(t => t.Name).ToArray(), trainLoss, validationLoss, validationAccuracy, steps, stepsPerEpoch, bestEpoch, keptEpoch, differences);
     }
 }
