@@ -40,9 +40,11 @@ public sealed class CsvTable
 
     /// <summary>
     /// Reads <paramref name="path"/>; a missing file, bytes that are not UTF-8 text, a ragged row, a repeated header
-    /// name, a malformed quote or an empty table is a <see cref="DataFormatException"/>.
+    /// name, a malformed quote or an empty table is a <see cref="DataFormatException"/>. With
+    /// <paramref name="displayTextMayBeInvalid"/> (for files whose text columns are only shown, never parsed, such as
+    /// titles) invalid UTF-8 sequences are read as U+FFFD instead of refused; NUL bytes are refused either way.
     /// </summary>
-    public static CsvTable Read(string path, bool hasHeader)
+    public static CsvTable Read(string path, bool hasHeader, bool displayTextMayBeInvalid = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path))
@@ -53,7 +55,7 @@ public sealed class CsvTable
         {
             throw new DataFormatException(path, null, null, "file not found");
         }
-        int lastLine = TextFileCheck.Validate(path);
+        int lastLine = TextFileCheck.Validate(path, displayTextMayBeInvalid);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = hasHeader,

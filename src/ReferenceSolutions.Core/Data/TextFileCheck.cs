@@ -3,14 +3,18 @@ using System.Buffers;
 namespace ReferenceSolutions.Core.Data;
 
 /// <summary>
-/// The check every text input passes before it is parsed: the bytes are UTF-8 (an optional byte-order mark allowed)
-/// and hold no NUL byte. Reads the file once, streaming, in O(1) memory; the first offence is a
+/// The check every text input passes before it is parsed: the bytes hold no NUL byte and are UTF-8 (an optional
+/// byte-order mark allowed) — unless the caller accepts invalid sequences in display-only text, which the reader then
+/// decodes as U+FFFD. Reads the file once, streaming, in O(1) memory; the first offence is a
 /// <see cref="DataFormatException"/> naming its line. Returns the number of the last line that holds anything.
 /// </summary>
 public static class TextFileCheck
 {
-    /// <summary>Throws unless <paramref name="path"/> is valid UTF-8 without NUL bytes; returns the number of its last non-empty line.</summary>
-    public static int Validate(string path)
+    /// <summary>
+    /// Throws unless <paramref name="path"/> holds no NUL byte and, unless <paramref name="allowInvalidUtf8"/>, is valid
+    /// UTF-8; returns the number of its last non-empty line.
+    /// </summary>
+    public static int Validate(string path, bool allowInvalidUtf8 = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
@@ -50,6 +54,11 @@ public static class TextFileCheck
                 if (status == OperationStatus.NeedMoreData && !end)
                 {
                     break;
+                }
+                if (status != OperationStatus.Done && allowInvalidUtf8)
+                {
+                    position += Math.Max(consumed, 1);
+                    continue;
                 }
                 if (status != OperationStatus.Done)
                 {

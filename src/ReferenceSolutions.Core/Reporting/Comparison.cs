@@ -122,7 +122,7 @@ public sealed class Comparison
     private static string Where(string part, object? index) => index switch
     {
         null => part,
-        ValueTuple<int, int> (int i, int j) => $"{part}[{i}, {j}]",
+        ValueTuple<int, int>(int i, int j) => $"{part}[{i}, {j}]",
         _ => $"{part}[{index}]",
     };
 

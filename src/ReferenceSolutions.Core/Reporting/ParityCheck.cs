@@ -40,13 +40,6 @@ public sealed record ParityCheck(
     /// <summary>Why the difference is not a number (a NaN or ±∞ on one side), when it is not.</summary>
     public string? Failure { get; init; }
 
-    /// <summary>TEMPORARY (removed once every caller uses a registered definition).</summary>
-    public static ParityCheck Measure(string check, string identity, double maxAbsDiff, Tolerance tolerance)
-    {
-        ArgumentNullException.ThrowIfNull(tolerance);
-        return new ParityCheck(check, identity, maxAbsDiff, tolerance.Value, tolerance.Name, tolerance.Reason);
-    }
-
     /// <summary>The verdict of <paramref name="definition"/> on <paramref name="comparison"/>.</summary>
     public static ParityCheck Of(CheckDefinition definition, Comparison comparison, string? measuredOn = null)
     {

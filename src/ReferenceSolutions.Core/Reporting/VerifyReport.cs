@@ -19,7 +19,7 @@ public sealed record VerifyReport(
     double Tolerance)
 {
     /// <summary>True when there is at least one comparison and every one passed.</summary>
-    public bool Passed => Comparisons.Count > 0 ? Comparisons.All(c => c.Passed) : MaxAbsDiff <= Tolerance; // TEMPORARY fallback until every verify lists its comparisons
+    public bool Passed => Comparisons.Count > 0 && Comparisons.All(c => c.Passed);
 
     /// <summary>Every comparison made, the primary one first.</summary>
     public IReadOnlyList<ParityCheck> Comparisons { get; init; } = [];

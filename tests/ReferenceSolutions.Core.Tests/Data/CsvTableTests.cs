@@ -123,6 +123,18 @@ public sealed class CsvTableTests : IDisposable
     }
 
     [Fact]
+    public void Display_only_text_may_hold_invalid_bytes_but_never_a_NUL()
+    {
+        string path = Path.Combine(_folder, "titles.csv");
+        File.WriteAllBytes(path, [.. "movieId,title\n1,\"Ny"u8, 0xAF, .. " Y\"\n"u8]);
+        var table = CsvTable.Read(path, hasHeader: true, displayTextMayBeInvalid: true);
+        Assert.Equal("Ny\uFFFD Y", table.Text(0, 1));
+        Assert.Throws<DataFormatException>(() => CsvTable.Read(path, hasHeader: true));
+        File.WriteAllBytes(path, [.. "movieId,title\n1,\"N"u8, 0x00, .. "\"\n"u8]);
+        Assert.Contains(":2: holds a NUL byte", Assert.Throws<DataFormatException>(() => CsvTable.Read(path, hasHeader: true, displayTextMayBeInvalid: true)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_multibyte_character_across_a_read_buffer_and_a_byte_order_mark_are_accepted()
     {
         string path = Path.Combine(_folder, "long.csv");

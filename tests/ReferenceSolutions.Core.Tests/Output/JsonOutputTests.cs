@@ -62,7 +62,8 @@ public class JsonOutputTests
     {
         var protocol = new Protocol(SplitKinds.Time, 3000, 788, 1624, SelectionKinds.Validation, null, "validation log-loss",
             [new Candidate(new Dictionary<string, object> { ["lambda"] = 1.0 }, 0.05), new Candidate(new Dictionary<string, object> { ["lambda"] = 1e9 }, double.NaN)],
-            new Dictionary<string, object> { ["lambda"] = 1.0 }) { Goal = "minimise", Refit = "train + validation" };
+            new Dictionary<string, object> { ["lambda"] = 1.0 })
+        { Goal = "minimise", Refit = "train + validation" };
         string json = JsonOutput.Serialize(protocol);
         string[] order = ["\"split\": \"time\"", "\"train\": 3000", "\"validation\": 788", "\"test\": 1624", "\"selection\": \"validation\"", "\"folds\": null", "\"metric\"", "\"candidates\"", "\"params\"", "\"score\": 0.05", "\"score\": null", "\"selected\"", "\"goal\"", "\"refit\""];
         int position = 0;
