@@ -1,4 +1,5 @@
 using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -46,6 +47,7 @@ public sealed class TorchLogisticRegression(double tolerance = 1e-13, int maxIte
 
     private NewtonFit Newton(Matrix x, IReadOnlyList<int> y, double lambda)
     {
+        using var pause = CollectorPause.Enter();
         using var scope = NewDisposeScope();
         int n = x.Rows, d = x.Columns;
         Tensor tx = tensor(x.Data, [n, d], ScalarType.Float64);

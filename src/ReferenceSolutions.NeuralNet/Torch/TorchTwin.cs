@@ -1,3 +1,4 @@
+using ReferenceSolutions.Core.Native;
 using ReferenceSolutions.NeuralNet.FromScratch;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -24,7 +25,7 @@ public sealed class TorchTwin : IMlpTwin
     {
         ArgumentNullException.ThrowIfNull(initial);
         ArgumentNullException.ThrowIfNull(settings);
-        using var noCollection = NoCollection.Enter();
+        using var pause = CollectorPause.Enter();
         _model = new TorchMlp(initial);
         _loss = initial.Loss;
         _classes = initial.Outputs;
@@ -53,7 +54,7 @@ public sealed class TorchTwin : IMlpTwin
     /// <inheritdoc/>
     public (double Loss, IReadOnlyList<LayerGradient> Gradients) LossAndGradients(Matrix x, int[] labels)
     {
-        using var noCollection = NoCollection.Enter();
+        using var pause = CollectorPause.Enter();
         using var scope = NewDisposeScope();
         _model.zero_grad();
         Tensor loss = Loss(x, labels);
@@ -64,7 +65,7 @@ public sealed class TorchTwin : IMlpTwin
     /// <inheritdoc/>
     public double TrainStep(Matrix x, int[] labels, double learningRate)
     {
-        using var noCollection = NoCollection.Enter();
+        using var pause = CollectorPause.Enter();
         using var scope = NewDisposeScope();
         foreach (var group in _optimizer.ParamGroups)
         {
@@ -82,7 +83,7 @@ public sealed class TorchTwin : IMlpTwin
     public Matrix Outputs(Matrix x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        using var noCollection = NoCollection.Enter();
+        using var pause = CollectorPause.Enter();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         Tensor output = _model.forward(ToTensor(x)); // (N,D) → (N,C)
@@ -95,7 +96,7 @@ public sealed class TorchTwin : IMlpTwin
     /// <inheritdoc/>
     public void Restore(MlpDescription description)
     {
-        using var noCollection = NoCollection.Enter();
+        using var pause = CollectorPause.Enter();
         _model.Load(description);
     }
 
@@ -106,7 +107,7 @@ public sealed class TorchTwin : IMlpTwin
     /// </summary>
     public TwinState Capture()
     {
-        using var noCollection = NoCollection.Enter();
+        using var pause = CollectorPause.Enter();
         using var scope = NewDisposeScope();
         MlpDescription parameters = _model.Describe(_loss);
         TorchSharp.Modules.Parameter[] tensors = [.. _model.parameters()];
@@ -125,7 +126,7 @@ public sealed class TorchTwin : IMlpTwin
     public void Load(TwinState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        using var noCollection = NoCollection.Enter();
+        using var pause = CollectorPause.Enter();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         _model.Load(state.Parameters);

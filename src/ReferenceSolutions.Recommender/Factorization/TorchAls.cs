@@ -1,3 +1,4 @@
+using ReferenceSolutions.Core.Native;
 using ReferenceSolutions.Recommender.Ratings;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -51,6 +52,7 @@ public sealed class TorchAls(double lambda, int epochs) : IMfTrainer
             {
                 continue;
             }
+            using var pause = CollectorPause.Enter();
             using DisposeScope scope = NewDisposeScope();
             Tensor rows = tensor(groups[a].Select(x => (long)x).ToArray(), [groups[a].Length]); // (nₐ)
             Tensor b = other.index_select(0, rows); // (nₐ)

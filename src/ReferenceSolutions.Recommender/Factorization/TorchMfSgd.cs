@@ -1,4 +1,5 @@
 using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Native;
 using ReferenceSolutions.Recommender.Ratings;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -37,6 +38,7 @@ public sealed class TorchMfSgd(double learningRate, double lambda, IReadOnlyList
         {
             foreach (int r in orders[epoch])
             {
+                using var pause = CollectorPause.Enter();
                 using DisposeScope scope = NewDisposeScope();
                 long u = train.Users[r];
                 long i = train.Items[r];
@@ -52,7 +54,10 @@ public sealed class TorchMfSgd(double learningRate, double lambda, IReadOnlyList
                 loss.backward();
                 optimizer.step();
             }
-            state = Snapshot(mu, p, q, bu, bi);
+            using (CollectorPause.Enter())
+            {
+                state = Snapshot(mu, p, q, bu, bi);
+            }
             afterEpoch?.Invoke(epoch + 1, state.Clone());
         }
         return state;

@@ -1,4 +1,5 @@
 using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -17,6 +18,7 @@ public sealed class TorchSvd : ISvd
     public SvdResult Decompose(Matrix a)
     {
         ArgumentNullException.ThrowIfNull(a);
+        using var pause = CollectorPause.Enter();
         using DisposeScope scope = NewDisposeScope();
         Tensor ta = tensor(a.Data, [a.Rows, a.Columns], ScalarType.Float64); // (r, c)
         (Tensor u, Tensor s, Tensor vh) = linalg.svd(ta, fullMatrices: false); // (r, p), (p), (p, c)
