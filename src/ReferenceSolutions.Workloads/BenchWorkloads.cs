@@ -1,6 +1,6 @@
 namespace ReferenceSolutions.Workloads;
 
-/// <summary>Every pair of the table, in the order <c>refsol bench</c> prints them.</summary>
+/// <summary>Every pair of docs/benchmarks.md, in the order <c>refsol bench</c> prints them.</summary>
 public static class BenchWorkloads
 {
     /// <summary>The public names, in order.</summary>

@@ -10,7 +10,7 @@ internal sealed record TorchSharpProbe(bool Loaded, string? Error, string? Nativ
     private const string NativeName = "libLibTorchSharp.so";
     private static readonly double[] OneTwoThree = [1.0, 2.0, 3.0];
 
-    /// <summary>Loads TorchSharp (once per process) and computes a float64 sum to prove it works.</summary>
+    /// <summary>Loads TorchSharp (once per process) and computes a float64 sum to check that it works.</summary>
     public static TorchSharpProbe Run()
     {
         string weakVersion = typeof(TorchSharpProbe).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
