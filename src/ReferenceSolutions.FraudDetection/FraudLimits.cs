@@ -38,6 +38,13 @@ public static class FraudLimits
     public const double MaxRawValue = float.MaxValue;
 
     /// <summary>
+    /// The largest ridge λ accepted by <c>--l2</c>: ML.NET's <c>L2Regularization</c> is a float32, which is ∞ beyond
+    /// 3.4e38 (its optimizer then yields NaN). Well below that, from about 10¹⁵, float32 L-BFGS no longer resolves
+    /// w ≈ ∇/λ and the ML.NET parity checks fail (exit 1): a measured disagreement, not a refusal.
+    /// </summary>
+    public const double MaxLambda = float.MaxValue;
+
+    /// <summary>
     /// The largest cost accepted for <c>--fp-cost</c> and <c>--fn-cost</c>: costs are summed over rows weighted by up to
     /// 1/β, and cost × Σ weights × 1000 must stay far inside float64 (≤ 10¹⁰⁰ × 10²⁵ × 10³ for every accepted prior).
     /// </summary>

@@ -50,9 +50,9 @@ public sealed record FraudRunOptions(
         }
         FraudLimits.CheckLimitOption("--max-rows", MaxRows);
         FraudLimits.CheckLimitOption("--max-features", MaxFeatures);
-        if (Lambda is double lambda && !(double.IsFinite(lambda) && lambda > 0))
+        if (Lambda is double lambda && !(lambda is > 0 and <= FraudLimits.MaxLambda))
         {
-            throw new UserInputException($"--l2 must be a finite λ > 0, not {lambda}");
+            throw new UserInputException($"--l2 must be a λ in (0, {FraudLimits.MaxLambda}], not {lambda}: ML.NET takes λ as float32, and beyond float32's range it is ∞");
         }
         if (string.IsNullOrWhiteSpace(Label))
         {

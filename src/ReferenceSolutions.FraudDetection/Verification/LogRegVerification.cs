@@ -30,20 +30,29 @@ public static class LogRegVerification
 
     /// <summary>
     /// Reads <paramref name="input"/> and fits the three twins at λ. Refused with <see cref="UserInputException"/>:
-    /// more than <paramref name="maxFeatures"/> features, a raw value beyond float32's range (ML.NET would read ∞), and
+    /// more than <paramref name="maxFeatures"/> features, a raw value beyond float32's range (ML.NET would read ∞), at
+    /// λ = 0 a constant or collinear feature (<see cref="Anomaly.Collinearity"/>: then the minimiser is not unique), and
     /// data on which the from-scratch Newton does not converge — then there is no minimiser to compare: at λ = 0 on
-    /// separable classes none exists, on collinear or constant features it is not unique, and at a λ small enough for
-    /// every pᵢ(1 − pᵢ) to underflow the Hessian is numerically singular. The message says which, and to raise --l2.
+    /// separable classes none exists, and at a λ small enough for every pᵢ(1 − pᵢ) to underflow the Hessian is
+    /// numerically singular. The message says which, and to raise --l2.
     /// </summary>
     public static Result Fit(string input, string label, double lambda, int seed = 1, int maxFeatures = FraudLimits.DefaultMaxFeatures)
     {
-        if (!double.IsFinite(lambda) || lambda < 0)
+        if (!(lambda is >= 0 and <= FraudLimits.MaxLambda))
         {
-            throw new UserInputException($"--l2 must be a finite λ ≥ 0, not {lambda}");
+            throw new UserInputException($"--l2 must be a λ in [0, {FraudLimits.MaxLambda}], not {lambda}: ML.NET takes λ as float32, and beyond float32's range it is ∞");
         }
         FraudLimits.CheckLimitOption("--max-features", maxFeatures);
         LabeledData data = LabeledCsv.Read(input, label, (FraudLimits.MaxRawValue, "ML.NET reads features as float32, whose range ends there"));
         FraudLimits.CheckFeatures(data, maxFeatures);
+        if (lambda == 0)
+        {
+            (double[] _, Matrix covariance) = Anomaly.Covariance.Of(data.X);
+            if (Anomaly.Collinearity.Check(data.X, covariance, data.FeatureNames, "rows").Problem is string problem)
+            {
+                throw new UserInputException($"{input}: at λ = 0 the weights are not identifiable: {problem}; use --l2 > 0");
+            }
+        }
         NewtonFit scratch = new NewtonLogisticRegression().Solve(data.X, data.Y, lambda);
         if (!scratch.Converged)
         {
