@@ -12,15 +12,20 @@ namespace ReferenceSolutions.FraudDetection;
 /// The six reported models and the Mahalanobis score, fitted together on one set of training rows X (n×d, raw
 /// features) and y (n): the <see cref="Standardizer"/> is fitted on those rows only; the three logistic regressions
 /// share λ; the PCA and Mahalanobis detectors are fitted on the legitimate rows among them, and each PCA score is
-/// Platt-scaled on all of them. <see cref="Predict"/> scores other rows with everything fitted here.
+/// Platt-scaled on all of them. <see cref="Predict"/> scores other rows with everything fitted here. Two of them can
+/// decline on degenerate data, with the reason: ML.NET's RandomizedPca (NaN eigenvectors or scores) and the
+/// Mahalanobis distance (a singular covariance); every other model is defined for any data the limits admit.
 /// </summary>
 internal sealed class FraudModels
 {
+    /// <summary>The index of <c>pca-anomaly-mlnet</c> in <see cref="Names"/>.</summary>
+    public const int PcaNetIndex = 5;
+
     private readonly Standardizer _scaler;
-    private readonly MahalanobisDetector _mahalanobis;
+    private readonly MahalanobisDetector.FitResult _mahalanobis;
 
     private FraudModels(Standardizer scaler, NewtonFit scratch, NewtonFit torch, MLNetLogisticModel mlnet, FastTreeModel fastTree,
-        PcaAnomalyDetector pca, MLNetPcaAnomaly pcaNet, PlattScaling pcaPlatt, PlattScaling pcaNetPlatt, MahalanobisDetector mahalanobis)
+        PcaAnomalyDetector pca, PlattScaling pcaPlatt, (MLNetPcaAnomaly? Model, PlattScaling? Platt, string? Failure) pcaNet, MahalanobisDetector.FitResult mahalanobis)
     {
         _scaler = scaler;
         Scratch = scratch;
@@ -28,9 +33,10 @@ internal sealed class FraudModels
         MLNet = mlnet;
         FastTree = fastTree;
         Pca = pca;
-        PcaNet = pcaNet;
         PcaPlatt = pcaPlatt;
-        PcaNetPlatt = pcaNetPlatt;
+        PcaNet = pcaNet.Model;
+        PcaNetPlatt = pcaNet.Platt;
+        PcaNetFailure = pcaNet.Failure;
         _mahalanobis = mahalanobis;
     }
 
@@ -55,29 +61,34 @@ internal sealed class FraudModels
 
     public PcaAnomalyDetector Pca { get; }
 
-    public MLNetPcaAnomaly PcaNet { get; }
-
     public PlattScaling PcaPlatt { get; }
 
-    public PlattScaling PcaNetPlatt { get; }
+    /// <summary>ML.NET's RandomizedPca, null when it could not fit (<see cref="PcaNetFailure"/> says why).</summary>
+    public MLNetPcaAnomaly? PcaNet { get; }
+
+    /// <summary>Platt scaling of <see cref="PcaNet"/>'s score, null with it.</summary>
+    public PlattScaling? PcaNetPlatt { get; }
+
+    /// <summary>Why <see cref="PcaNet"/> is missing; null when it was fitted.</summary>
+    public string? PcaNetFailure { get; }
 
     /// <summary>The standardised copy of raw rows, with this fit's μ and s.</summary>
     public Matrix Standardize(Matrix raw) => _scaler.Transform(raw);
 
-    /// <summary>Fits every model on raw rows <paramref name="raw"/> (n×d) and labels <paramref name="y"/> (n).</summary>
-    public static FraudModels Fit(Matrix raw, int[] y, double lambda, int rank, int seed)
+    /// <summary>Fits every model on the raw training rows <paramref name="training"/> (n×d, labels n).</summary>
+    public static FraudModels Fit(LabeledData training, double lambda, int rank, int seed)
     {
-        var scaler = Standardizer.Fit(raw);
-        Matrix x = scaler.Transform(raw);
+        var scaler = Standardizer.Fit(training);
+        Matrix x = scaler.Transform(training.X);
+        int[] y = training.Y;
         NewtonFit scratch = new NewtonLogisticRegression().Solve(x, y, lambda);
         NewtonFit torch = new TorchLogisticRegression().Solve(x, y, lambda);
         MLNetLogisticModel mlnet = new MLNetLogisticRegression(seed).Train(x, y, lambda);
         FastTreeModel fastTree = FastTreeModel.Fit(x, y, seed);
         Matrix normal = RowsOf(x, [.. Enumerable.Range(0, y.Length).Where(i => y[i] == 0)]);
         var pca = PcaAnomalyDetector.Fit(normal, rank);
-        var pcaNet = MLNetPcaAnomaly.Fit(normal, rank, seed);
-        return new FraudModels(scaler, scratch, torch, mlnet, fastTree, pca, pcaNet,
-            PlattScaling.Fit(pca.Score(x), y), PlattScaling.Fit(pcaNet.Score(x), y), MahalanobisDetector.Fit(normal));
+        return new FraudModels(scaler, scratch, torch, mlnet, fastTree, pca, PlattScaling.Fit(pca.Score(x), y),
+            FitPcaNet(normal, x, y, rank, seed), MahalanobisDetector.TryFit(normal, training.FeatureNames));
     }
 
     /// <summary>Every model's output on raw rows <paramref name="raw"/> (m×d).</summary>
@@ -85,17 +96,43 @@ internal sealed class FraudModels
     {
         Matrix x = _scaler.Transform(raw);
         LibraryPredictions mlnet = MLNet.Predict(x);
-        double[] pcaScores = Pca.Score(x), pcaNetScores = PcaNet.Score(x);
-        double[][] probabilities =
+        double[] pcaScores = Pca.Score(x);
+        (double[]? pcaNetScores, string? pcaNetFailure) = PcaNet is null ? (null, PcaNetFailure) : Finite(PcaNet.Score(x), "ML.NET's RandomizedPca");
+        (double[]? mahalanobis, string? mahalanobisFailure) = _mahalanobis.Detector is null
+            ? (null, _mahalanobis.Reason)
+            : Finite(_mahalanobis.Detector.Score(x), "the Mahalanobis distance");
+        double[]?[] probabilities =
         [
             Scratch.Model.Probabilities(x),
             Torch.Model.Probabilities(x),
             mlnet.Probabilities(),
             FastTree.Probabilities(x),
             PcaPlatt.Apply(pcaScores),
-            PcaNetPlatt.Apply(pcaNetScores),
+            pcaNetScores is null ? null : PcaNetPlatt!.Apply(pcaNetScores),
         ];
-        return new FraudPredictions(probabilities, mlnet, pcaScores, pcaNetScores, Pca.ReconstructionError(x), _mahalanobis.Score(x));
+        string?[] failures = [null, null, null, null, null, pcaNetFailure];
+        return new FraudPredictions(probabilities, failures, mlnet, pcaScores, pcaNetScores, Pca.ReconstructionError(x), mahalanobis, mahalanobisFailure);
+    }
+
+    /// <summary>RandomizedPca on the legitimate rows and its Platt scaling on all training rows, or why it could not be fitted.</summary>
+    private static (MLNetPcaAnomaly? Model, PlattScaling? Platt, string? Failure) FitPcaNet(Matrix normal, Matrix x, int[] y, int rank, int seed)
+    {
+        (MLNetPcaAnomaly? model, string? failure) = MLNetPcaAnomaly.TryFit(normal, rank, seed);
+        if (model is null)
+        {
+            return (null, null, failure);
+        }
+        (double[]? scores, failure) = Finite(model.Score(x), "ML.NET's RandomizedPca");
+        return scores is null ? (null, null, failure + " on the training rows") : (model, PlattScaling.Fit(scores, y), null);
+    }
+
+    /// <summary>The scores when all are finite, else null and a reason naming the first row that is not.</summary>
+    private static (double[]? Scores, string? Failure) Finite(double[] scores, string scorer)
+    {
+        int bad = Array.FindIndex(scores, s => !double.IsFinite(s));
+        return bad < 0
+            ? (scores, null)
+            : (null, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scorer} gave {scores[bad]} for row {bad + 1} of {scores.Length} scored"));
     }
 
     private static Matrix RowsOf(Matrix x, int[] rows)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ReferenceSolutions.Core.Data;
 using ReferenceSolutions.Core.Evaluation;
 using ReferenceSolutions.Core.Output;
 using ReferenceSolutions.Core.Randomness;
@@ -40,11 +41,12 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
             ? TransactionGenerator.Generate(TransactionGenerator.DefaultRows, context.Seed)
             : LabeledCsv.Read(options.DataFile, options.Label);
         (LabeledData data, double[]? time) = TimeColumn.Separate(loaded, options);
+        FraudLimits.CheckRunShape(data, options.MaxRows, options.MaxFeatures);
         var rng = new Rng(context.Seed);
         int mlSeed = (int)(context.Seed % int.MaxValue);
         FraudSplit split = time is not null && options.Split is null or SplitKinds.Time
             ? FraudSplit.ByTime(time!)
-            : FraudSplit.Stratified(data.Y, rng.Fork());
+            : StratifiedSplit(data, rng.Fork());
         RequireBothClasses(data, split);
         LabeledData train = data.Subset(split.Train), test = data.Subset(split.Test);
         int[] yTest = test.Y;
@@ -55,53 +57,67 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
         (double lambda, Candidate[] candidates) = ChooseLambda(data, split);
 
         progress.Report("fit on all training rows; thresholds on held-out predictions", 2, Steps);
-        Task<FraudModels> refit = Task.Run(() => FraudModels.Fit(train.X, train.Y, lambda, rank, mlSeed));
-        DecisionThresholds[] thresholds = ChooseThresholds(data, split, lambda, rank, mlSeed, prior);
+        Task<FraudModels> refit = Task.Run(() => FraudModels.Fit(train, lambda, rank, mlSeed));
+        (DecisionThresholds? Thresholds, string? Failure)[] thresholds = ChooseThresholds(data, split, lambda, rank, mlSeed, prior);
         FraudModels fitted = refit.GetAwaiter().GetResult();
 
         progress.Report("score the test rows", 3, Steps);
         FraudPredictions predictions = fitted.Predict(test.X);
-        ModelScores[] models = [.. FraudModels.Names.Select((m, k) => Scores(m.Name, m.Kind, predictions.Probabilities[k], prior, thresholds[k]))];
+        string?[] failures = [.. thresholds.Select((t, k) => t.Failure ?? predictions.Failures[k])];
+        ModelScores?[] models = [.. FraudModels.Names.Select((m, k) => failures[k] is null
+            ? Scores(m.Name, m.Kind, predictions.Probabilities[k]!, prior, thresholds[k].Thresholds!)
+            : null)];
 
         progress.Report("bootstrap intervals", 4, Steps);
         Rng bootstrapRng = rng.Fork();
         Rng[] streams = [.. models.Select(_ => bootstrapRng.Fork())];
         Parallel.For(0, models.Length, k =>
-            models[k].Bootstrap = BootstrapInterval.Run(models[k].SampleProbabilities, yTest, options.BootstrapReplicates, streams[k], FprGrid, RecallGrid));
+        {
+            if (models[k] is ModelScores model)
+            {
+                model.Bootstrap = BootstrapInterval.Run(model.SampleProbabilities, yTest, options.BootstrapReplicates, streams[k], FprGrid, RecallGrid);
+            }
+        });
+        ModelScores logreg = models[0]!;
+        ModelScores[] available = [.. models.OfType<ModelScores>()];
 
         progress.Report("metrics and decisions", 5, Steps);
         double[]? weights = prior?.Weights(yTest);
-        DeLong.Comparison deLong = DeLong.Compare(models[0].SampleProbabilities, models[3].SampleProbabilities, yTest);
+        DeLong.Comparison deLong = DeLong.Compare(logreg.SampleProbabilities, models[3]!.SampleProbabilities, yTest);
         var results = new List<ModelResult>();
-        foreach (ModelScores model in models)
+        for (int k = 0; k < models.Length; k++)
         {
-            Dictionary<string, object> metrics = Metrics(model, yTest, weights, prior);
-            if (model.Name == "pca-anomaly-from-scratch")
+            (string model, string kind) = FraudModels.Names[k];
+            Dictionary<string, object> metrics = models[k] is ModelScores scores
+                ? ModelMetrics.Of(scores, yTest, weights, prior, options)
+                : ModelMetrics.NotFitted(results[0].Metrics, $"{model} could not be fitted: {failures[k]}");
+            if (model == "pca-anomaly-from-scratch")
             {
                 metrics["rawScoreAuc"] = RocCurve.Auc(predictions.PcaErrors, yTest);
                 metrics["rawScoreAveragePrecision"] = PrecisionRecallCurve.AveragePrecision(predictions.PcaErrors, yTest);
-                metrics["mahalanobisAuc"] = RocCurve.Auc(predictions.Mahalanobis, yTest);
-                metrics["mahalanobisAveragePrecision"] = PrecisionRecallCurve.AveragePrecision(predictions.Mahalanobis, yTest);
+                metrics["mahalanobisAuc"] = predictions.Mahalanobis is double[] distances ? RocCurve.Auc(distances, yTest) : new NotComputed(predictions.MahalanobisFailure!);
+                metrics["mahalanobisAveragePrecision"] = predictions.Mahalanobis is double[] d2 ? PrecisionRecallCurve.AveragePrecision(d2, yTest) : new NotComputed(predictions.MahalanobisFailure!);
                 metrics["rank"] = rank;
                 metrics["eigenvalues"] = fitted.Pca.Eigenvalues;
             }
-            if (model.Name == "fasttree-mlnet")
+            if (model == "fasttree-mlnet")
             {
-                metrics["deLongVsLogregZ"] = deLong.Z;
-                metrics["deLongVsLogregPValue"] = deLong.PValue;
+                string undefined = ModelMetrics.DeLongTestUndefined(yTest);
+                metrics["deLongVsLogregZ"] = NotComputed.Finite(deLong.Z, undefined);
+                metrics["deLongVsLogregPValue"] = NotComputed.Finite(deLong.PValue, undefined);
             }
-            results.Add(new ModelResult(model.Name, model.Kind, metrics));
+            results.Add(new ModelResult(model, kind, metrics));
         }
 
         progress.Report("parity checks", 6, Steps);
-        List<ParityCheck> parity = Parity(fitted, train, lambda, models, predictions, yTest, prior);
+        List<ParityCheck> parity = Parity(fitted, train, lambda, logreg, predictions, yTest, prior);
 
         progress.Report("plots", 7, Steps);
         string folder = context.OutputDirectory;
-        FraudPlots.Roc(Path.Combine(folder, "roc.png"), models, yTest, FprGrid);
-        FraudPlots.PrecisionRecall(Path.Combine(folder, "precision-recall.png"), models, yTest, RecallGrid);
-        FraudPlots.Calibration(Path.Combine(folder, "calibration.png"), models, yTest);
-        FraudPlots.Cost(Path.Combine(folder, "cost-vs-threshold.png"), models, yTest, weights ?? [.. yTest.Select(_ => 1.0)], options.FalsePositiveCost, options.FalseNegativeCost,
+        FraudPlots.Roc(Path.Combine(folder, "roc.png"), available, yTest, FprGrid);
+        FraudPlots.PrecisionRecall(Path.Combine(folder, "precision-recall.png"), available, yTest, RecallGrid);
+        FraudPlots.Calibration(Path.Combine(folder, "calibration.png"), available, yTest);
+        FraudPlots.Cost(Path.Combine(folder, "cost-vs-threshold.png"), available, yTest, weights ?? [.. yTest.Select(_ => 1.0)], options.FalsePositiveCost, options.FalseNegativeCost,
             prior is null ? "at the data's prevalence" : $"at the true prevalence {prior.TruePrior:0.######}");
         WritePredictions(Path.Combine(folder, "predictions.csv"), models, yTest);
 
@@ -115,8 +131,11 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
         {
             QualityCheck.AtLeast("logreg-from-scratch: Newton converged (1 = yes)", fitted.Scratch.Converged ? 1 : 0, 1),
             QualityCheck.AtLeast("pca-anomaly-from-scratch: Platt scaling converged (1 = yes)", fitted.PcaPlatt.Converged ? 1 : 0, 1),
-            QualityCheck.AtLeast("pca-anomaly-mlnet: Platt scaling converged (1 = yes)", fitted.PcaNetPlatt.Converged ? 1 : 0, 1),
         };
+        if (fitted.PcaNetPlatt is PlattScaling pcaNetPlatt)
+        {
+            quality.Add(QualityCheck.AtLeast("pca-anomaly-mlnet: Platt scaling converged (1 = yes)", pcaNetPlatt.Converged ? 1 : 0, 1));
+        }
         if (IsCreditCardSample && split.Kind == SplitKinds.Time)
         {
             quality.Add(QualityCheck.AtLeast("logreg-from-scratch test AUC", (double)results[0].Metrics["auc"], 0.970));
@@ -128,14 +147,37 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
 
     private bool IsCreditCardSample => options.DataFile is not null && Path.GetFileName(options.DataFile) == FraudRunOptions.CreditCardSampleFile;
 
+    /// <summary>
+    /// The stratified split, refused up front when a class has fewer than k training rows: the folds deal each class
+    /// round-robin, so with fewer than k rows of a class some fold would hold none of it.
+    /// </summary>
+    private static FraudSplit StratifiedSplit(LabeledData data, Rng rng)
+    {
+        int positives = data.Y.Count(v => v == 1), negatives = data.Rows - positives;
+        int Training(int count) => count - (int)Math.Round(FraudSplit.TestShare * count);
+        if (Math.Min(Training(positives), Training(negatives)) < FraudSplit.FoldCount)
+        {
+            throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
+                $"{data.Source}: the stratified split keeps {Training(positives)} frauds and {Training(negatives)} legitimate rows for training, and {FraudSplit.FoldCount}-fold cross-validation needs at least {FraudSplit.FoldCount} of each so that every fold holds both classes ({positives} frauds and {negatives} legitimate rows in all)"));
+        }
+        return FraudSplit.Stratified(data.Y, rng);
+    }
+
     private void RequireBothClasses(LabeledData data, FraudSplit split)
     {
-        void Require(int[] rows, string part) => LabeledCsv.RequireBothClasses([.. rows.Select(i => data.Y[i])], $"{data.Source} ({part})", options.Label);
-        Require(split.Test, "test rows");
+        void Require(int[] rows, string part)
+        {
+            if (rows.Length == 0)
+            {
+                throw new UserInputException($"{data.Source}: the {part} are empty ({data.Rows} rows in all are too few for this split)");
+            }
+            LabeledCsv.RequireBothClasses([.. rows.Select(i => data.Y[i])], $"{data.Source} ({part})", options.Label);
+        }
+        Require(split.Test, split.Folds is null ? "test rows, the latest 30 % by time" : "test rows");
         foreach (((int[] training, int[] heldOut), int j) in split.Parts.Select((p, j) => (p, j)))
         {
-            string part = split.Folds is null ? "validation rows" : $"fold {j + 1} of {split.Folds.Length}";
-            Require(training, $"training rows for the {part}");
+            string part = split.Folds is null ? "validation rows, the latest 20 % of the training rows by time" : $"fold {j + 1} of {split.Folds.Length}";
+            Require(training, split.Folds is null ? "fit rows, the earliest 80 % of the training rows by time" : $"training rows for {part}");
             Require(heldOut, part);
         }
     }
@@ -160,26 +202,38 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
     /// <summary>
     /// Each model's thresholds, chosen on its held-out predictions: the models are fitted on each part's training
     /// rows and predict its held-out rows (validation, or every fold in turn), never a test row. The parts are
-    /// independent and seeded, so fitting them in parallel changes no bit.
+    /// independent and seeded, so fitting them in parallel changes no bit. A model that could not be fitted or scored
+    /// on some part has no thresholds, and the reason names the part.
     /// </summary>
-    private DecisionThresholds[] ChooseThresholds(LabeledData data, FraudSplit split, double lambda, int rank, int mlSeed, PriorCorrection? prior)
+    private (DecisionThresholds? Thresholds, string? Failure)[] ChooseThresholds(LabeledData data, FraudSplit split, double lambda, int rank, int mlSeed, PriorCorrection? prior)
     {
         int[] heldOut = split.HeldOut;
         double[][] probabilities = [.. FraudModels.Names.Select(_ => new double[heldOut.Length])];
+        string?[] failures = new string?[probabilities.Length];
         IReadOnlyList<(int[] Training, int[] HeldOut)> parts = split.Parts;
         int[] offsets = [.. parts.Select((_, j) => parts.Take(j).Sum(p => p.HeldOut.Length))];
+        var predictedParts = new FraudPredictions[parts.Count];
         Parallel.For(0, parts.Count, j =>
+            predictedParts[j] = FraudModels.Fit(data.Subset(parts[j].Training), lambda, rank, mlSeed).Predict(data.Subset(parts[j].HeldOut).X));
+        for (int j = 0; j < parts.Count; j++)
         {
-            LabeledData fit = data.Subset(parts[j].Training);
-            FraudPredictions predicted = FraudModels.Fit(fit.X, fit.Y, lambda, rank, mlSeed).Predict(data.Subset(parts[j].HeldOut).X);
             for (int m = 0; m < probabilities.Length; m++)
             {
-                predicted.Probabilities[m].CopyTo(probabilities[m], offsets[j]);
+                if (predictedParts[j].Probabilities[m] is double[] p)
+                {
+                    p.CopyTo(probabilities[m], offsets[j]);
+                }
+                else
+                {
+                    failures[m] ??= $"{predictedParts[j].Failures[m]} (fitted on {(split.Folds is null ? "the fit rows, to choose its thresholds" : $"the training rows of fold {j + 1}, to choose its thresholds")})";
+                }
             }
-        });
+        }
         int[] y = [.. heldOut.Select(i => data.Y[i])];
         double[]? weights = prior?.Weights(y);
-        return [.. probabilities.Select(p => DecisionThresholds.Choose(prior is null ? p : [.. p.Select(prior.Correct)], y, weights, options.FalsePositiveCost, options.FalseNegativeCost, options.TargetRecall))];
+        return [.. probabilities.Select((p, m) => failures[m] is null
+            ? (DecisionThresholds.Choose(prior is null ? p : [.. p.Select(prior.Correct)], y, weights, options.FalsePositiveCost, options.FalseNegativeCost, options.TargetRecall), (string?)null)
+            : (null, failures[m]))];
     }
 
     /// <summary>The prior correction: --prior, or the ULB sample's known prevalence; the sample prevalence is the training rows'.</summary>
@@ -196,61 +250,7 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
     private static ModelScores Scores(string name, string kind, double[] sampleProbabilities, PriorCorrection? prior, DecisionThresholds thresholds) =>
         new(name, kind, sampleProbabilities, prior is null ? sampleProbabilities : [.. sampleProbabilities.Select(prior.Correct)], thresholds);
 
-    private Dictionary<string, object> Metrics(ModelScores model, int[] y, double[]? weights, PriorCorrection? prior)
-    {
-        double[] p = model.SampleProbabilities;
-        double auc = RocCurve.Auc(p, y);
-        double deLongSd = Math.Sqrt(DeLong.Variance(p, y));
-        double bayesThreshold = options.FalsePositiveCost / (options.FalsePositiveCost + options.FalseNegativeCost);
-        ConfusionMatrix sample = ConfusionMatrix.At(model.Probabilities, y, bayesThreshold);
-        ConfusionMatrix weighted = weights is null ? sample : ConfusionMatrix.At(model.Probabilities, y, bayesThreshold, weights);
-        ConfusionMatrix atMinimum = ConfusionMatrix.At(model.Probabilities, y, model.Thresholds.MinimumExpectedCost, weights);
-        ConfusionMatrix atRecall = ConfusionMatrix.At(model.Probabilities, y, model.Thresholds.TargetRecall, weights);
-        (double precisionLo, double precisionHi) = WilsonInterval.Compute(sample.TruePositives, sample.TruePositives + sample.FalsePositives);
-        (double recallLo, double recallHi) = WilsonInterval.Compute(sample.TruePositives, sample.TruePositives + sample.FalseNegatives);
-        (double fprLo, double fprHi) = WilsonInterval.Compute(sample.FalsePositives, sample.FalsePositives + sample.TrueNegatives);
-        var metrics = new Dictionary<string, object>
-        {
-            ["auc"] = auc,
-            ["aucCi95"] = BootstrapInterval.Interval95(model.Bootstrap!.Auc),
-            ["aucDeLongCi95"] = new[] { auc - (WilsonInterval.Z95 * deLongSd), auc + (WilsonInterval.Z95 * deLongSd) },
-            ["averagePrecision"] = PrecisionRecallCurve.AveragePrecision(p, y),
-            ["averagePrecisionCi95"] = BootstrapInterval.Interval95(model.Bootstrap.AveragePrecision),
-        };
-        if (weights is not null)
-        {
-            metrics["averagePrecisionTruePrevalence"] = PrecisionRecallCurve.AveragePrecision(p, y, weights);
-        }
-        metrics["f1"] = sample.F1;
-        metrics["precision"] = sample.Precision;
-        metrics["precisionCi95"] = new[] { precisionLo, precisionHi };
-        if (weights is not null)
-        {
-            metrics["precisionTruePrevalence"] = weighted.Precision;
-        }
-        metrics["recall"] = sample.Recall;
-        metrics["recallCi95"] = new[] { recallLo, recallHi };
-        metrics["falsePositiveRate"] = sample.FalsePositiveRate;
-        metrics["falsePositiveRateCi95"] = new[] { fprLo, fprHi };
-        metrics["logLoss"] = ProbabilityScores.LogLoss(p, y);
-        metrics["brier"] = ProbabilityScores.Brier(p, y);
-        if (prior is not null)
-        {
-            metrics["logLossTruePrevalence"] = ProbabilityScores.LogLoss(model.Probabilities, y, weights);
-        }
-        metrics["threshold"] = bayesThreshold;
-        metrics["confusion"] = sample.ToArray();
-        metrics["expectedCostPer1000"] = CostThreshold.CostPer1000(weighted, options.FalsePositiveCost, options.FalseNegativeCost);
-        metrics["minExpectedCostThreshold"] = model.Thresholds.MinimumExpectedCost;
-        metrics["expectedCostPer1000AtMinimum"] = CostThreshold.CostPer1000(atMinimum, options.FalsePositiveCost, options.FalseNegativeCost);
-        metrics["targetRecallThreshold"] = model.Thresholds.TargetRecall;
-        metrics["recallAtTargetThreshold"] = atRecall.Recall;
-        metrics["falsePositiveRateAtTargetThreshold"] = atRecall.FalsePositiveRate;
-        metrics["expectedCostPer1000AtTargetThreshold"] = CostThreshold.CostPer1000(atRecall, options.FalsePositiveCost, options.FalseNegativeCost);
-        return metrics;
-    }
-
-    private List<ParityCheck> Parity(FraudModels fitted, LabeledData train, double lambda, ModelScores[] models, FraudPredictions predictions, int[] y, PriorCorrection? prior)
+    private List<ParityCheck> Parity(FraudModels fitted, LabeledData train, double lambda, ModelScores logreg, FraudPredictions predictions, int[] y, PriorCorrection? prior)
     {
         string fitOn = string.Create(CultureInfo.InvariantCulture, $"fitted on the {train.Rows} training rows (standardised), λ = {lambda}");
         string testRows = string.Create(CultureInfo.InvariantCulture, $"the {y.Length} test rows");
@@ -259,16 +259,21 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
         double fScratch = LogisticObjective.Value(x, train.Y, lambda, scratch.Theta);
         double fNet = LogisticObjective.Value(x, train.Y, lambda, mlnet.Theta);
 
-        double threshold = options.FalsePositiveCost / (options.FalsePositiveCost + options.FalseNegativeCost);
-        double[] ranking = Clipped(models[0].SampleProbabilities);
-        double[] decision = [.. models[0].Probabilities.Select(p => (double)(float)p)];
+        double threshold = ModelMetrics.BayesThreshold(options);
+        double[] ranking = Clipped(logreg.SampleProbabilities);
+        double[] decision = [.. logreg.Probabilities.Select(p => (double)(float)p)];
         EvaluatorMetrics ours = EvaluatorMetrics.FromScratch(ranking, ranking, decision, y, threshold);
         EvaluatorMetrics theirs = MLNetEvaluation.Evaluate(ranking, decision, y, threshold);
         EvaluatorMetrics oursOnNet = EvaluatorMetrics.FromScratch(predictions.MLNetLogReg, y);
         EvaluatorMetrics theirsOnNet = MLNetEvaluation.Evaluate(predictions.MLNetLogReg, y);
 
-        double limit = BootstrapVarianceLimit.Of(models[0].SampleProbabilities, y);
-        double deLong = DeLong.Variance(models[0].SampleProbabilities, y);
+        double limit = BootstrapVarianceLimit.Of(logreg.SampleProbabilities, y);
+        double deLong = DeLong.Variance(logreg.SampleProbabilities, y);
+        string limitRatio = limit > 0 && deLong > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"V∞ / (DeLong's S₁₀/P + S₀₁/N) = {limit / deLong:0.0000}")
+            : string.Create(CultureInfo.InvariantCulture, $"V∞ = {limit}: every replicate's AUC is the same, so the relative difference is 0/0 and the check cannot pass");
+        double[] pcaNetScores = predictions.PcaNetScores ?? [.. y.Select(_ => double.NaN)];
+        string pcaNetNote = predictions.PcaNetScores is null ? $"; pca-anomaly-mlnet could not be fitted ({predictions.Failures[FraudModels.PcaNetIndex]}), so its side is NaN" : "";
         return
         [
             FraudChecks.ThetaTorch.Measure(FraudComparisons.Theta(scratch, fitted.Torch.Model, ModelKinds.Torch), fitOn),
@@ -277,10 +282,10 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
             FraudChecks.MetricsOnOurPredictions.Measure(ours.CompareWith(theirs), string.Create(CultureInfo.InvariantCulture,
                 $"logreg-from-scratch on {testRows}: probabilities clipped to [1e-7, 1 − 1e-7] and rounded to float32; decisions p ≥ {threshold:0.####} on the{(prior is null ? "" : " prior-corrected")} probabilities in float32, as reported")),
             FraudChecks.MetricsOnMLNetPredictions.Measure(oursOnNet.CompareWith(theirsOnNet), $"logreg-mlnet's own Score, Probability and PredictedLabel on {testRows} (its rule Score > 0)"),
-            FraudChecks.AnomalyScores.Measure(FraudComparisons.AnomalyScores(predictions.PcaScores, predictions.PcaNetScores), string.Create(CultureInfo.InvariantCulture,
-                $"s(x) of {testRows}, both PCAs fitted on the legitimate training rows at k = {fitted.Pca.Basis.Columns}")),
-            FraudChecks.BootstrapVsDeLongAt(options.BootstrapReplicates).Measure(FraudComparisons.BootstrapVariance(models[0].Bootstrap!.Auc, limit), string.Create(CultureInfo.InvariantCulture,
-                $"logreg-from-scratch AUC on {testRows}, B = {options.BootstrapReplicates}; V∞ / (DeLong's S₁₀/P + S₀₁/N) = {limit / deLong:0.0000}")),
+            FraudChecks.AnomalyScores.Measure(FraudComparisons.AnomalyScores(predictions.PcaScores, pcaNetScores), string.Create(CultureInfo.InvariantCulture,
+                $"s(x) of {testRows}, both PCAs fitted on the legitimate training rows at k = {fitted.Pca.Basis.Columns}{pcaNetNote}")),
+            FraudChecks.BootstrapVsDeLongAt(options.BootstrapReplicates).Measure(FraudComparisons.BootstrapVariance(logreg.Bootstrap!.Auc, limit), string.Create(CultureInfo.InvariantCulture,
+                $"logreg-from-scratch AUC on {testRows}, B = {options.BootstrapReplicates}; {limitRatio}")),
         ];
     }
 
@@ -319,20 +324,21 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
         };
     }
 
-    private static void WritePredictions(string path, IReadOnlyList<ModelScores> models, int[] y)
+    /// <summary>predictions.csv: the label and every model's test probability, an empty field for a model that could not be fitted.</summary>
+    private static void WritePredictions(string path, IReadOnlyList<ModelScores?> models, int[] y)
     {
         var text = new StringBuilder("label");
-        foreach (ModelScores model in models)
+        foreach ((string name, _) in FraudModels.Names)
         {
-            text.Append(',').Append(model.Name);
+            text.Append(',').Append(name);
         }
         text.Append('\n');
         for (int i = 0; i < y.Length; i++)
         {
             text.Append(y[i]);
-            foreach (ModelScores model in models)
+            foreach (ModelScores? model in models)
             {
-                text.Append(',').Append(model.SampleProbabilities[i].ToString("R", CultureInfo.InvariantCulture));
+                text.Append(',').Append(model?.SampleProbabilities[i].ToString("R", CultureInfo.InvariantCulture));
             }
             text.Append('\n');
         }

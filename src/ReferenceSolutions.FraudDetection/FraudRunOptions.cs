@@ -9,7 +9,8 @@ namespace ReferenceSolutions.FraudDetection;
 /// for undersampled data (null = none, except the known ULB sample), ridge λ (null = chosen from
 /// <see cref="Selection.LambdaSelection.Grid"/> without the test rows; a value is used as given), bootstrap
 /// replicates B, PCA rank k, the split (<c>time</c> or <c>stratified</c>; null = <c>time</c> when the data have the
-/// time column, else <c>stratified</c>) and the time column's name (null = <see cref="DefaultTimeColumn"/>).
+/// time column, else <c>stratified</c>), the time column's name (null = <see cref="DefaultTimeColumn"/>) and the input
+/// limits <c>--max-rows</c> and <c>--max-features</c> (<see cref="FraudLimits"/>).
 /// </summary>
 public sealed record FraudRunOptions(
     string? DataFile = null,
@@ -22,7 +23,9 @@ public sealed record FraudRunOptions(
     int BootstrapReplicates = FraudRunOptions.DefaultBootstrapReplicates,
     int PcaRank = 10,
     string? Split = null,
-    string? TimeColumn = null)
+    string? TimeColumn = null,
+    int MaxRows = FraudLimits.DefaultMaxRows,
+    int MaxFeatures = FraudLimits.DefaultMaxFeatures)
 {
     /// <summary>The file name of the ULB undersampled sample, whose true prevalence is known.</summary>
     public const string CreditCardSampleFile = "creditcard_sample.csv";
@@ -41,13 +44,15 @@ public sealed record FraudRunOptions(
         {
             throw new UserInputException($"--target-recall must be in (0, 1], not {TargetRecall}");
         }
-        if (Prior is double p && !(p is > 0 and < 1))
+        if (Prior is double p && !(p >= FraudLimits.MinPrior && p <= 1 - FraudLimits.MinPrior))
         {
-            throw new UserInputException($"--prior must be a fraud prevalence in (0, 1), not {p}");
+            throw new UserInputException($"--prior must be a fraud prevalence in [{FraudLimits.MinPrior}, 1 − {FraudLimits.MinPrior}], not {p}: the legitimate rows are re-weighted by 1/β, which grows as 1/π");
         }
-        if (Lambda is double lambda && !(double.IsFinite(lambda) && lambda > 0))
+        FraudLimits.CheckLimitOption("--max-rows", MaxRows);
+        FraudLimits.CheckLimitOption("--max-features", MaxFeatures);
+        if (Lambda is double lambda && !(lambda is > 0 and <= FraudLimits.MaxLambda))
         {
-            throw new UserInputException($"--l2 must be a finite λ > 0, not {lambda}");
+            throw new UserInputException($"--l2 must be a λ in (0, {FraudLimits.MaxLambda}], not {lambda}: ML.NET takes λ as float32, and beyond float32's range it is ∞");
         }
         if (string.IsNullOrWhiteSpace(Label))
         {

@@ -19,7 +19,9 @@ internal static class FraudCommands
         var split = new Option<string?>("--split") { Description = "time (earliest 70 % train, latest 30 % test) or stratified (seeded 70/30 with 5-fold cross-validation); default: time when the data have the time column, else stratified." };
         var timeColumn = new Option<string?>("--time-column") { Description = $"Column holding each row's time; never used as a feature (default: {FraudRunOptions.DefaultTimeColumn}, when present)." };
         var runL2 = new Option<double?>("--l2") { Description = "λ in Σ logloss + (λ/2)‖w‖², used as given (default: chosen from {0.01, 0.1, 1, 10, 100} on validation log-loss or by cross-validation)." };
-        Command run = RunCommands.ForSolution(io, solution.Name, solution.Summary, [data, label, fpCost, fnCost, targetRecall, prior, split, timeColumn, runL2], (parse, context) =>
+        var maxRows = new Option<int>("--max-rows") { Description = "Refuse data with more rows (the run's time grows linearly in n; see docs/fraud-detection.md#input-limits).", DefaultValueFactory = _ => FraudLimits.DefaultMaxRows };
+        var maxFeatures = MaxFeaturesOption();
+        Command run = RunCommands.ForSolution(io, solution.Name, solution.Summary, [data, label, fpCost, fnCost, targetRecall, prior, split, timeColumn, runL2, maxRows, maxFeatures], (parse, context) =>
             solution.Run(context, new FraudRunOptions(
                 DataFile: parse.GetValue(data),
                 Label: parse.GetValue(label)!,
@@ -29,7 +31,9 @@ internal static class FraudCommands
                 Prior: parse.GetValue(prior),
                 Lambda: parse.GetValue(runL2),
                 Split: parse.GetValue(split),
-                TimeColumn: parse.GetValue(timeColumn))));
+                TimeColumn: parse.GetValue(timeColumn),
+                MaxRows: parse.GetValue(maxRows),
+                MaxFeatures: parse.GetValue(maxFeatures))));
 
         var scoresInput = new Option<string>("--input") { Description = "CSV with header label,score (label 0/1, score in [0, 1]).", Required = true };
         var threshold = new Option<double>("--threshold") { Description = "Predicted positive when score ≥ threshold.", DefaultValueFactory = _ => 0.5 };
@@ -39,9 +43,16 @@ internal static class FraudCommands
         var dataInput = new Option<string>("--input") { Description = "CSV with a header, numeric features and a 0/1 label column.", Required = true };
         var labelName = new Option<string>("--label") { Description = "Name of the label column.", Required = true };
         var l2 = new Option<double>("--l2") { Description = "λ in Σ logloss + (λ/2)‖w‖² (intercept not penalised).", Required = true };
-        Command logreg = VerifyCommands.ForCheck(io, "logreg", "Logistic regression on raw features: Newton from scratch vs TorchSharp vs ML.NET L-BFGS.", [dataInput, labelName, l2],
-            parse => LogRegVerification.Run(parse.GetValue(dataInput)!, parse.GetValue(labelName)!, parse.GetValue(l2)));
+        var logregMaxFeatures = MaxFeaturesOption();
+        Command logreg = VerifyCommands.ForCheck(io, "logreg", "Logistic regression on raw features: Newton from scratch vs TorchSharp vs ML.NET L-BFGS.", [dataInput, labelName, l2, logregMaxFeatures],
+            parse => LogRegVerification.Run(parse.GetValue(dataInput)!, parse.GetValue(labelName)!, parse.GetValue(l2), maxFeatures: parse.GetValue(logregMaxFeatures)));
 
         return new SolutionCommands(solution, run, [metrics, logreg], []);
     }
+
+    private static Option<int> MaxFeaturesOption() => new("--max-features")
+    {
+        Description = "Refuse data with more features (Newton's and TorchSharp's Hessians are (d+1)×(d+1) at O(n·d²) per step; see docs/fraud-detection.md#input-limits).",
+        DefaultValueFactory = _ => FraudLimits.DefaultMaxFeatures,
+    };
 }

@@ -33,6 +33,24 @@ public sealed class MLNetPcaAnomaly : IAnomalyScorer
         return new MLNetPcaAnomaly(ml, ml.AnomalyDetection.Trainers.RandomizedPca(options).Fit(data));
     }
 
+    /// <summary>
+    /// <see cref="Fit"/>, or why it failed: RandomizedPca throws when its eigenvectors come out NaN, as they do when the
+    /// rows span fewer directions than it projects onto in float32 (constant or collinear features).
+    /// </summary>
+    public static (MLNetPcaAnomaly? Model, string? Reason) TryFit(Matrix normal, int rank, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(normal);
+        try
+        {
+            return (Fit(normal, rank, seed), null);
+        }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == "eigenVectors")
+        {
+            return (null, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"ML.NET's RandomizedPca could not fit the {normal.Rows} legitimate training rows at k = {rank}: its eigenvectors came out NaN, as they do when the rows span fewer directions than it projects onto (constant or collinear features)"));
+        }
+    }
+
     /// <inheritdoc/>
     public double[] Score(Matrix x)
     {

@@ -4,7 +4,10 @@ namespace ReferenceSolutions.FraudDetection.Anomaly;
 
 /// <summary>
 /// Mahalanobis distance to the normal class: D²(x) = (x − μ)ᵀC⁻¹(x − μ) with μ, C fitted on normal rows X (m×d);
-/// C = L·Lᵀ (Core's Cholesky), so D² = ‖L⁻¹(x − μ)‖² by one forward substitution per row.
+/// C = L·Lᵀ (Core's Cholesky), so D² = ‖L⁻¹(x − μ)‖² by one forward substitution per row. D² needs C⁻¹, so
+/// <see cref="TryFit"/> declines, with the reason, when C is singular or numerically so (<see cref="Collinearity"/>:
+/// m ≤ d, a constant feature, or one the others explain up to 1 − R² &lt; 10⁻¹⁰)
+/// (docs/fraud-detection.md#pca-and-mahalanobis-anomaly-scores).
 /// </summary>
 public sealed class MahalanobisDetector : IAnomalyScorer
 {
@@ -17,12 +20,25 @@ public sealed class MahalanobisDetector : IAnomalyScorer
         _cholesky = cholesky;
     }
 
-    /// <summary>Fits μ and C on <paramref name="normal"/> (m×d).</summary>
+    /// <summary>The detector, or why it cannot be fitted.</summary>
+    public sealed record FitResult(MahalanobisDetector? Detector, string? Reason);
+
+    /// <summary>Fits μ and C on <paramref name="normal"/> (m×d); throws <see cref="LinearAlgebraException"/> with the reason when C is singular.</summary>
     public static MahalanobisDetector Fit(Matrix normal)
+    {
+        FitResult result = TryFit(normal, null);
+        return result.Detector ?? throw new LinearAlgebraException(result.Reason!);
+    }
+
+    /// <summary>Fits μ and C on <paramref name="normal"/> (m×d), or says why C⁻¹ does not exist numerically, naming the feature from <paramref name="names"/> (d).</summary>
+    public static FitResult TryFit(Matrix normal, IReadOnlyList<string>? names)
     {
         ArgumentNullException.ThrowIfNull(normal);
         (double[] mean, Matrix covariance) = Covariance.Of(normal);
-        return new MahalanobisDetector(mean, Cholesky.Factor(covariance));
+        (Cholesky? factor, string? problem) = Collinearity.Check(normal, covariance, names, "legitimate training rows");
+        return factor is null
+            ? new FitResult(null, "Mahalanobis distance not computed: " + problem)
+            : new FitResult(new MahalanobisDetector(mean, factor), null);
     }
 
     /// <inheritdoc/>

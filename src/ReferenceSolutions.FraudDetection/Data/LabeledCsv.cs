@@ -10,8 +10,11 @@ namespace ReferenceSolutions.FraudDetection.Data;
 /// </summary>
 public static class LabeledCsv
 {
-    /// <summary>Reads <paramref name="path"/> with <paramref name="label"/> as the label column.</summary>
-    public static LabeledData Read(string path, string label)
+    /// <summary>
+    /// Reads <paramref name="path"/> with <paramref name="label"/> as the label column; with <paramref name="limit"/>,
+    /// a feature value whose magnitude exceeds <c>limit.Largest</c> is refused too, its message ending in <c>limit.Why</c>.
+    /// </summary>
+    public static LabeledData Read(string path, string label, (double Largest, string Why)? limit = null)
     {
         CsvTable table = CsvTable.Read(path, hasHeader: true);
         int labelColumn = table.ColumnIndex(label);
@@ -29,6 +32,10 @@ public static class LabeledCsv
             for (int j = 0; j < features.Length; j++)
             {
                 row[j] = table.Number(i, features[j]);
+                if (limit is (double largest, string why) && Math.Abs(row[j]) > largest)
+                {
+                    throw table.Error(i, features[j], $"'{Echo.Value(table.Text(i, features[j]))}' is beyond ±{largest.ToString("0.#e+0", System.Globalization.CultureInfo.InvariantCulture)}: {why}");
+                }
             }
         }
         RequireBothClasses(y, path, label);
@@ -60,6 +67,6 @@ public static class LabeledCsv
                 return 1;
             }
         }
-        throw table.Error(row, column, $"label '{text}' is not 0 or 1");
+        throw table.Error(row, column, $"label '{Echo.Value(text)}' is not 0 or 1");
     }
 }

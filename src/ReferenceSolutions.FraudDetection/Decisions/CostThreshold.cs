@@ -54,12 +54,19 @@ public static class CostThreshold
         return 1000.0 * ((falsePositiveCost * confusion.FalsePositives) + (falseNegativeCost * confusion.FalseNegatives)) / total;
     }
 
-    /// <summary>Throws unless both costs are finite and non-negative.</summary>
+    /// <summary>
+    /// Throws unless both costs are in [0, <see cref="FraudLimits.MaxCost"/>] and at least one is positive: with both 0
+    /// every threshold costs nothing, so there is no decision to make (and c_FP/(c_FP + c_FN) is 0/0).
+    /// </summary>
     public static void CheckCosts(double falsePositiveCost, double falseNegativeCost)
     {
-        if (!(double.IsFinite(falsePositiveCost) && falsePositiveCost >= 0) || !(double.IsFinite(falseNegativeCost) && falseNegativeCost >= 0))
+        if (!(falsePositiveCost is >= 0 and <= FraudLimits.MaxCost) || !(falseNegativeCost is >= 0 and <= FraudLimits.MaxCost))
         {
-            throw new Core.Data.UserInputException($"costs must be finite and non-negative (--fp-cost {falsePositiveCost}, --fn-cost {falseNegativeCost})");
+            throw new Core.Data.UserInputException($"costs must be in [0, {FraudLimits.MaxCost}] (--fp-cost {falsePositiveCost}, --fn-cost {falseNegativeCost})");
+        }
+        if (falsePositiveCost == 0 && falseNegativeCost == 0)
+        {
+            throw new Core.Data.UserInputException("--fp-cost and --fn-cost are both 0: every threshold costs nothing, so there is no decision to make; give at least one a positive cost");
         }
     }
 }

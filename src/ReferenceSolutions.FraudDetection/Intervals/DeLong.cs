@@ -43,14 +43,18 @@ public static class DeLong
         return new Components(v10.Average(), v10, v01);
     }
 
-    /// <summary>Var(AUC) = S₁₀/P + S₀₁/N.</summary>
+    /// <summary>Var(AUC) = S₁₀/P + S₀₁/N; NaN when P &lt; 2 or N &lt; 2 (a sample variance of one component is 0/0).</summary>
     public static double Variance(double[] scores, IReadOnlyList<int> labels)
     {
         Components c = Compute(scores, labels);
         return (Covariance(c.V10, c.V10) / c.V10.Length) + (Covariance(c.V01, c.V01) / c.V01.Length);
     }
 
-    /// <summary>DeLong's test of AUC(a) = AUC(b) for two models' scores on the same rows.</summary>
+    /// <summary>
+    /// DeLong's test of AUC(a) = AUC(b) for two models' scores on the same rows; z and p are NaN when the variance of
+    /// the difference, Var_a + Var_b − 2·Cov_ab, is not positive (P &lt; 2, N &lt; 2, or components that agree exactly, as
+    /// when both AUCs are 1): the test statistic is then 0/0.
+    /// </summary>
     public static Comparison Compare(double[] scoresA, double[] scoresB, IReadOnlyList<int> labels)
     {
         Components a = Compute(scoresA, labels);
@@ -59,9 +63,9 @@ public static class DeLong
         double varA = (Covariance(a.V10, a.V10) / p) + (Covariance(a.V01, a.V01) / n);
         double varB = (Covariance(b.V10, b.V10) / p) + (Covariance(b.V01, b.V01) / n);
         double cov = (Covariance(a.V10, b.V10) / p) + (Covariance(a.V01, b.V01) / n);
-        double sd = Math.Sqrt(Math.Max(varA + varB - (2 * cov), 0.0));
-        double z = sd > 0 ? (a.Auc - b.Auc) / sd : 0.0;
-        double pValue = 2.0 * (1.0 - MathNet.Numerics.Distributions.Normal.CDF(0.0, 1.0, Math.Abs(z)));
+        double difference = varA + varB - (2 * cov);
+        double z = difference > 0 ? (a.Auc - b.Auc) / Math.Sqrt(difference) : double.NaN;
+        double pValue = double.IsFinite(z) ? 2.0 * (1.0 - MathNet.Numerics.Distributions.Normal.CDF(0.0, 1.0, Math.Abs(z))) : double.NaN;
         return new Comparison(a.Auc, b.Auc, varA, varB, cov, z, pValue);
     }
 

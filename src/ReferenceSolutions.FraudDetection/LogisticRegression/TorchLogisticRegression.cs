@@ -13,7 +13,11 @@ namespace ReferenceSolutions.FraudDetection.LogisticRegression;
 /// at the optimum to float64 rounding. Runs on one intra-op thread: libtorch's parallel reductions split sums by
 /// thread count, which moved θ in its last bit between runs; the thread count is process-wide, so fits are serialised.
 /// X·w is written as an elementwise product summed over d rather than a matmul, so no BLAS kernel (whose threading
-/// the process does not control) enters the objective or its derivatives.
+/// the process does not control) enters the objective or its derivatives. Each Hessian row's backward pass runs in its
+/// own dispose scope and is copied into one (d + 1)² array, so the d + 1 row tensors are freed as they come instead of
+/// living beside a stacked copy until the step ends; memory is O(n·d + d²), time O(n·d²) per step (the d + 1
+/// passes), which is why <see cref="FraudLimits.DefaultMaxFeatures"/> bounds d. A Hessian that libtorch finds singular (λ ≈ 0 on separable or collinear data) ends the
+/// solve unconverged, as the from-scratch twin's failed Cholesky does.
 /// </summary>
 public sealed class TorchLogisticRegression(double tolerance = 1e-13, int maxIterations = 100) : ILogisticRegression
 {
@@ -61,14 +65,22 @@ public sealed class TorchLogisticRegression(double tolerance = 1e-13, int maxIte
             Tensor th = tensor(theta, [d + 1], ScalarType.Float64).requires_grad_(true);
             Tensor value = Objective(tx, ty, lambda, th);
             Tensor grad = autograd.grad([value], [th], retain_graph: true, create_graph: true)[0];   // (d+1)
-            var rows = new Tensor[d + 1];
+            double[] h = new double[(d + 1) * (d + 1)];
             for (int k = 0; k <= d; k++)
             {
-                rows[k] = autograd.grad([grad[k]], [th], retain_graph: true)[0];   // (d+1): row k of ∇²f
+                using var rowScope = NewDisposeScope();
+                autograd.grad([grad[k]], [th], retain_graph: true)[0].data<double>().CopyTo(h, k * (d + 1));   // (d+1): row k of ∇²f
             }
-            Tensor hessian = stack(rows);                                        // (d+1, d+1)
-            Tensor delta = linalg.solve(hessian, grad.detach().unsqueeze(1)).squeeze(1); // (d+1,d+1)·(d+1,1) → (d+1)
-            double[] step = delta.data<double>().ToArray();
+            Tensor hessian = tensor(h, [d + 1, d + 1], ScalarType.Float64);     // (d+1, d+1)
+            double[] step;
+            try
+            {
+                step = linalg.solve(hessian, grad.detach().unsqueeze(1)).squeeze(1).data<double>().ToArray(); // (d+1,d+1)·(d+1,1) → (d+1)
+            }
+            catch (System.Runtime.InteropServices.ExternalException)
+            {
+                return new NewtonFit(LogisticModel.FromTheta(theta), iteration - 1, false, relativeStep);
+            }
             double t = 1.0;
             bool nearOptimum = Norms.MaxAbs(step) <= 1e-6 * (1.0 + Norms.MaxAbs(theta));
             double[] candidate = new double[d + 1];

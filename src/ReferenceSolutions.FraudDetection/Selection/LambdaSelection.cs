@@ -9,7 +9,8 @@ namespace ReferenceSolutions.FraudDetection.Selection;
 /// Choosing the ridge λ of the logistic regressions without the test rows: each candidate of <see cref="Grid"/> is
 /// scored by the mean log-loss (nats per row) of the from-scratch Newton fit on held-out rows — the validation rows of a
 /// time split, or each fold of a stratified k-fold in turn, averaged over the k folds. For every part the
-/// <see cref="Standardizer"/> and the fit see its training rows only. The log-loss is a strictly proper score of the
+/// <see cref="Standardizer"/> and the fit see its training rows only. The parts are fitted in parallel and their
+/// losses summed in part order, so the scores do not depend on scheduling. The log-loss is a strictly proper score of the
 /// probabilities the model is used for (the cost threshold and the prior correction read them as probabilities),
 /// whereas AUC and AP only rank and are flat in λ over much of the grid (docs/fraud-detection.md#protocol).
 /// </summary>
@@ -27,16 +28,25 @@ public static class LambdaSelection
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(parts);
         ArgumentNullException.ThrowIfNull(grid);
-        double[] sums = new double[grid.Count];
-        foreach ((int[] training, int[] heldOut) in parts)
+        double[][] losses = new double[parts.Count][];
+        Parallel.For(0, parts.Count, j =>
         {
-            LabeledData fit = data.Subset(training), held = data.Subset(heldOut);
-            var scaler = Standardizer.Fit(fit.X);
+            LabeledData fit = data.Subset(parts[j].Training), held = data.Subset(parts[j].HeldOut);
+            var scaler = Standardizer.Fit(fit);
             Matrix xFit = scaler.Transform(fit.X), xHeld = scaler.Transform(held.X);
+            losses[j] = new double[grid.Count];
             for (int c = 0; c < grid.Count; c++)
             {
                 NewtonFit result = new NewtonLogisticRegression().Solve(xFit, fit.Y, grid[c]);
-                sums[c] += result.Converged ? ProbabilityScores.LogLoss(result.Model.Probabilities(xHeld), held.Y) : double.NaN;
+                losses[j][c] = result.Converged ? ProbabilityScores.LogLoss(result.Model.Probabilities(xHeld), held.Y) : double.NaN;
+            }
+        });
+        double[] sums = new double[grid.Count];
+        foreach (double[] part in losses)
+        {
+            for (int c = 0; c < grid.Count; c++)
+            {
+                sums[c] += part[c];
             }
         }
         return [.. sums.Select(s => s / parts.Count)];

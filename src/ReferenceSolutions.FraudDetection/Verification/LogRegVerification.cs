@@ -13,10 +13,11 @@ namespace ReferenceSolutions.FraudDetection.Verification;
 /// L-BFGS); each reports {intercept, weights, objective} (the objective evaluated in float64 at its own θ) and the
 /// Newton twins whether they converged. Three comparisons decide: θ torch vs from scratch
 /// (<see cref="FraudChecks.ThetaTorch"/>), θ ML.NET vs from scratch relative to ‖θ‖∞
-/// (<see cref="FraudChecks.ThetaMLNet"/>) and the objectives (<see cref="FraudChecks.ObjectiveMLNet"/>). With λ = 0 on
-/// separable classes f has no finite minimiser; Newton then stops unconverged, and the command says so (exit 2)
-/// instead of comparing non-optima. With λ &gt; 0 the minimiser is unique; each Newton twin's entry says whether it
-/// converged.
+/// (<see cref="FraudChecks.ThetaMLNet"/>) and the objectives
+/// (<see cref="FraudChecks.ObjectiveMLNet"/>). When the from-scratch Newton does not converge — λ = 0 on separable
+/// classes, where f has no finite minimiser, or collinear features, or a λ so small that the Hessian underflows — the
+/// command says so (exit 2) instead of comparing non-optima. Otherwise each Newton twin's entry says whether it
+/// converged (a TorchSharp solve that fails counts as not converged, and its θ check fails).
 /// </summary>
 public static class LogRegVerification
 {
@@ -24,21 +25,38 @@ public static class LogRegVerification
     public sealed record Result(LabeledData Data, double Lambda, NewtonFit Scratch, NewtonFit Torch, LogisticModel MLNet);
 
     /// <summary>The verify report.</summary>
-    public static VerifyReport Run(string input, string label, double lambda, int seed = 1) => Report(Fit(input, label, lambda, seed));
+    public static VerifyReport Run(string input, string label, double lambda, int seed = 1, int maxFeatures = FraudLimits.DefaultMaxFeatures) =>
+        Report(Fit(input, label, lambda, seed, maxFeatures));
 
-    /// <summary>Reads <paramref name="input"/> and fits the three twins at λ.</summary>
-    public static Result Fit(string input, string label, double lambda, int seed = 1)
+    /// <summary>
+    /// Reads <paramref name="input"/> and fits the three twins at λ. Refused with <see cref="UserInputException"/>:
+    /// more than <paramref name="maxFeatures"/> features, a raw value beyond float32's range (ML.NET would read ∞), at
+    /// λ = 0 a constant or collinear feature (<see cref="Anomaly.Collinearity"/>: then the minimiser is not unique), and
+    /// data on which the from-scratch Newton does not converge — then there is no minimiser to compare: at λ = 0 on
+    /// separable classes none exists, and at a λ small enough for every pᵢ(1 − pᵢ) to underflow the Hessian is
+    /// numerically singular. The message says which, and to raise --l2.
+    /// </summary>
+    public static Result Fit(string input, string label, double lambda, int seed = 1, int maxFeatures = FraudLimits.DefaultMaxFeatures)
     {
-        if (!double.IsFinite(lambda) || lambda < 0)
+        if (!(lambda is >= 0 and <= FraudLimits.MaxLambda))
         {
-            throw new UserInputException($"--l2 must be a finite λ ≥ 0, not {lambda}");
+            throw new UserInputException($"--l2 must be a λ in [0, {FraudLimits.MaxLambda}], not {lambda}: ML.NET takes λ as float32, and beyond float32's range it is ∞");
         }
-        LabeledData data = LabeledCsv.Read(input, label);
-        NewtonFit scratch = new NewtonLogisticRegression().Solve(data.X, data.Y, lambda);
-        if (!scratch.Converged && lambda == 0)
+        FraudLimits.CheckLimitOption("--max-features", maxFeatures);
+        LabeledData data = LabeledCsv.Read(input, label, (FraudLimits.MaxRawValue, "ML.NET reads features as float32, whose range ends there"));
+        FraudLimits.CheckFeatures(data, maxFeatures);
+        if (lambda == 0)
         {
-            throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
-                $"{input}: Newton did not converge at λ = 0 (stopped after {scratch.Iterations} iterations, last step {scratch.LastRelativeStep:0.###e+0} of 1 + ‖θ‖∞, ‖θ‖∞ = {Norms.MaxAbs(scratch.Model.Theta):0.###e+0}); the classes look separable or the features collinear, so f has no finite minimiser; use --l2 > 0"));
+            (double[] _, Matrix covariance) = Anomaly.Covariance.Of(data.X);
+            if (Anomaly.Collinearity.Check(data.X, covariance, data.FeatureNames, "rows").Problem is string problem)
+            {
+                throw new UserInputException($"{input}: at λ = 0 the weights are not identifiable: {problem}; use --l2 > 0");
+            }
+        }
+        NewtonFit scratch = new NewtonLogisticRegression().Solve(data.X, data.Y, lambda);
+        if (!scratch.Converged)
+        {
+            throw new UserInputException(NotConverged(input, lambda, scratch));
         }
         NewtonFit torch = new TorchLogisticRegression().Solve(data.X, data.Y, lambda);
         LogisticModel mlnet = new MLNetLogisticRegression(seed).Fit(data.X, data.Y, lambda);
@@ -67,6 +85,18 @@ public static class LogRegVerification
             FraudChecks.ThetaMLNet.Measure(FraudComparisons.ThetaRelative(scratch.Model, mlnet), measuredOn),
             FraudChecks.ObjectiveMLNet.Measure(FraudComparisons.Objective(fScratch, fNet), measuredOn),
         ]);
+    }
+
+    private static string NotConverged(string input, double lambda, NewtonFit fit)
+    {
+        string stopped = fit.Iterations == 0
+            ? "its Hessian at θ = 0 is singular: a constant feature, or one that is a linear combination of others, has no identifiable weight"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"it stopped after {fit.Iterations} iterations with ‖θ‖∞ = {Norms.MaxAbs(fit.Model.Theta):0.###e+0} (last step {fit.LastRelativeStep:0.###e+0} of 1 + ‖θ‖∞): the classes look separable");
+        string so = lambda == 0
+            ? "so f has no unique finite minimiser; use --l2 > 0"
+            : "so at this λ the minimiser lies where every pᵢ(1 − pᵢ) underflows and the Hessian is numerically singular; use a larger --l2";
+        return string.Create(CultureInfo.InvariantCulture, $"{input}: Newton did not converge at λ = {lambda}: {stopped}, {so}");
     }
 
     private static Dictionary<string, object?> Entry(LogisticModel model, double objective, NewtonFit? newton, string? note)

@@ -75,10 +75,14 @@ public static class MetricsVerification
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
-    /// <summary>Reads label,score rows with located errors.</summary>
+    /// <summary>Reads label,score rows with located errors; more than <see cref="FraudLimits.MLNetAuprcRows"/> rows are refused.</summary>
     public static (double[] Scores, int[] Labels) Read(string input)
     {
         CsvTable table = CsvTable.Read(input, hasHeader: true);
+        if (table.RowCount > FraudLimits.MLNetAuprcRows)
+        {
+            throw new UserInputException($"{input}: {table.RowCount} rows exceed the {FraudLimits.MLNetAuprcRows} that ML.NET's Evaluate computes AUPRC on (beyond them it samples a reservoir), so its AUPRC could not be compared with the exact one; verify a sample of at most {FraudLimits.MLNetAuprcRows} rows");
+        }
         int labelColumn = table.ColumnIndex("label");
         int scoreColumn = table.ColumnIndex("score");
         double[] scores = new double[table.RowCount];
@@ -88,13 +92,13 @@ public static class MetricsVerification
             double label = table.Number(i, labelColumn);
             if (label is not (0.0 or 1.0))
             {
-                throw table.Error(i, labelColumn, $"label '{table.Text(i, labelColumn)}' is not 0 or 1");
+                throw table.Error(i, labelColumn, $"label '{Echo.Value(table.Text(i, labelColumn))}' is not 0 or 1");
             }
             labels[i] = (int)label;
             scores[i] = table.Number(i, scoreColumn);
             if (scores[i] is < 0 or > 1)
             {
-                throw table.Error(i, scoreColumn, $"score {table.Text(i, scoreColumn)} is not a probability in [0, 1]");
+                throw table.Error(i, scoreColumn, $"score {Echo.Value(table.Text(i, scoreColumn))} is not a probability in [0, 1]");
             }
         }
         Data.LabeledCsv.RequireBothClasses(labels, input, "label");
