@@ -6,7 +6,7 @@ using ReferenceSolutions.Core.Native;
 namespace ReferenceSolutions.Cli;
 
 /// <summary>Builds the <c>refsol</c> command tree and maps every outcome to an exit code (see <see cref="ExitCodes"/>).</summary>
-internal static class RefsolApp
+internal static partial class RefsolApp
 {
     /// <summary>Parses and runs <paramref name="args"/>, writing to the given streams; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -65,11 +65,20 @@ internal static class RefsolApp
     {
         string message = parse.Errors.Select(e => e.Message).FirstOrDefault(m => m.StartsWith("Unrecognized", StringComparison.Ordinal))
             ?? parse.Errors[0].Message;
+        message = ClrTypeName().Replace(message, m => m.Groups["type"].Value switch
+        {
+            "Int32" or "Int64" => "'an integer'",
+            "Double" or "Single" => "'a number'",
+            string other => $"'{other}'",
+        });
         Command command = parse.CommandResult.Command;
         string[] choices = [.. command.Subcommands.Select(c => c.Name)];
         string path = string.Join(' ', parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Skip(1).Select(c => c.Name).Append(command.Name));
         return choices.Length == 0 ? message : $"{message} ('{path}' takes one of: {string.Join(", ", choices)})";
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"'System\.(?:Nullable`1\[System\.)?(?<type>\w+)\]?'")]
+    private static partial System.Text.RegularExpressions.Regex ClrTypeName();
 
     private static RootCommand CreateRoot(CliIo io)
     {

@@ -33,11 +33,25 @@ public class BenchCommandTests
     [InlineData("bench", "--only", "gemm-9")]
     [InlineData("bench", "--repeats", "0")]
     [InlineData("bench", "--repeats", "100000000")]
+    [InlineData("bench", "--only", "")]
+    [InlineData("bench", "--only", " , ")]
     public void Bench_usage_errors_exit_2_with_one_line(params string[] args)
     {
         (int exitCode, string stdout, string stderr) = CliRunner.Run(args);
         Assert.Equal(2, exitCode);
         Assert.StartsWith("error: ", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
         Assert.Equal("", stdout);
+    }
+
+    [Theory]
+    [InlineData("'an integer'", "bench", "--repeats", "abc")]
+    [InlineData("'an integer'", "bench", "--repeats", "1.5")]
+    [InlineData("'a number'", "run", "fraud", "--l2", "abc")]
+    public void A_value_of_the_wrong_type_is_named_in_words_not_as_a_CLR_type(string expected, params string[] args)
+    {
+        (int exitCode, _, string stderr) = CliRunner.Run(args);
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", stderr, StringComparison.Ordinal);
     }
 }

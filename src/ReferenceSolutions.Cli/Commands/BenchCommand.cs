@@ -63,6 +63,10 @@ internal static class BenchCommand
             return BenchWorkloads.Names;
         }
         string[] names = [.. only.SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct()];
+        if (names.Length == 0)
+        {
+            throw new UserInputException($"--only: names no benchmark (known: {string.Join(", ", BenchWorkloads.Names)})");
+        }
         string? unknown = names.FirstOrDefault(name => !BenchWorkloads.Names.Contains(name));
         return unknown is null
             ? names
