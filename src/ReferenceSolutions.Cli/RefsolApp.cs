@@ -68,8 +68,8 @@ internal static partial class RefsolApp
         message = ClrTypeName().Replace(message, m => m.Groups["type"].Value switch
         {
             "Int32" or "Int64" => "'an integer'",
-            "Double" or "Single" => "'a number'",
-            string other => $"'{other}'",
+            "UInt32" or "UInt64" => "'a non-negative integer'",
+            _ => "'a number'",
         });
         Command command = parse.CommandResult.Command;
         string[] choices = [.. command.Subcommands.Select(c => c.Name)];
@@ -77,7 +77,7 @@ internal static partial class RefsolApp
         return choices.Length == 0 ? message : $"{message} ('{path}' takes one of: {string.Join(", ", choices)})";
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"'System\.(?:Nullable`1\[System\.)?(?<type>\w+)\]?'")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"'(?:System\.Nullable`1\[)?(?:System\.)?(?<type>U?Int32|U?Int64|Double|Single)\]?'")]
     private static partial System.Text.RegularExpressions.Regex ClrTypeName();
 
     private static RootCommand CreateRoot(CliIo io)
