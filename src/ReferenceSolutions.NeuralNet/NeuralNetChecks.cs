@@ -127,7 +127,7 @@ public static class NeuralNetChecks
     public static CheckDefinition ReluVectorSelect { get; } = new(
         "neuralnet.relu.vector-select", Solution, CheckKinds.Consistency,
         "ReLU: vectorized select vs the plain loop",
-        "z > 0 ? x : 0 by the 256-bit select = the scalar loop, every element, any length and any z (NaN, ±∞, ±0 included)",
+        "z ≤ 0 ? 0 : x (a NaN z passes x, as PyTorch's threshold_backward) by the 256-bit select = the scalar loop, every element, any length and any z (NaN, ±∞, ±0 included)",
         new Tolerance("Exact", 0.0, "a comparison and a select involve no arithmetic, so the results are the same bits (the tests also compare the bits, −0 included)"),
         [],
         ["ReluMaskTests.VectorSelectEqualsThePlainLoopBitForBit", "ReluMaskTests.SpecialValuesSelectAsThePlainLoop"]);
