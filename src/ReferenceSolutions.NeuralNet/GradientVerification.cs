@@ -63,11 +63,15 @@ public static class GradientVerification
         public VerifyReport Report() => VerifyReport.Create(Check, Implementations, [.. Checks.Select(c => c.Report())]);
     }
 
-    /// <summary>Loads the model and batch (errors name the file and field) and verifies.</summary>
+    /// <summary>
+    /// Loads the model and batch (errors name the file and field) and verifies; refuses up front a finite-difference
+    /// check costing more than <see cref="NeuralNetLimits.MaxFiniteDifferenceWork"/>.
+    /// </summary>
     public static VerifyReport Run(string modelPath, string inputPath, int coordinates = DefaultCoordinates, ulong seed = 42)
     {
         (MlpDescription model, _) = ModelFile.Load(modelPath);
         LabeledData batch = LabeledCsv.Read(inputPath, model.Outputs, model.Inputs);
+        NeuralNetLimits.RequireFiniteDifferenceWork(inputPath, coordinates, batch.Rows, model.Layers.Sum(l => (long)l.Weight.Data.Length + l.Bias.Length));
         return Verify(model, batch, coordinates, seed, inputPath).Report();
     }
 

@@ -21,6 +21,12 @@ public static class NeuralNetLimits
     /// <summary>R·ΣH, the most activation entries of one chunk (2²¹, 16 MB per N×H-shaped buffer set).</summary>
     public const int ChunkEntries = 1 << 21;
 
+    /// <summary>
+    /// The most multiply-adds <c>verify gradients</c> spends on finite differences, 2·K·N·P (2³⁵ ≈ 3.4e10, ≈ 15 s on one
+    /// core): each of the K sampled coordinates costs two forward passes of the N rows through the P weights and biases.
+    /// </summary>
+    public const long MaxFiniteDifferenceWork = 1L << 35;
+
     /// <summary>R = max(1, ⌊<see cref="ChunkEntries"/> / ΣH⌋), ΣH the sum of every layer's width (outputs included): the rows pushed through the network at once.</summary>
     public static int ChunkRows(IEnumerable<int> widths)
     {
@@ -41,6 +47,21 @@ public static class NeuralNetLimits
             fanIn = width;
         }
         return total;
+    }
+
+    /// <summary>
+    /// Throws a <see cref="UserInputException"/> naming the sizes, the limit and the options that change it when K
+    /// coordinates (at most P) over <paramref name="rows"/> rows would cost more than <see cref="MaxFiniteDifferenceWork"/>.
+    /// </summary>
+    public static void RequireFiniteDifferenceWork(string source, int coordinates, int rows, long parameters)
+    {
+        long k = Math.Min(coordinates, parameters);
+        double work = 2.0 * k * rows * parameters;
+        if (work > MaxFiniteDifferenceWork)
+        {
+            throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
+                $"{source}: finite differences at {k:N0} coordinates would take 2·K·N·P = {work:0.#e+0} multiply-adds (two forward passes of {rows:N0} rows through {parameters:N0} weights and biases each), more than the {MaxFiniteDifferenceWork:0.#e+0} verify gradients spends (docs/neural-net.md#input-limits): give fewer --fd-coordinates or fewer rows"));
+        }
     }
 
     /// <summary>
