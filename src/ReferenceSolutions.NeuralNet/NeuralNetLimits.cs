@@ -22,8 +22,8 @@ public static class NeuralNetLimits
     public const int ChunkEntries = 1 << 21;
 
     /// <summary>
-    /// The most multiply-adds <c>verify gradients</c> spends on finite differences, 2·K·N·P (2³⁵ ≈ 3.4e10, ≈ 15 s on one
-    /// core): each of the K sampled coordinates costs two forward passes of the N rows through the P weights and biases.
+    /// The most multiply-adds <c>verify gradients</c> spends on finite differences, 2·K·N·P (2³⁵ ≈ 3.4e10, ≈ 15 s on the 2-core
+    /// machine): each of the K sampled coordinates costs two forward passes of the N rows through the P weights and biases.
     /// </summary>
     public const long MaxFiniteDifferenceWork = 1L << 35;
 
