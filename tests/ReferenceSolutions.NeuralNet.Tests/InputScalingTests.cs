@@ -1,5 +1,5 @@
-using ReferenceSolutions.Core.LinearAlgebra;
 using FsCheck.Xunit;
+using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.NeuralNet.Data;
 
 namespace ReferenceSolutions.NeuralNet.Tests;
