@@ -39,6 +39,21 @@ public sealed class NeuralNetHostileTests : IDisposable
     }
 
     [Fact]
+    public void A_model_whose_outputs_overflow_fails_verify_gradients_with_nulls_and_exits_1()
+    {
+        string model = Write("overflow.json", "{\"layers\": [{\"weight\": [[1e300, 1e300], [0.3, -0.1], [0.0, 0.5]], \"bias\": [0, 0, 0], \"activation\": \"relu\"}, "
+            + "{\"weight\": [[1e300, 1e300, 1e300], [0.2, -0.3, 0.1]], \"bias\": [0, 0], \"activation\": \"identity\"}], \"loss\": \"softmax-cross-entropy\"}");
+
+        ChildRefsol.Outcome outcome = Refsol("verify", "gradients", "--model", model, "--input", Batch("batch.csv", 3), "--json");
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        JsonNode report = JsonNode.Parse(outcome.Stdout)!;
+        Assert.Null(report["implementations"]!["from-scratch"]!["loss"]);
+        Assert.Contains("NaN or ±∞", report["implementations"]!["from-scratch"]!["notFinite"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(report["passed"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public void Verify_gradients_on_a_saved_model_and_a_batch_of_thousands_of_rows_finishes_in_bounded_time()
     {
         string folder = Path.Combine(_folder, "saved");
