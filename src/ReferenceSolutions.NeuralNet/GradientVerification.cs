@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using ReferenceSolutions.Core.Output;
 using ReferenceSolutions.Core.Randomness;
 using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.NeuralNet.Data;
@@ -23,20 +25,36 @@ public static class GradientVerification
     /// <summary>K, the number of finite-difference coordinates sampled when none is given.</summary>
     public const int DefaultCoordinates = 64;
 
-    /// <summary>The hand backward pass's or autograd's answer: <c>{"loss", "gradients": [{"weight": [[…]], "bias": […]}, …]}</c>.</summary>
-    public sealed record Result(double Loss, IReadOnlyList<GradientJson> Gradients);
+    /// <summary>
+    /// The hand backward pass's or autograd's answer: <c>{"loss", "gradients": [{"weight": [[…]], "bias": […]}, …]}</c>;
+    /// a NaN or ±∞ (a model whose outputs overflow) is written as <c>null</c>, and <c>notFinite</c> counts them.
+    /// </summary>
+    public sealed record Result(
+        [property: JsonConverter(typeof(FiniteOrNullConverter))] double Loss,
+        IReadOnlyList<GradientJson> Gradients)
+    {
+        /// <summary>Null when everything is finite; else how many values are NaN or ±∞ (written as null).</summary>
+        public string? NotFinite { get; init; }
+    }
 
-    /// <summary>One layer's gradient as JSON arrays (weight rows = outputs).</summary>
-    public sealed record GradientJson(double[][] Weight, double[] Bias);
+    /// <summary>One layer's gradient as JSON arrays (weight rows = outputs), <c>null</c> for a NaN or ±∞.</summary>
+    public sealed record GradientJson(
+        [property: JsonConverter(typeof(FiniteOrNullRowsConverter))] double[][] Weight,
+        [property: JsonConverter(typeof(FiniteOrNullArrayConverter))] double[] Bias);
 
     /// <summary>
     /// The finite differences' answer: the loss by the forward pass, the step h, the sampling seed, the number of
     /// weights and biases sampled from, and the value at each sampled coordinate.
     /// </summary>
-    public sealed record FiniteDifferenceResult(double Loss, double Step, ulong Seed, int Parameters, IReadOnlyList<CoordinateJson> Coordinates);
+    public sealed record FiniteDifferenceResult(
+        [property: JsonConverter(typeof(FiniteOrNullConverter))] double Loss,
+        double Step,
+        ulong Seed,
+        int Parameters,
+        IReadOnlyList<CoordinateJson> Coordinates);
 
     /// <summary>One sampled coordinate, e.g. <c>{"parameter": "layers.0.weight", "index": [3, 1], "value": 0.0123}</c>; <c>crossesKink</c> marks one left out.</summary>
-    public sealed record CoordinateJson(string Parameter, int[] Index, double Value, bool CrossesKink);
+    public sealed record CoordinateJson(string Parameter, int[] Index, [property: JsonConverter(typeof(FiniteOrNullConverter))] double Value, bool CrossesKink);
 
     /// <summary>The implementations' answers and the checks made on them.</summary>
     public sealed record Outcome(IReadOnlyDictionary<string, object> Implementations, IReadOnlyList<MeasuredCheck> Checks)
@@ -45,11 +63,15 @@ public static class GradientVerification
         public VerifyReport Report() => VerifyReport.Create(Check, Implementations, [.. Checks.Select(c => c.Report())]);
     }
 
-    /// <summary>Loads the model and batch (errors name the file and field) and verifies.</summary>
+    /// <summary>
+    /// Loads the model and batch (errors name the file and field) and verifies; refuses up front a finite-difference
+    /// check costing more than <see cref="NeuralNetLimits.MaxFiniteDifferenceWork"/>.
+    /// </summary>
     public static VerifyReport Run(string modelPath, string inputPath, int coordinates = DefaultCoordinates, ulong seed = 42)
     {
         (MlpDescription model, _) = ModelFile.Load(modelPath);
         LabeledData batch = LabeledCsv.Read(inputPath, model.Outputs, model.Inputs);
+        NeuralNetLimits.RequireFiniteDifferenceWork(inputPath, coordinates, batch.Rows, model.Layers.Sum(l => (long)l.Weight.Data.Length + l.Bias.Length));
         return Verify(model, batch, coordinates, seed, inputPath).Report();
     }
 
@@ -113,6 +135,12 @@ public static class GradientVerification
         return comparison;
     }
 
-    private static Result ToResult(double loss, IReadOnlyList<LayerGradient> gradients) =>
-        new(loss, gradients.Select(g => new GradientJson(g.Weight.ToRowArrays(), g.Bias)).ToArray());
+    private static Result ToResult(double loss, IReadOnlyList<LayerGradient> gradients)
+    {
+        long notFinite = gradients.Sum(g => (long)g.Weight.Data.Count(v => !double.IsFinite(v)) + g.Bias.Count(v => !double.IsFinite(v)));
+        string? reason = double.IsFinite(loss) && notFinite == 0
+            ? null
+            : $"{(double.IsFinite(loss) ? "" : "the loss and ")}{notFinite} gradient entries are NaN or ±∞ (written as null)";
+        return new(loss, gradients.Select(g => new GradientJson(g.Weight.ToRowArrays(), g.Bias)).ToArray()) { NotFinite = reason };
+    }
 }

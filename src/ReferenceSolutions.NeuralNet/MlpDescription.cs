@@ -32,6 +32,12 @@ public sealed record MlpDescription(IReadOnlyList<LayerValues> Layers, LossKind 
     public int Outputs => Layers[^1].Weight.Rows;
 
     /// <summary>
+    /// R, the rows both twins push through the network at once: R·(D + ΣH) ≤ <see cref="NeuralNetLimits.ChunkEntries"/>
+    /// (<see cref="NeuralNetLimits.ChunkRows"/>); a larger batch is processed chunk by chunk.
+    /// </summary>
+    public int ChunkRows => NeuralNetLimits.ChunkRows(Layers.Select(l => l.Weight.Rows).Prepend(Inputs));
+
+    /// <summary>
     /// A fresh network D → hidden… → C: hidden layers use <paramref name="activation"/> and He init for ReLU, Xavier
     /// otherwise; the output layer is identity (logits) with Xavier init. Weights are drawn row by row from <paramref name="rng"/>.
     /// </summary>

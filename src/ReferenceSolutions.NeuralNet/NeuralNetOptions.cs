@@ -28,6 +28,9 @@ public sealed record NeuralNetOptions(
     /// <summary>Epochs without a lower validation loss after which early stopping ends training.</summary>
     public const int Patience = 20;
 
+    /// <summary>The widest hidden layer accepted (the network as a whole is also bounded: <see cref="NeuralNetLimits.MaxParameters"/>).</summary>
+    public const int MaxWidth = 4096;
+
     /// <summary>The hidden widths used when none are given.</summary>
     public static IReadOnlyList<int> DefaultHidden { get; } = [256, 128];
 
@@ -61,9 +64,13 @@ public sealed record NeuralNetOptions(
         {
             throw new UserInputException("--train and --test go together: give both files or neither (neither uses the built-in generated data)");
         }
-        if (EffectiveHidden.Any(h => h < 1 || h > 4096))
+        if (EffectiveHidden.Any(h => h < 1 || h > MaxWidth))
         {
-            throw new UserInputException($"--hidden: every width must be in 1..4096, got {string.Join(",", EffectiveHidden)}");
+            throw new UserInputException($"--hidden: every width must be in 1..{MaxWidth}, got {Echo.Value(string.Join(",", EffectiveHidden))}");
+        }
+        if (EffectiveHidden.Count >= NeuralNetLimits.MaxLayers)
+        {
+            throw new UserInputException($"--hidden: at most {NeuralNetLimits.MaxLayers - 1} hidden layers, got {EffectiveHidden.Count}");
         }
         if (!(EffectiveLearningRate > 0.0) || !double.IsFinite(EffectiveLearningRate))
         {

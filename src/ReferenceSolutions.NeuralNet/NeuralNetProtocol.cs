@@ -10,7 +10,9 @@ namespace ReferenceSolutions.NeuralNet;
 /// The <c>protocol</c> of <c>run neuralnet</c>. Split <c>random</c>: the validation rows are a seeded 10 % of the
 /// training file, the test rows are the test file (optdigits' official test file, or the generated test set). The one
 /// searched hyper-parameter is the number of epochs: selection <c>validation</c> (early stopping on the validation mean
-/// log-loss of the from-scratch twin, one candidate per epoch run), or <c>fixed</c> when <c>--epochs</c> was given.
+/// log-loss of the from-scratch twin, one candidate per epoch run, whose score is null where that loss is NaN or ±∞), or
+/// <c>fixed</c> when <c>--epochs</c> was given. When no epoch ended with finite weights and a finite validation loss,
+/// nothing is selected (<c>selected</c> is empty) and <c>refit</c> says so.
 /// Everything else is in <c>fixed</c>, with the input scaling fitted on the training rows and the ML.NET baseline's settings.
 /// </summary>
 public static class NeuralNetProtocol
@@ -69,16 +71,22 @@ public static class NeuralNetProtocol
         if (options.SelectsEpochs)
         {
             Candidate[] candidates = [.. history.ValidationLoss[0].Select((loss, e) => new Candidate(Epochs(e + 1), loss))];
-            return new Protocol(SplitKinds.Random, trainRows, validationRows, testRows, SelectionKinds.Validation, null, Metric, candidates, Epochs(history.KeptEpoch))
+            string diverged = history.Diverged > 0 ? $" (training diverged in epoch {history.Diverged}, where it stopped)" : "";
+            return new Protocol(SplitKinds.Random, trainRows, validationRows, testRows, SelectionKinds.Validation, null, Metric, candidates,
+                history.BestEpoch > 0 ? Epochs(history.KeptEpoch) : new Dictionary<string, object>())
             {
                 Goal = "minimise",
-                Refit = $"none: {twins} report the weights after the selected epoch {history.KeptEpoch}, trained on the {trainRows} training rows only (the validation rows only chose the epoch); {mlnet}",
+                Refit = history.BestEpoch > 0
+                    ? $"none: {twins} report the weights after the selected epoch {history.KeptEpoch}, trained on the {trainRows} training rows only (the validation rows only chose the epoch){diverged}; {mlnet}"
+                    : $"none, and no epoch selected: no epoch ended with finite weights and a finite validation loss{diverged}; {twins} report the weights of the last epoch, {history.KeptEpoch}; {mlnet}",
                 Fixed = fixedParameters,
             };
         }
         return new Protocol(SplitKinds.Random, trainRows, validationRows, testRows, SelectionKinds.Fixed, null, $"none searched ({Metric} is only monitored)", [], new Dictionary<string, object>())
         {
-            Refit = $"none: {twins} report the weights after the last of the {training.Epochs} given epochs, trained on the {trainRows} training rows only (the validation rows are only monitored); {mlnet}",
+            Refit = history.Diverged > 0
+                ? $"none: {twins} report the weights after epoch {history.KeptEpoch} of the {training.Epochs} given, where training diverged and stopped (the validation rows are only monitored); {mlnet}"
+                : $"none: {twins} report the weights after the last of the {training.Epochs} given epochs, trained on the {trainRows} training rows only (the validation rows are only monitored); {mlnet}",
             Fixed = fixedParameters,
         };
     }

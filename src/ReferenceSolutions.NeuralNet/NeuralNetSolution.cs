@@ -86,13 +86,18 @@ public sealed class NeuralNetSolution : ISolution
         context.Progress.Report("load data", 0, 1);
         (LabeledData file, LabeledData rawTest, DatasetInfo dataset, bool optdigits) = LoadData(options, context.Seed);
         context.Progress.Report("load data", 1, 1);
+        NeuralNetLimits.RequireNetwork(options.TrainPath ?? "--hidden", file.Features.Columns, options.EffectiveHidden, file.Classes);
         if (file.Rows < 2)
         {
             throw new Core.Data.UserInputException($"{options.TrainPath}: needs at least 2 rows (one to train on, one to validate)");
         }
         (int[] trainRows, int[] validationRows) = Splits.Random(file.Rows, Math.Max(ValidationFraction, 1.0 / file.Rows), rng.Fork());
         LabeledData rawTrain = file.Subset(trainRows);
-        InputScaling scaling = InputScaling.Fit(rawTrain.Features);
+        if (rawTrain.Labels.Distinct().Take(2).Count() < 2)
+        {
+            throw new Core.Data.UserInputException($"{options.TrainPath}: the {rawTrain.Rows} training rows (the file less its {validationRows.Length} validation rows) all have class {rawTrain.Labels[0]}: a classifier needs at least two classes to learn from");
+        }
+        InputScaling scaling = InputScaling.Fit(rawTrain.Features, options.TrainPath ?? "the generated training rows");
         PixelShift? augment = PixelShift.LooksLikeDigits(rawTrain) ? new PixelShift(8, 8, scaling.Apply(0.0)) : null;
         LabeledData train = scaling.Apply(rawTrain);
         LabeledData validation = scaling.Apply(file.Subset(validationRows));
@@ -127,7 +132,7 @@ public sealed class NeuralNetSolution : ISolution
         checks.Add(new MeasuredCheck(NeuralNetChecks.RunTestOutputs,
             new Comparison(scratch.Name, torch.Name)
                 .Add("P", scratchProbabilities, torchProbabilities)
-                .Add("logLoss", (double)scratchResult.Metrics["logLoss"], (double)torchResult.Metrics["logLoss"]),
+                .Add("logLoss", ClassificationMetrics.LogLoss(scratchProbabilities, test.Labels), ClassificationMetrics.LogLoss(torchProbabilities, test.Labels)),
             $"the {test.Rows} test rows, each twin at its reported weights"));
         using (var probe = new TorchTwin(scratch.Snapshot(), settings))
         {
@@ -140,13 +145,12 @@ public sealed class NeuralNetSolution : ISolution
             Evaluate(MLNetBaseline.Name, ModelKinds.MLNet, mlnetProbabilities, test, null, 0),
         };
 
-        WriteOutputs(context.OutputDirectory, scratch.Snapshot(), scaling, history, scratchProbabilities, test, scratchResult);
+        WriteOutputs(context.OutputDirectory, scratch.Snapshot(), scaling, history, scratchProbabilities, test);
 
-        double accuracy = (double)scratchResult.Metrics["accuracy"];
         QualityCheck[] quality = optdigits
-            ? [QualityCheck.AtLeast("mlp-from-scratch test accuracy on optdigits", accuracy, OptdigitsTarget)]
+            ? [AccuracyTarget("mlp-from-scratch test accuracy on optdigits", scratchResult, OptdigitsTarget)]
             : options.TrainPath is null
-                ? [QualityCheck.AtLeast($"mlp-from-scratch test accuracy on the {dataset.Name}", accuracy, PlantedTarget)]
+                ? [AccuracyTarget($"mlp-from-scratch test accuracy on the {dataset.Name}", scratchResult, PlantedTarget)]
                 : [];
         Protocol protocol = NeuralNetProtocol.Create(options, training, history, train.Rows, validation.Rows, test.Rows, scaling, augment is not null);
         var report = new RunReport(Name, context.Seed, dataset, models, [.. checks.Select(c => c.Report())], quality, protocol);
@@ -161,7 +165,7 @@ public sealed class NeuralNetSolution : ISolution
             return (train, test, new DatasetInfo("planted Gaussian mixture", $"generated (seed {seed})", train.Rows + test.Rows), false);
         }
         LabeledData trainData = LabeledCsv.Read(options.TrainPath);
-        LabeledData testData = LabeledCsv.Read(options.TestPath, trainData.Classes, trainData.Features.Columns);
+        LabeledData testData = LabeledCsv.Read(options.TestPath, trainData.Classes, trainData.Features.Columns, $"the training file {options.TrainPath} has");
         bool optdigits = Path.GetFileName(options.TrainPath).Contains("optdigits", StringComparison.OrdinalIgnoreCase);
         string name = optdigits ? "optdigits" : Path.GetFileNameWithoutExtension(options.TrainPath);
         return (trainData, testData, new DatasetInfo(name, $"{options.TrainPath} + {options.TestPath}", trainData.Rows + testData.Rows), optdigits);
@@ -174,41 +178,74 @@ public sealed class NeuralNetSolution : ISolution
         return new MeasuredCheck(check, new Comparison(scratch.Name, torch.Name).AddGradients(lossScratch, gScratch, lossTorch, gTorch), measuredOn);
     }
 
+    /// <summary>
+    /// The model's test metrics; with <paramref name="history"/>, its training record. Whatever is not finite — the
+    /// accuracy, log-loss and confusion matrix when some test outputs are NaN or ±∞, a loss series of a diverged run, the
+    /// best epoch when no epoch had a finite validation loss — is a <see cref="NotComputed"/> saying why.
+    /// </summary>
     private static ModelResult Evaluate(string name, string kind, Matrix probabilities, LabeledData test, TrainingHistory? history, int twin)
     {
         int[] predicted = ClassificationMetrics.Predict(probabilities);
+        int missing = predicted.Count(p => p < 0);
+        string diverged = history is { Diverged: > 0 } ? $"; training diverged in epoch {history.Diverged} (the weights of {history.Names[0]} are no longer finite)" : "";
+        string outputs = $"the outputs of {missing} of the {test.Rows} test rows are not finite (NaN or ±∞), so they predict no class{diverged}";
         var metrics = new Dictionary<string, object>
         {
-            ["accuracy"] = ClassificationMetrics.Accuracy(probabilities, test.Labels),
-            ["logLoss"] = ClassificationMetrics.LogLoss(probabilities, test.Labels),
-            ["confusionMatrix"] = ClassificationMetrics.ConfusionMatrix(predicted, test.Labels, test.Classes),
+            ["accuracy"] = NotComputed.Finite(ClassificationMetrics.Accuracy(probabilities, test.Labels), outputs),
+            ["logLoss"] = NotComputed.Finite(ClassificationMetrics.LogLoss(probabilities, test.Labels), outputs),
+            ["confusionMatrix"] = missing == 0 ? ClassificationMetrics.ConfusionMatrix(predicted, test.Labels, test.Classes) : new NotComputed(outputs),
         };
         if (history is not null)
         {
             metrics["epochsRun"] = history.EpochsRun;
-            metrics["bestEpoch"] = history.BestEpoch;
+            metrics["bestEpoch"] = history.BestEpoch > 0
+                ? history.BestEpoch
+                : new NotComputed($"no epoch ended with finite weights and a finite validation loss{diverged}; the weights of epoch {history.KeptEpoch}, the last, are reported");
             metrics["reportedEpoch"] = history.KeptEpoch;
             metrics["steps"] = history.Steps;
-            metrics["trainLoss"] = history.TrainLoss[twin].ToArray();
-            metrics["validationLoss"] = history.ValidationLoss[twin].ToArray();
+            metrics["trainLoss"] = Series(history.TrainLoss[twin], "the mean training loss is NaN or ±∞", diverged);
+            metrics["validationLoss"] = Series(history.ValidationLoss[twin], "the validation log-loss is not computed (some validation outputs are NaN or ±∞)", diverged);
             if (twin == 0)
             {
-                metrics["validationAccuracy"] = history.ValidationAccuracy.ToArray();
+                metrics["validationAccuracy"] = Series(history.ValidationAccuracy, "the validation accuracy is not computed (some validation outputs are NaN or ±∞ and predict no class)", diverged);
             }
             else if (history.Differences is TwinDifferences differences)
             {
                 metrics["stepsPerEpoch"] = history.StepsPerEpoch;
-                metrics["stepLossDiffByEpoch"] = differences.StepLossByEpoch.ToArray();
-                metrics["parameterDiffByEpoch"] = differences.ParametersByEpoch.ToArray();
+                string side = "; the trajectory checks' failure names the side and the entry";
+                metrics["stepLossDiffByEpoch"] = Series(differences.StepLossByEpoch, "the step-loss difference is not computed (a twin's batch loss is NaN or ±∞)", diverged + side);
+                metrics["parameterDiffByEpoch"] = Series(differences.ParametersByEpoch, "the parameter difference is not computed (a twin's weights or biases are NaN or ±∞)", diverged + side);
             }
         }
         return new ModelResult(name, kind, metrics);
     }
 
-    private static void WriteOutputs(string folder, MlpDescription model, InputScaling scaling, TrainingHistory history, Matrix probabilities, LabeledData test, ModelResult result)
+    /// <summary>The per-epoch values, or a <see cref="NotComputed"/> series saying why and in which epochs they are not finite.</summary>
+    private static object Series(IReadOnlyList<double> values, string why, string because)
     {
+        int[] epochs = [.. values.Select((v, e) => (v, e)).Where(p => !double.IsFinite(p.v)).Select(p => p.e + 1)];
+        if (epochs.Length == 0)
+        {
+            return values.ToArray();
+        }
+        string which = epochs.Length == 1 ? $"epoch {epochs[0]}" : $"{epochs.Length} of the {values.Count} epochs, from epoch {epochs[0]}";
+        return NotComputed.Finite(values, $"{why} in {which}{because}");
+    }
+
+    /// <summary>accuracy ≥ target, or, when the accuracy was not computed, a failing check with 0 standing in and the reason in its text.</summary>
+    private static QualityCheck AccuracyTarget(string check, ModelResult result, double target) =>
+        result.Metrics["accuracy"] is double accuracy
+            ? QualityCheck.AtLeast(check, accuracy, target)
+            : QualityCheck.AtLeast($"{check} (not computed, 0 stands in: {((NotComputed)result.Metrics["accuracy"]).Reason})", 0.0, target);
+
+    private static void WriteOutputs(string folder, MlpDescription model, InputScaling scaling, TrainingHistory history, Matrix probabilities, LabeledData test)
+    {
+        int[] predicted = ClassificationMetrics.Predict(probabilities);
+        int missing = predicted.Count(p => p < 0);
         LossCurvesPlot.Save(Path.Combine(folder, "loss-curves.png"), history);
-        ConfusionMatrixPlot.Save(Path.Combine(folder, "confusion-matrix.png"), "mlp-from-scratch on the test set", (int[][])result.Metrics["confusionMatrix"]);
+        ConfusionMatrixPlot.Save(Path.Combine(folder, "confusion-matrix.png"),
+            missing == 0 ? "mlp-from-scratch on the test set" : $"mlp-from-scratch on the test set ({missing} rows with outputs not finite left out)",
+            ClassificationMetrics.ConfusionMatrix(predicted, test.Labels, test.Classes));
         ModelFile.Save(Path.Combine(folder, "model.json"), model, scaling);
 
         var csv = new StringBuilder("row,label,predicted");
@@ -217,13 +254,20 @@ public sealed class NeuralNetSolution : ISolution
             csv.Append(CultureInfo.InvariantCulture, $",p{c}");
         }
         csv.Append('\n');
-        int[] predicted = ClassificationMetrics.Predict(probabilities);
         for (int n = 0; n < test.Rows; n++)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{n},{test.Labels[n]},{predicted[n]}");
+            csv.Append(CultureInfo.InvariantCulture, $"{n},{test.Labels[n]},");
+            if (predicted[n] >= 0)
+            {
+                csv.Append(predicted[n].ToString(CultureInfo.InvariantCulture));
+            }
             foreach (double p in probabilities.Row(n))
             {
-                csv.Append(',').Append(p.ToString("R", CultureInfo.InvariantCulture));
+                csv.Append(',');
+                if (double.IsFinite(p))
+                {
+                    csv.Append(p.ToString("R", CultureInfo.InvariantCulture));
+                }
             }
             csv.Append('\n');
         }

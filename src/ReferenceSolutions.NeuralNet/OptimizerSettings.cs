@@ -69,6 +69,6 @@ public sealed record OptimizerSettings(
         "momentum" => OptimizerKind.Momentum,
         "adam" => OptimizerKind.Adam,
         "adamw" => OptimizerKind.AdamW,
-        _ => throw new UserInputException($"--optimizer: unknown optimizer '{name}' (expected one of {string.Join(", ", Names)})"),
+        _ => throw new UserInputException($"--optimizer: unknown optimizer '{Echo.Value(name)}' (expected one of {string.Join(", ", Names)})"),
     };
 }

@@ -55,6 +55,37 @@ public class GradientParityTests
         Assert.Equal("from-scratch: loss is NaN", scratchNaN.NonFinite);
     }
 
+    /// <summary>
+    /// A batch cut into chunks of R rows (Σ_c (N_c/N)·L_c, gradients summed likewise) in either twin equals the other twin
+    /// taking the whole batch at once, and the chunked forward pass gives the whole batch's outputs.
+    /// </summary>
+    [Property(MaxTest = 30)]
+    public void ChunkedBatchesEqualTheWholeBatch(ulong seed, byte n, byte r, bool mse)
+    {
+        int rows = 2 + (n % 90);
+        int chunk = 1 + (r % (rows - 1));
+        LossKind loss = mse ? LossKind.MeanSquaredError : LossKind.SoftmaxCrossEntropy;
+        MlpDescription net = Generators.Network(seed, 6, [9, 5], 4, Activation.Relu, loss);
+        (var x, int[] labels) = Generators.Batch(seed, rows, 6, 4);
+        var settings = new OptimizerSettings(OptimizerKind.Sgd, 0.1);
+
+        var chunked = new Mlp(net, chunk);
+        double chunkedLoss = chunked.LossAndGradients(x, labels);
+        using var whole = new TorchTwin(net, settings, "torch", rows);
+        (double wholeLoss, IReadOnlyList<LayerGradient> wholeGradients) = whole.LossAndGradients(x, labels);
+        ParityAssert.Passes(NeuralNetChecks.GradientsAutograd, GradientVerification.AutogradComparison(chunkedLoss, chunked.Gradients(), wholeLoss, wholeGradients));
+
+        var wholeScratch = new Mlp(net, rows);
+        double scratchLoss = wholeScratch.LossAndGradients(x, labels);
+        using var chunkedTorch = new TorchTwin(net, settings, "torch", chunk);
+        (double torchLoss, IReadOnlyList<LayerGradient> torchGradients) = chunkedTorch.LossAndGradients(x, labels);
+        ParityAssert.Passes(NeuralNetChecks.GradientsAutograd, GradientVerification.AutogradComparison(scratchLoss, wholeScratch.Gradients(), torchLoss, torchGradients));
+        ParityAssert.Passes(NeuralNetChecks.GradientsAutograd, new Comparison("chunked", "whole")
+            .Add("Z", chunked.Forward(x), wholeScratch.Forward(x))
+            .Add("loss", chunked.ComputeLoss(x, labels), scratchLoss));
+        ParityAssert.Passes(NeuralNetChecks.GradientsAutograd, new Comparison("chunked torch", "whole torch").Add("Z", chunkedTorch.Outputs(x), whole.Outputs(x)));
+    }
+
     private static (double, IReadOnlyList<LayerGradient>, double, IReadOnlyList<LayerGradient>) Both(MlpDescription net, ReferenceSolutions.Core.LinearAlgebra.Matrix x, int[] labels)
     {
         var settings = new OptimizerSettings(OptimizerKind.Sgd, 0.1);

@@ -30,6 +30,27 @@ public sealed class ModelFileTests : IDisposable
         Assert.Equal(net.Loss, loaded.Loss);
     }
 
+    /// <summary>
+    /// The streaming reader allocates in proportion to the file: ≈ 24 bytes per number (a growing list and the final
+    /// array) against ≈ 20 bytes per number written, so under twice the file's size (a JSON tree took ≈ 60 times).
+    /// </summary>
+    [Fact]
+    public void ALargeModelLoadsInAllocationProportionalToItsSize()
+    {
+        MlpDescription net = Generators.Network(5, 64, [1024, 256], 10, Activation.Relu, LossKind.SoftmaxCrossEntropy);
+        string path = Path.Combine(_folder, "large.json");
+        ModelFile.Save(path, net, null);
+        long size = new FileInfo(path).Length;
+        Assert.True(size > 5_000_000, $"{size} bytes");
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        (MlpDescription loaded, _) = ModelFile.Load(path);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 2 * size, $"loading {size:N0} bytes allocated {allocated:N0}");
+        ParityAssert.Passes(NeuralNetChecks.ModelFileRoundTrip, new Comparison("written", "read").AddParameters(net, loaded));
+    }
+
     [Theory]
     [InlineData("{\"layers\": [{\"weight\": [[1, 2], [3]], \"bias\": [0, 0], \"activation\": \"relu\"}], \"loss\": \"softmax-cross-entropy\"}", "layers[0].weight[1]")]
     [InlineData("{\"layers\": [{\"weight\": [[1, 2]], \"bias\": [0, 0], \"activation\": \"relu\"}], \"loss\": \"softmax-cross-entropy\"}", "layers[0].bias")]
@@ -37,6 +58,10 @@ public sealed class ModelFileTests : IDisposable
     [InlineData("{\"layers\": [{\"weight\": [[1, 2]], \"bias\": [0], \"activation\": \"relu\"}, {\"weight\": [[1, 2]], \"bias\": [0], \"activation\": \"identity\"}], \"loss\": \"softmax-cross-entropy\"}", "layers[1].weight")]
     [InlineData("{\"layers\": [{\"weight\": [[1, 2]], \"bias\": [0], \"activation\": \"relu\"}], \"loss\": \"hinge\"}", "loss")]
     [InlineData("{\"layers\": [{\"weight\": [[1, 2]], \"bias\": [0], \"activa", "not valid JSON")]
+    [InlineData("{\"layers\": [{\"weight\": [[1, 1e999]], \"bias\": [0], \"activation\": \"relu\"}], \"loss\": \"mse\"}", "layers[0].weight[0][1]: expected a finite number, found 1e999")]
+    [InlineData("{\"layers\": [{\"weight\": [[1, null]], \"bias\": [0], \"activation\": \"relu\"}], \"loss\": \"mse\"}", "layers[0].weight[0][1]: expected a finite number, found null")]
+    [InlineData("{\"layers\": [{\"weight\": [[1, 2]], \"bias\": [0], \"activation\": \"relu\"}], \"loss\": \"mse\", \"layers\": []}", "\"layers\" appears twice")]
+    [InlineData("{\"layers\": [{\"weight\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}]}", "maximum configured depth of 64")]
     [InlineData("{\"version\": 2, \"layers\": [{\"weight\": [[1, 2]], \"bias\": [0], \"activation\": \"relu\"}], \"loss\": \"mse\"}", "version")]
     public void ADamagedFileNamesTheField(string json, string field)
     {

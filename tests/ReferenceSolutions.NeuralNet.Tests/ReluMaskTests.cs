@@ -6,7 +6,7 @@ using ReferenceSolutions.TestSupport;
 
 namespace ReferenceSolutions.NeuralNet.Tests;
 
-/// <summary>The vectorized ReLU select against its plain form, z &gt; 0 ? x : 0: equal values, and the same bits (−0 included).</summary>
+/// <summary>The vectorized ReLU select against its plain form, z ≤ 0 ? 0 : x (a NaN z passes x): equal values, and the same bits (−0 included).</summary>
 public class ReluMaskTests
 {
     /// <summary>Any lengths (vector body and scalar tail), any doubles: NaN, ±∞ and −0 included.</summary>
@@ -33,7 +33,7 @@ public class ReluMaskTests
     {
         double[] fast = new double[z.Length];
         Activations.ReluMask(z, x, fast);
-        double[] plain = [.. z.Select((v, i) => v > 0.0 ? x[i] : 0.0)];
+        double[] plain = [.. z.Select((v, i) => v <= 0.0 ? 0.0 : x[i])];
         ParityAssert.Passes(NeuralNetChecks.ReluVectorSelect, new Comparison("vector select", "plain loop").Add("result", fast, plain));
         Assert.Equal(plain.Select(BitConverter.DoubleToInt64Bits), fast.Select(BitConverter.DoubleToInt64Bits));
     }

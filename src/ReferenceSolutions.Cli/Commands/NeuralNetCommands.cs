@@ -91,7 +91,7 @@ internal static class NeuralNetCommands
     {
         "epoch" => true,
         "never" => false,
-        _ => throw new UserInputException($"--resync: '{text}' is neither 'epoch' nor 'never'"),
+        _ => throw new UserInputException($"--resync: '{Echo.Value(text)}' is neither 'epoch' nor 'never'"),
     };
 
     private static int[] ParseHidden(string? text)
@@ -102,6 +102,6 @@ internal static class NeuralNetCommands
         }
         return text.Split(',').Select(part => int.TryParse(part.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int width)
             ? width
-            : throw new UserInputException($"--hidden: '{part}' is not a whole number (expected comma-separated widths such as 64,32)")).ToArray();
+            : throw new UserInputException($"--hidden: '{Echo.Value(part)}' is not a whole number (expected comma-separated widths such as 64,32)")).ToArray();
     }
 }

@@ -15,9 +15,10 @@ public static class LabeledCsv
 
     /// <summary>
     /// Reads <paramref name="path"/>. With <paramref name="classes"/> null, C = 1 + the largest class found; otherwise classes
-    /// must lie in 0..classes−1. <paramref name="features"/>, when given, is the required D.
+    /// must lie in 0..classes−1. <paramref name="features"/>, when given, is the required D, which
+    /// <paramref name="featuresFrom"/> names in the error (e.g. "the model takes").
     /// </summary>
-    public static LabeledData Read(string path, int? classes = null, int? features = null)
+    public static LabeledData Read(string path, int? classes = null, int? features = null, string featuresFrom = "the model takes")
     {
         CsvTable table = CsvTable.Read(path, hasHeader: false);
         if (table.ColumnCount < 2)
@@ -27,7 +28,7 @@ public static class LabeledCsv
         int d = table.ColumnCount - 1;
         if (features is int expected && d != expected)
         {
-            throw new DataFormatException(path, table.LineOf(0), null, $"has {d} feature columns, the model takes {expected}");
+            throw new DataFormatException(path, table.LineOf(0), null, $"has {d} feature columns, {featuresFrom} {expected}");
         }
         Matrix x = table.ToMatrix(Enumerable.Range(0, d).ToArray());
         var y = new int[table.RowCount];

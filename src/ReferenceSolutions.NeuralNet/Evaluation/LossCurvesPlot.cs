@@ -6,7 +6,8 @@ namespace ReferenceSolutions.NeuralNet.Evaluation;
 
 /// <summary>
 /// Training and validation loss per epoch (log₁₀ scale) of every twin on one chart: the from-scratch twin as wide pale
-/// lines, the library twin as thin dashed lines on top, so coinciding curves show as one line inside the other.
+/// lines, the library twin as thin dashed lines on top, so coinciding curves show as one line inside the other. Epochs
+/// whose loss is NaN or ±∞ (a diverged run) have no point; metrics.json says why.
 /// </summary>
 public static class LossCurvesPlot
 {
@@ -30,8 +31,9 @@ public static class LossCurvesPlot
 
     private static void Add(Plot plot, string name, IReadOnlyList<double> values, Color color, bool wide)
     {
-        double[] xs = Enumerable.Range(1, values.Count).Select(i => (double)i).ToArray();
-        double[] ys = values.Select(v => Math.Log10(Math.Max(v, double.Epsilon))).ToArray();
+        int[] finite = [.. Enumerable.Range(0, values.Count).Where(e => double.IsFinite(values[e]))];
+        double[] xs = [.. finite.Select(e => e + 1.0)];
+        double[] ys = [.. finite.Select(e => Math.Log10(Math.Max(values[e], double.Epsilon)))];
         var line = plot.Add.Scatter(xs, ys);
         line.LegendText = name;
         line.MarkerSize = 0;

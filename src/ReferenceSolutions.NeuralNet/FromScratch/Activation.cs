@@ -42,7 +42,7 @@ public static class Activations
                 return (Activation)i;
             }
         }
-        throw new UserInputException($"{field}: unknown activation '{name}' (expected one of {string.Join(", ", Names)})");
+        throw new UserInputException($"{field}: unknown activation '{Echo.Value(name)}' (expected one of {string.Join(", ", Names)})");
     }
 
     /// <summary>A = f(Z), element-wise, written into <paramref name="a"/>; Z, A: N×H. The sigmoid uses the form that never overflows e^x.</summary>
@@ -78,7 +78,8 @@ public static class Activations
 
     /// <summary>
     /// ∂L/∂Z = ∂L/∂A ⊙ f′(Z), written through the forward output A where that is cheaper:
-    /// relu: 𝟙[z &gt; 0] (0 at z = 0, as PyTorch); tanh: 1 − a²; sigmoid: a(1 − a); identity: 1.
+    /// relu: 𝟙[z &gt; 0] (0 at z = 0, as PyTorch; NaN at a NaN z, whose ∂L/∂A is passed on, as PyTorch's
+    /// <c>threshold_backward</c>); tanh: 1 − a²; sigmoid: a(1 − a); identity: 1.
     /// Z, A, dLdA and the result <paramref name="dLdZ"/>: N×H.
     /// </summary>
     public static void Backward(Activation activation, Matrix z, Matrix a, Matrix dLdA, Matrix dLdZ)
@@ -114,9 +115,12 @@ public static class Activations
     }
 
     /// <summary>
-    /// result[i] = z[i] &gt; 0 ? x[i] : 0: the ReLU (x = z) and its backward pass (x = ∂L/∂A). The loop at the end is the
-    /// plain form; the vector body computes the same select, eight lanes at a time, with no branch to mispredict
-    /// (on random signs the branchy loop costs ≈ 4.6 ns per element, the select ≈ 0.6 ns). Bit for bit equal to the plain loop, NaN and −0 included.
+    /// result[i] = z[i] ≤ 0 ? 0 : x[i]: the ReLU (x = z) and its backward pass (x = ∂L/∂A). A NaN z is not ≤ 0, so it
+    /// passes (the ReLU of NaN is NaN and the gradient reaches it, as PyTorch's <c>clamp_min</c> and
+    /// <c>threshold_backward</c>): a diverged network stays visibly NaN instead of being masked to 0. The loop at the end
+    /// is the plain form; the vector body computes the same select, eight lanes at a time, with no branch to mispredict
+    /// (on random signs the branchy loop costs ≈ 4.6 ns per element, the select ≈ 0.6 ns). Bit for bit equal to the plain
+    /// loop, NaN and −0 included.
     /// </summary>
     internal static void ReluMask(ReadOnlySpan<double> z, ReadOnlySpan<double> x, Span<double> result)
     {
@@ -132,13 +136,13 @@ public static class Activations
             ref double rr = ref MemoryMarshal.GetReference(result);
             for (; i <= z.Length - Vector256<double>.Count; i += Vector256<double>.Count)
             {
-                Vector256<double> positive = Vector256.GreaterThan(Vector256.LoadUnsafe(ref zr, (nuint)i), Vector256<double>.Zero);
-                Vector256.StoreUnsafe(Vector256.ConditionalSelect(positive, Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256<double>.Zero), ref rr, (nuint)i);
+                Vector256<double> blocked = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref zr, (nuint)i), Vector256<double>.Zero);
+                Vector256.StoreUnsafe(Vector256.ConditionalSelect(blocked, Vector256<double>.Zero, Vector256.LoadUnsafe(ref xr, (nuint)i)), ref rr, (nuint)i);
             }
         }
         for (; i < z.Length; i++)
         {
-            result[i] = z[i] > 0.0 ? x[i] : 0.0;
+            result[i] = z[i] <= 0.0 ? 0.0 : x[i];
         }
     }
 

@@ -59,15 +59,17 @@ public static class FiniteDifferences
 
     /// <summary>
     /// The central difference at each of <paramref name="coordinates"/>, flagged when a ReLU pre-activation has another
-    /// sign at θ ± heᵢ than at θ (the loss has a kink within the step, so the quotient is not the derivative there).
+    /// sign at θ ± heᵢ than at θ (the loss has a kink within the step, so the quotient is not the derivative there). The
+    /// signs are kept as bits (two sets of N·ΣH_relu / 8 bytes), compared without allocating.
     /// </summary>
     public static IReadOnlyList<FiniteDifference> At(MlpDescription description, Matrix x, int[] labels, IReadOnlyList<ParameterCoordinate> coordinates, double step = DefaultStep)
     {
         ArgumentNullException.ThrowIfNull(description);
+        ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(coordinates);
         var network = new Mlp(description);
-        network.ComputeLoss(x, labels);
-        bool[] signs = network.ReluSigns();
+        var signs = new KinkSigns(network.ReluUnits(x.Rows));
+        network.ComputeLoss(x, labels, signs.AtTheta);
         return [.. coordinates.Select(c =>
         {
             DenseLayer layer = network.Layers[c.Layer];
@@ -77,17 +79,27 @@ public static class FiniteDifferences
         })];
     }
 
-    private static (double Value, bool Kink) Quotient(Mlp network, double[] theta, int i, Matrix x, int[] labels, double step, bool[]? signs)
+    private static (double Value, bool Kink) Quotient(Mlp network, double[] theta, int i, Matrix x, int[] labels, double step, KinkSigns? signs)
     {
         double saved = theta[i];
         theta[i] = saved + step;
-        double plus = network.ComputeLoss(x, labels);
-        bool kink = signs is not null && !signs.AsSpan().SequenceEqual(network.ReluSigns());
+        double plus = network.ComputeLoss(x, labels, signs?.Stepped);
+        bool kink = signs is not null && signs.Moved();
         theta[i] = saved - step;
-        double minus = network.ComputeLoss(x, labels);
-        kink |= signs is not null && !signs.AsSpan().SequenceEqual(network.ReluSigns());
+        double minus = network.ComputeLoss(x, labels, signs?.Stepped);
+        kink |= signs is not null && signs.Moved();
         theta[i] = saved;
         return ((plus - minus) / (2.0 * step), kink);
+    }
+
+    /// <summary>The ReLU sign bits at θ and at a stepped θ.</summary>
+    private sealed class KinkSigns(long units)
+    {
+        public ulong[] AtTheta { get; } = new ulong[(units + 63) / 64];
+
+        public ulong[] Stepped { get; } = new ulong[(units + 63) / 64];
+
+        public bool Moved() => !AtTheta.AsSpan().SequenceEqual(Stepped);
     }
 
     private static ParameterCoordinate Locate(MlpDescription description, int[] sizes, int flat)

@@ -23,6 +23,6 @@ public static class LossKinds
     {
         "softmax-cross-entropy" => LossKind.SoftmaxCrossEntropy,
         "mse" => LossKind.MeanSquaredError,
-        _ => throw new UserInputException($"{field}: unknown loss '{name}' (expected softmax-cross-entropy or mse)"),
+        _ => throw new UserInputException($"{field}: unknown loss '{Echo.Value(name)}' (expected softmax-cross-entropy or mse)"),
     };
 }

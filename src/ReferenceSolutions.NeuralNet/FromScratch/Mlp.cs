@@ -4,26 +4,42 @@ namespace ReferenceSolutions.NeuralNet.FromScratch;
 /// The multilayer perceptron by hand: A₀ = X (N×D); Zₗ = Aₗ₋₁·Wₗᵀ + 𝟙bₗᵀ, Aₗ = fₗ(Zₗ); the last Z (N×C) feeds the loss.
 /// <see cref="Backward"/> runs the chain rule layer by layer in reverse with no tape: each piece's derivative is written
 /// out in <see cref="DenseLayer"/>, <see cref="Activations"/>, <see cref="SoftmaxCrossEntropy"/> and <see cref="MeanSquaredError"/>.
+/// A batch of more than <see cref="ChunkRows"/> rows is processed in chunks of that many (the last may be smaller): the
+/// mean loss and its gradient are the chunks' means weighted by their share of the rows, Σ_c (N_c/N)·L_c, so the
+/// activations held at once never exceed one chunk's, whatever N.
 /// </summary>
 public sealed class Mlp
 {
+    private const int KeptWorkspaces = 4;
     private readonly DenseLayer[] _layers;
     private readonly Activation[] _activations;
-    private MlpWorkspace? _workspace;
+    private readonly Dictionary<int, MlpWorkspace> _workspaces = [];
+    private double[][]? _gradientSums;
 
-    /// <summary>A network over the weights of <paramref name="description"/> (copied).</summary>
+    /// <summary>A network over the weights of <paramref name="description"/> (copied), taking <see cref="MlpDescription.ChunkRows"/> rows at a time.</summary>
     public Mlp(MlpDescription description)
+        : this(description, description?.ChunkRows ?? throw new ArgumentNullException(nameof(description)))
+    {
+    }
+
+    /// <summary>A network that takes <paramref name="chunkRows"/> rows at a time (tests compare chunked and whole batches).</summary>
+    internal Mlp(MlpDescription description, int chunkRows)
     {
         ArgumentNullException.ThrowIfNull(description);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkRows, 1);
         _layers = description.Layers.Select(l => new DenseLayer(l.Weight.Clone(), (double[])l.Bias.Clone())).ToArray();
         _activations = description.Layers.Select(l => l.Activation).ToArray();
         Loss = description.Loss;
+        ChunkRows = chunkRows;
         Parameters = _layers.SelectMany((l, i) => new[]
         {
             new Parameter($"layers.{i}.weight", l.Weight.Data, l.WeightGradient.Data),
             new Parameter($"layers.{i}.bias", l.Bias, l.BiasGradient),
         }).ToArray();
     }
+
+    /// <summary>R, the most rows pushed through the network at once.</summary>
+    public int ChunkRows { get; }
 
     /// <summary>The objective.</summary>
     public LossKind Loss { get; }
@@ -50,55 +66,96 @@ public sealed class Mlp
     }
 
     /// <summary>The network's output Z_L: N×C (logits for cross-entropy), a new matrix; X: N×D.</summary>
-    public Matrix Forward(Matrix x) => Forward(Workspace(x), x).Clone();
-
-    /// <summary>The mean loss of the batch, with no gradient.</summary>
-    public double ComputeLoss(Matrix x, int[] labels)
+    public Matrix Forward(Matrix x)
     {
-        MlpWorkspace workspace = Workspace(x);
-        Matrix output = Forward(workspace, x);
-        return Loss == LossKind.SoftmaxCrossEntropy
-            ? SoftmaxCrossEntropy.Forward(output, labels, workspace.Probabilities)
-            : MeanSquaredError.Forward(output, labels);
+        ArgumentNullException.ThrowIfNull(x);
+        var output = new Matrix(x.Rows, _layers[^1].Outputs);
+        foreach ((int start, int count) in Chunks(x.Rows))
+        {
+            MlpWorkspace workspace = Workspace(count);
+            Forward(workspace, workspace.Chunk(x, start, count)).Data.CopyTo(output.Data.AsSpan(start * output.Columns));
+        }
+        return output;
     }
 
-    /// <summary>Forward, loss, then the backward pass: fills every layer's gradient buffers; returns the mean loss.</summary>
-    public double LossAndGradients(Matrix x, int[] labels)
+    /// <summary>The mean loss of the batch, with no gradient.</summary>
+    public double ComputeLoss(Matrix x, int[] labels) => ComputeLoss(x, labels, null);
+
+    /// <summary>
+    /// The mean loss of the batch; with <paramref name="reluSigns"/> (at least <see cref="ReluUnits"/> bits), also
+    /// 𝟙[z &gt; 0] for every pre-activation z of every ReLU layer, one bit each (chunk by chunk, layer by layer,
+    /// row-major): where two evaluations differ, the loss has a kink between them.
+    /// </summary>
+    internal double ComputeLoss(Matrix x, int[] labels, ulong[]? reluSigns)
     {
-        MlpWorkspace workspace = Workspace(x);
-        Matrix output = Forward(workspace, x);
-        Matrix dLdA = workspace.DLdA[^1];
-        double loss;
-        if (Loss == LossKind.SoftmaxCrossEntropy)
+        RequireLabels(x, labels);
+        if (reluSigns is not null)
         {
-            loss = SoftmaxCrossEntropy.Forward(output, labels, workspace.Probabilities);
-            SoftmaxCrossEntropy.Backward(workspace.Probabilities, labels, dLdA);
+            Array.Clear(reluSigns);
         }
-        else
+        double loss = 0.0;
+        long bit = 0;
+        foreach ((int start, int count) in Chunks(x.Rows))
         {
-            loss = MeanSquaredError.Forward(output, labels);
-            MeanSquaredError.Backward(output, labels, dLdA);
+            MlpWorkspace workspace = Workspace(count);
+            Matrix output = Forward(workspace, workspace.Chunk(x, start, count));
+            int[] y = workspace.Chunk(labels, start, count);
+            double chunkLoss = Loss == LossKind.SoftmaxCrossEntropy
+                ? SoftmaxCrossEntropy.Forward(output, y, workspace.Probabilities)
+                : MeanSquaredError.Forward(output, y);
+            loss += Share(count, x.Rows) * chunkLoss;
+            if (reluSigns is not null)
+            {
+                bit = WriteReluSigns(workspace, reluSigns, bit);
+            }
         }
-        Backward(workspace);
         return loss;
     }
 
     /// <summary>
-    /// 𝟙[z &gt; 0] for every pre-activation z of every ReLU layer in the last forward pass (layer by layer, row-major):
-    /// where two evaluations differ, the loss has a kink between them.
+    /// Forward, loss, then the backward pass: fills every layer's gradient buffers; returns the mean loss. Chunked, the
+    /// buffers end holding Σ_c (N_c/N)·∂L_c/∂θ.
     /// </summary>
-    internal bool[] ReluSigns()
+    public double LossAndGradients(Matrix x, int[] labels)
     {
-        MlpWorkspace workspace = _workspace ?? throw new InvalidOperationException("ReluSigns needs a forward pass first");
-        var signs = new List<bool>();
-        for (int l = 0; l < _layers.Length; l++)
+        RequireLabels(x, labels);
+        if (x.Rows <= ChunkRows)
         {
-            if (_activations[l] == Activation.Relu)
+            return LossAndGradients(Workspace(x.Rows), x, labels);
+        }
+        double[][] sums = _gradientSums ??= [.. Parameters.Select(p => new double[p.Gradient.Length])];
+        foreach (double[] sum in sums)
+        {
+            Array.Clear(sum);
+        }
+        double loss = 0.0;
+        foreach ((int start, int count) in Chunks(x.Rows))
+        {
+            MlpWorkspace workspace = Workspace(count);
+            double share = Share(count, x.Rows);
+            loss += share * LossAndGradients(workspace, workspace.Chunk(x, start, count), workspace.Chunk(labels, start, count));
+            for (int p = 0; p < Parameters.Count; p++)
             {
-                signs.AddRange(workspace.Z[l].Data.Select(z => z > 0.0));
+                System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(Parameters[p].Gradient, share, sums[p], sums[p]);
             }
         }
-        return [.. signs];
+        for (int p = 0; p < Parameters.Count; p++)
+        {
+            sums[p].CopyTo(Parameters[p].Gradient, 0);
+        }
+        return loss;
+    }
+
+    /// <summary>The number of ReLU pre-activations of a batch of <paramref name="rows"/> rows: N·Σ H over the ReLU layers.</summary>
+    internal long ReluUnits(int rows) => (long)rows * _layers.Where((_, l) => _activations[l] == Activation.Relu).Sum(l => (long)l.Outputs);
+
+    /// <summary>The chunks (start row, rows) of a batch of <paramref name="rows"/> rows: one when it fits.</summary>
+    internal IEnumerable<(int Start, int Count)> Chunks(int rows)
+    {
+        for (int start = 0; start < rows; start += ChunkRows)
+        {
+            yield return (start, Math.Min(ChunkRows, rows - start));
+        }
     }
 
     /// <summary>Gradient buffers as per-layer copies.</summary>
@@ -141,14 +198,71 @@ public sealed class Mlp
         }
     }
 
-    /// <summary>The buffers for a batch of X's size, made anew only when the batch size changes.</summary>
-    private MlpWorkspace Workspace(Matrix x)
+    /// <summary>One chunk's forward, loss and backward pass (the whole batch when it fits in one).</summary>
+    private double LossAndGradients(MlpWorkspace workspace, Matrix x, int[] labels)
+    {
+        Matrix output = Forward(workspace, x);
+        Matrix dLdA = workspace.DLdA[^1];
+        double loss;
+        if (Loss == LossKind.SoftmaxCrossEntropy)
+        {
+            loss = SoftmaxCrossEntropy.Forward(output, labels, workspace.Probabilities);
+            SoftmaxCrossEntropy.Backward(workspace.Probabilities, labels, dLdA);
+        }
+        else
+        {
+            loss = MeanSquaredError.Forward(output, labels);
+            MeanSquaredError.Backward(output, labels, dLdA);
+        }
+        Backward(workspace);
+        return loss;
+    }
+
+    /// <summary>N_c/N, the weight of a chunk's mean in the batch's mean (exactly 1 for a single chunk).</summary>
+    private static double Share(int count, int rows) => count == rows ? 1.0 : count / (double)rows;
+
+    private long WriteReluSigns(MlpWorkspace workspace, ulong[] bits, long bit)
+    {
+        for (int l = 0; l < _layers.Length; l++)
+        {
+            if (_activations[l] != Activation.Relu)
+            {
+                continue;
+            }
+            foreach (double z in workspace.Z[l].Data)
+            {
+                if (z > 0.0)
+                {
+                    bits[bit >> 6] |= 1UL << (int)(bit & 63);
+                }
+                bit++;
+            }
+        }
+        return bit;
+    }
+
+    private static void RequireLabels(Matrix x, int[] labels)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (_workspace is null || _workspace.Rows != x.Rows)
+        ArgumentNullException.ThrowIfNull(labels);
+        if (labels.Length != x.Rows)
         {
-            _workspace = new MlpWorkspace(x.Rows, _layers, _activations);
+            throw new ArgumentException($"{labels.Length} labels for a batch of {x.Rows} rows", nameof(labels));
         }
-        return _workspace;
+    }
+
+    /// <summary>The buffers for a chunk of <paramref name="rows"/> rows, kept for the last few sizes used, so a training step allocates nothing.</summary>
+    private MlpWorkspace Workspace(int rows)
+    {
+        if (!_workspaces.TryGetValue(rows, out MlpWorkspace? workspace))
+        {
+            if (_workspaces.Count >= KeptWorkspaces)
+            {
+                _workspaces.Clear();
+            }
+            workspace = new MlpWorkspace(rows, _layers, _activations);
+            _workspaces[rows] = workspace;
+        }
+        return workspace;
     }
 }

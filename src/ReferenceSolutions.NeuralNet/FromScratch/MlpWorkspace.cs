@@ -2,14 +2,19 @@ namespace ReferenceSolutions.NeuralNet.FromScratch;
 
 /// <summary>
 /// The buffers of one forward and backward pass over a batch of N rows: Zₗ, Aₗ, ∂L/∂Zₗ and ∂L/∂Aₗ, each N×Hₗ, plus
-/// the loss's softmax P: N×C. Made once per batch size, so a training step allocates nothing. Under the identity
-/// activation Aₗ is Zₗ and ∂L/∂Zₗ is ∂L/∂Aₗ (the same storage).
+/// the loss's softmax P: N×C, and, once a larger batch is cut into chunks of N rows, the chunk's rows of X (N×D) and y.
+/// Made once per batch size, so a training step allocates nothing. Under the identity activation Aₗ is Zₗ and ∂L/∂Zₗ is
+/// ∂L/∂Aₗ (the same storage).
 /// </summary>
 internal sealed class MlpWorkspace
 {
+    private Matrix? _input;
+    private int[]? _labels;
+
     public MlpWorkspace(int rows, IReadOnlyList<DenseLayer> layers, IReadOnlyList<Activation> activations)
     {
         Rows = rows;
+        Inputs = layers[0].Inputs;
         Z = new Matrix[layers.Count];
         A = new Matrix[layers.Count];
         DLdZ = new Matrix[layers.Count];
@@ -29,6 +34,9 @@ internal sealed class MlpWorkspace
     /// <summary>N, the batch size these buffers fit.</summary>
     public int Rows { get; }
 
+    /// <summary>D, the network's inputs.</summary>
+    public int Inputs { get; }
+
     /// <summary>Zₗ = Aₗ₋₁·Wₗᵀ + 𝟙bₗᵀ.</summary>
     public Matrix[] Z { get; }
 
@@ -43,4 +51,28 @@ internal sealed class MlpWorkspace
 
     /// <summary>The softmax of the last layer's output (cross-entropy only).</summary>
     public Matrix Probabilities { get; }
+
+    /// <summary>Rows start..start+N−1 of <paramref name="x"/>: <paramref name="x"/> itself when that is all of it, else a copy in this workspace.</summary>
+    public Matrix Chunk(Matrix x, int start, int count)
+    {
+        if (start == 0 && count == x.Rows)
+        {
+            return x;
+        }
+        _input ??= new Matrix(Rows, Inputs);
+        x.Data.AsSpan(start * x.Columns, count * x.Columns).CopyTo(_input.Data);
+        return _input;
+    }
+
+    /// <summary>Entries start..start+N−1 of <paramref name="labels"/>, as <see cref="Chunk(Matrix, int, int)"/>.</summary>
+    public int[] Chunk(int[] labels, int start, int count)
+    {
+        if (start == 0 && count == labels.Length)
+        {
+            return labels;
+        }
+        _labels ??= new int[Rows];
+        labels.AsSpan(start, count).CopyTo(_labels);
+        return _labels;
+    }
 }

@@ -9,7 +9,9 @@ namespace ReferenceSolutions.NeuralNet.Torch;
 /// The TorchSharp twin: <see cref="TorchMlp"/> trained by TorchSharp's <c>optim.SGD</c>, <c>optim.Adam</c> or
 /// <c>optim.AdamW</c> (C# re-implementations of PyTorch's rules) with the hyper-parameters of the from-scratch twin; the
 /// loss is <c>nn.functional.cross_entropy</c> or <c>mse_loss</c> on one-hot targets, mean reduction. Every step runs in
-/// its own <c>torch.NewDisposeScope()</c>.
+/// its own <c>torch.NewDisposeScope()</c>. A batch of more than <see cref="MlpDescription.ChunkRows"/> rows goes through
+/// in chunks, as in the from-scratch <see cref="FromScratch.Mlp"/>: each chunk's mean loss, weighted by N_c/N, is
+/// back-propagated on its own and autograd sums the gradients, so the graph never holds more than one chunk.
 /// </summary>
 public sealed class TorchTwin : IMlpTwin
 {
@@ -18,13 +20,22 @@ public sealed class TorchTwin : IMlpTwin
     private readonly LossKind _loss;
     private readonly int _classes;
     private readonly OptimizerKind _kind;
+    private readonly int _chunkRows;
     private long _steps;
 
     /// <summary>A twin starting from the weights of <paramref name="initial"/>.</summary>
     public TorchTwin(MlpDescription initial, OptimizerSettings settings, string name = "mlp-torch")
+        : this(initial, settings, name, initial?.ChunkRows ?? throw new ArgumentNullException(nameof(initial)))
+    {
+    }
+
+    /// <summary>A twin that takes <paramref name="chunkRows"/> rows at a time (tests compare chunked and whole batches).</summary>
+    internal TorchTwin(MlpDescription initial, OptimizerSettings settings, string name, int chunkRows)
     {
         ArgumentNullException.ThrowIfNull(initial);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkRows, 1);
+        _chunkRows = chunkRows;
         using var pause = CollectorPause.Enter();
         _model = new TorchMlp(initial);
         _loss = initial.Loss;
@@ -57,9 +68,8 @@ public sealed class TorchTwin : IMlpTwin
         using var pause = CollectorPause.Enter();
         using var scope = NewDisposeScope();
         _model.zero_grad();
-        Tensor loss = Loss(x, labels);
-        loss.backward();
-        return (loss.item<double>(), _model.Gradients());
+        double loss = Backward(x, labels);
+        return (loss, _model.Gradients());
     }
 
     /// <inheritdoc/>
@@ -72,11 +82,10 @@ public sealed class TorchTwin : IMlpTwin
             group.LearningRate = learningRate;
         }
         _optimizer.zero_grad();
-        Tensor loss = Loss(x, labels);
-        loss.backward();
+        double loss = Backward(x, labels);
         _optimizer.step();
         _steps++;
-        return loss.item<double>();
+        return loss;
     }
 
     /// <inheritdoc/>
@@ -86,12 +95,29 @@ public sealed class TorchTwin : IMlpTwin
         using var pause = CollectorPause.Enter();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Tensor output = _model.forward(ToTensor(x)); // (N,D) → (N,C)
-        return TorchMlp.ToMatrix(output);
+        if (x.Rows <= _chunkRows)
+        {
+            Tensor output = _model.forward(ToTensor(x)); // (N,D) → (N,C)
+            return TorchMlp.ToMatrix(output);
+        }
+        Matrix outputs = new(x.Rows, _classes);
+        for (int start = 0; start < x.Rows; start += _chunkRows)
+        {
+            using var chunkScope = NewDisposeScope();
+            int count = Math.Min(_chunkRows, x.Rows - start);
+            Tensor output = _model.forward(ToTensor(x, start, count)); // (N_c,D) → (N_c,C)
+            output.data<double>().CopyTo(outputs.Data, start * _classes);
+        }
+        return outputs;
     }
 
     /// <inheritdoc/>
-    public MlpDescription Snapshot() => _model.Describe(_loss);
+    public MlpDescription Snapshot()
+    {
+        using var pause = CollectorPause.Enter();
+        using var scope = NewDisposeScope();
+        return _model.Describe(_loss);
+    }
 
     /// <inheritdoc/>
     public void Restore(MlpDescription description)
@@ -180,10 +206,40 @@ public sealed class TorchTwin : IMlpTwin
     /// <summary>X: N×D row-major → a float64 tensor (N,D).</summary>
     internal static Tensor ToTensor(Matrix x) => tensor(x.Data, [x.Rows, x.Columns], ScalarType.Float64);
 
-    private Tensor Loss(Matrix x, int[] labels)
+    /// <summary>Rows start..start+N_c−1 of X → a float64 tensor (N_c,D).</summary>
+    private static Tensor ToTensor(Matrix x, int start, int count) =>
+        tensor(x.Data.AsSpan(start * x.Columns, count * x.Columns).ToArray(), [count, x.Columns], ScalarType.Float64);
+
+    /// <summary>
+    /// Back-propagates the batch's mean loss into the parameters' <c>grad</c> (which the caller zeroed) and returns it:
+    /// the whole batch at once when it fits in one chunk, else Σ_c (N_c/N)·L_c chunk by chunk, each chunk's graph freed
+    /// before the next is built.
+    /// </summary>
+    private double Backward(Matrix x, int[] labels)
     {
         ArgumentNullException.ThrowIfNull(x);
-        Tensor output = _model.forward(ToTensor(x)); // (N,D) → (N,C)
+        ArgumentNullException.ThrowIfNull(labels);
+        if (x.Rows <= _chunkRows)
+        {
+            Tensor loss = Loss(ToTensor(x), labels);
+            loss.backward();
+            return loss.item<double>();
+        }
+        double total = 0.0;
+        for (int start = 0; start < x.Rows; start += _chunkRows)
+        {
+            using var chunkScope = NewDisposeScope();
+            int count = Math.Min(_chunkRows, x.Rows - start);
+            Tensor loss = Loss(ToTensor(x, start, count), labels[start..(start + count)]).mul(count / (double)x.Rows);
+            loss.backward();
+            total += loss.item<double>();
+        }
+        return total;
+    }
+
+    private Tensor Loss(Tensor x, int[] labels)
+    {
+        Tensor output = _model.forward(x); // (N,D) → (N,C)
         Tensor target = tensor(labels.Select(l => (long)l).ToArray(), ScalarType.Int64); // (N)
         return _loss == LossKind.SoftmaxCrossEntropy
             ? nn.functional.cross_entropy(output, target)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using ReferenceSolutions.Core.Randomness;
 using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Core.Solutions;
@@ -14,7 +15,10 @@ namespace ReferenceSolutions.NeuralNet.Training;
 /// second twin starts every epoch from the first twin's parameters and optimizer state, so the comparison measures one
 /// epoch of independent steps from one state: the trajectories of a non-convex objective separate exponentially once
 /// left alone (docs/neural-net.md#how-far-the-twins-drift-apart). Early stopping follows the first twin's validation
-/// loss and restores every twin to the same epoch, so the twins stay comparable.
+/// loss and restores every twin to the same epoch, so the twins stay comparable; an epoch whose validation loss is NaN or
+/// ±∞ is never the best one, and when no epoch has a finite one the last weights are kept, as with fixed epochs.
+/// Training stops after the epoch in which the first twin's weights or biases stop being finite: no later step can bring
+/// them back (every update of a NaN is NaN), so the rest would only burn time (<see cref="TrainingHistory.Diverged"/>).
 /// </summary>
 public static class TwinTrainer
 {
@@ -46,9 +50,10 @@ public static class TwinTrainer
         var parameters = new Comparison(twins[0].Name, twins[^1].Name);
         var stepLossByEpoch = new List<double>();
         var parametersByEpoch = new List<double>();
-        MlpDescription[] best = options.EarlyStopping ? twins.Select(t => t.Snapshot()).ToArray() : [];
+        MlpDescription[] best = [];
         double bestLoss = double.PositiveInfinity;
         int bestEpoch = 0, steps = 0;
+        int diverged = 0;
         int stepsPerEpoch = (train.Rows + options.BatchSize - 1) / options.BatchSize;
         var sums = new double[twins.Count];
         var losses = new double[twins.Count];
@@ -79,9 +84,10 @@ public static class TwinTrainer
                     epochLoss.Add(part, losses[0], losses[1]);
                 }
             }
+            MlpDescription first = twins[0].Snapshot();
             if (paired)
             {
-                MlpDescription first = twins[0].Snapshot(), second = twins[1].Snapshot();
+                MlpDescription second = twins[1].Snapshot();
                 var epochParameters = new Comparison(parameters.Left, parameters.Right).AddParameters(first, second);
                 parameters.AddParameters(first, second, string.Create(CultureInfo.InvariantCulture, $"epoch {epoch + 1}: "));
                 stepLossByEpoch.Add(epochLoss.MaxAbsDiff);
@@ -98,7 +104,8 @@ public static class TwinTrainer
                 }
             }
             progress.Report("train", epoch + 1, options.Epochs);
-            if (validationLoss[0][^1] < bestLoss)
+            bool finite = IsFinite(first);
+            if (finite && validationLoss[0][^1] < bestLoss)
             {
                 bestLoss = validationLoss[0][^1];
                 bestEpoch = epoch + 1;
@@ -111,9 +118,14 @@ public static class TwinTrainer
             {
                 break;
             }
+            if (!finite)
+            {
+                diverged = epoch + 1;
+                break;
+            }
         }
         int keptEpoch = trainLoss[0].Count;
-        if (options.EarlyStopping)
+        if (options.EarlyStopping && bestEpoch > 0)
         {
             for (int t = 0; t < twins.Count; t++)
             {
@@ -122,6 +134,12 @@ public static class TwinTrainer
             keptEpoch = bestEpoch;
         }
         TwinDifferences? differences = paired ? new TwinDifferences(stepLoss, parameters, stepLossByEpoch, parametersByEpoch) : null;
-        return new TrainingHistory(twins.Select(t => t.Name).ToArray(), trainLoss, validationLoss, validationAccuracy, steps, stepsPerEpoch, bestEpoch, keptEpoch, differences);
+        return new TrainingHistory(twins.Select(t => t.Name).ToArray(), trainLoss, validationLoss, validationAccuracy, steps, stepsPerEpoch, bestEpoch, keptEpoch, differences)
+        {
+            Diverged = diverged,
+        };
     }
+
+    private static bool IsFinite(MlpDescription network) =>
+        network.Layers.All(l => TensorPrimitives.IsFiniteAll<double>(l.Weight.Data) && TensorPrimitives.IsFiniteAll<double>(l.Bias));
 }
