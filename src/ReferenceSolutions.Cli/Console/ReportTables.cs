@@ -44,7 +44,7 @@ internal static class ReportTables
         var table = new Table().Title(Markup.Escape($"verify {report.Check}")).AddColumns("implementation", "result");
         foreach ((string name, object result) in report.Implementations)
         {
-            table.AddRow(Markup.Escape(name), Markup.Escape(Core.Output.JsonOutput.Serialize(result).Trim()));
+            table.AddRow(Markup.Escape(name), Markup.Escape(Cell(Core.Output.JsonOutput.Serialize(result).Trim())));
         }
         console.Write(table);
         var comparisons = new Table().Title("comparisons").AddColumns("check", "between", "max |diff|", "tolerance", "passed");
@@ -55,6 +55,18 @@ internal static class ReportTables
         console.Write(comparisons);
         console.MarkupLine($"verify {Markup.Escape(report.Check)}: {Verdict(report.Passed)}");
     }
+
+    /// <summary>The most characters of one implementation's JSON a table cell shows; <c>--json</c> prints them all.</summary>
+    public const int CellCharacters = 4000;
+
+    /// <summary>
+    /// <paramref name="json"/> cut to <see cref="CellCharacters"/>: a console table wraps every character of a cell,
+    /// which for a model's gradients (millions of numbers) costs minutes and gigabytes for text nobody reads there.
+    /// </summary>
+    private static string Cell(string json) =>
+        json.Length <= CellCharacters
+            ? json
+            : $"{json[..CellCharacters]} … ({json.Length - CellCharacters:N0} more characters; --json prints all)";
 
     /// <summary>The check's name, with the non-finite value or the worst entry when it failed.</summary>
     private static string Describe(ParityCheck check) =>
