@@ -50,7 +50,6 @@ public sealed class RecommenderHostileTests : IDisposable
         string folder = Out();
         ChildRefsol.Outcome outcome = Refsol("run", "recommender", "--epochs", "10000", "--out", folder);
         AssertInputError(outcome, "--epochs must be in 1..500");
-        Assert.True(outcome.Elapsed < TimeSpan.FromSeconds(10), outcome.ToString());
         Assert.False(Directory.Exists(folder));
     }
 
