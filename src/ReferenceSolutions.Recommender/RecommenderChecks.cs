@@ -181,12 +181,26 @@ public static class RecommenderChecks
         RecommenderTolerances.ClosedForm, [],
         ["RatingMetricsTests.AucIsThePairwiseWinRate"]);
 
+    /// <summary>σ of a 2×2 matrix against its invariants, each relative to itself: tiny σ are resolved, not lost to underflow.</summary>
+    public static CheckDefinition Svd2x2Invariants { get; } = new("recommender.svd-2x2-invariants", Solution, CheckKinds.Consistency,
+        "svd σ of a 2×2: product and sum of squares",
+        "|σ₁σ₂ − |det A|| / |det A| and |σ₁² + σ₂² − ‖A‖²_F| / ‖A‖²_F (relative to each, so a σ₂ of 1e-170 is held to its own digits)",
+        RecommenderTolerances.ClosedForm, [],
+        ["SvdParityTests.UnderflowingColumnsConvergeToTheirSingularValues"]);
+
+    /// <summary>Every decomposition of 2ᵉ·A against that of A: the exact pre-scaling makes the results scale exactly.</summary>
+    public static CheckDefinition PowerOfTwoScaling { get; } = new("recommender.power-of-two-scaling", Solution, CheckKinds.Consistency,
+        "svd, pca, low-rank spectrum, randomized svd: of 2ᵉ·A vs of A",
+        "σ(2ᵉA)·2⁻ᵉ vs σ(A), PCA axes and λ(2ᵉX)·2⁻²ᵉ vs λ(X), σ(2ᵃP·(2ᵇQ)ᵀ)·2⁻ᵃ⁻ᵇ vs σ(P·Qᵀ), for e up to ±1000",
+        RecommenderTolerances.BitForBit, [],
+        ["ScalingTests.SingularValuesScaleExactly", "ScalingTests.PcaIsScaleInvariantBitForBit", "ScalingTests.LowRankSpectrumScalesExactly", "ScalingTests.AScaleThatChangesTheResultFailsTheCheck"]);
+
     /// <summary>Every check of the recommender solution.</summary>
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
         SgdTwin, AlsTwin, LearnedSpectrum, SingularValuesTorch, SingularValuesMathNet, GolubKahanVsJacobi, Reconstruction,
         SingularVectorsMathNet, PcaAxesTorch, PcaVarianceTorch, PcaVarianceMathNet, PcaRoundTrip, MLNetSubspace, MLNetVariance,
         SubspaceAngle, RandomizedSvdBound, RandomizedSvdTop, LowRankSpectrum, FactorDot, SgdFastPath, SgdStepGradient,
-        SampleReindexing, ColdStart, AucPairwise,
+        SampleReindexing, ColdStart, AucPairwise, Svd2x2Invariants, PowerOfTwoScaling,
     ];
 }

@@ -50,11 +50,7 @@ public static class RecommenderRun
         var rng = new Rng(context.Seed);
         RatingSet all = options.RatingsPath is null ? SyntheticRatings.Generate(context.Seed) : RatingsFile.Read(options.RatingsPath);
         IReadOnlyDictionary<long, string>? titles = options.MoviesPath is null ? null : MovieTitles.Read(options.MoviesPath);
-        int maxFactors = Math.Min(all.UserCount, all.ItemCount);
-        if (options.FactorCount > maxFactors)
-        {
-            throw new UserInputException($"--factors {options.FactorCount} is larger than min(users, items) = {maxFactors} of {all.Source}");
-        }
+        options.RequireFits(all);
         Directory.CreateDirectory(context.OutputDirectory);
         RatingSplit split = RatingSplit.Create(all, rng.Fork());
         RecommenderSelection selection = RecommenderSelection.Choose(split, options, rng.Fork(), progress);
@@ -74,16 +70,17 @@ public static class RecommenderRun
 
         Rng fitRng = rng.Fork();
         BiasedMf initial = BiasedMf.Initial(all.UserCount, all.ItemCount, options.FactorCount, fit.Mean(), InitialScale, fitRng.Fork()).ZeroRowsWithoutRatings(fit);
-        int[][] orders = MfSgd.Orders(fit.Count, selection.Sgd.Epochs, fitRng.Fork());
+        var orders = EpochOrders.Seeded(fitRng.NextUInt64(), selection.Sgd.Epochs);
         var sgdTrain = new List<double>();
         BiasedMf sgd = new MfSgd(options.Eta, selection.Sgd.Lambda, orders).Train(initial, fit, (epoch, state) =>
         {
             sgdTrain.Add(RatingMetrics.Rmse(fit, range.Predict(state, fit)));
             progress.Report("mf-sgd-from-scratch epochs (train + validation)", epoch, selection.Sgd.Epochs);
         });
+        string? diverged = sgd.IsFinite() ? null : Divergence(sgdTrain.FindIndex(rmse => !double.IsFinite(rmse)) + 1, selection.Sgd.Epochs, options.Eta, selection.Sgd.Lambda);
         double[] sgdScores = RatingMetrics.Predict(sgd, test);
-        double[] sgdSpectrum = LowRankSpectrum.Of(sgd.P, sgd.Q, new JacobiSvd());
-        models.Add(WithSpectrum("mf-sgd-from-scratch", RatingMetrics.Summary(test, sgdScores, range, cold), sgdSpectrum, options.RatingsPath is null));
+        double[]? sgdSpectrum = diverged is null ? LowRankSpectrum.Of(sgd.P, sgd.Q, new JacobiSvd()) : null;
+        models.Add(WithSpectrum("mf-sgd-from-scratch", RatingMetrics.Summary(test, sgdScores, range, cold, diverged), sgdSpectrum, diverged, options.RatingsPath is null));
 
         var alsTrain = new List<double>();
         BiasedMf als = new Als(selection.Als.Lambda, selection.Als.Epochs).Train(initial, fit, (epoch, state) =>
@@ -92,7 +89,7 @@ public static class RecommenderRun
             progress.Report("als-from-scratch epochs (train + validation)", epoch, selection.Als.Epochs);
         });
         double[] alsSpectrum = LowRankSpectrum.Of(als.P, als.Q, new JacobiSvd());
-        models.Add(WithSpectrum("als-from-scratch", RatingMetrics.Summary(test, RatingMetrics.Predict(als, test), range, cold), alsSpectrum, options.RatingsPath is null));
+        models.Add(WithSpectrum("als-from-scratch", RatingMetrics.Summary(test, RatingMetrics.Predict(als, test), range, cold), alsSpectrum, null, options.RatingsPath is null));
 
         progress.Report("ffm-mlnet", 0, 1);
         double[] ffmScores = MLNetFfm.TrainAndScore(fit, test, MLNetSeed(context.Seed), FfmIterations, FfmLatentDimension);
@@ -103,9 +100,9 @@ public static class RecommenderRun
         RunTwins(context, options.Eta, selection, fit, test, initial, rng.Fork(), models, parity);
         parity.AddRange(SvdAndPcaParity(rng.Fork(), MLNetSeed(context.Seed), progress));
 
-        WriteRecommendations(Path.Combine(context.OutputDirectory, "recommendations.csv"), sgd, range, all, titles);
+        WriteRecommendations(Path.Combine(context.OutputDirectory, "recommendations.csv"), diverged is null ? sgd : null, range, all, titles);
         PngPlot.Lines(Path.Combine(context.OutputDirectory, "singular-spectrum.png"), "Singular values of the learned P·Q^T (log10)", "index", "σ",
-            [("mf-sgd-from-scratch", sgdSpectrum), ("als-from-scratch", alsSpectrum)], logY: true);
+            sgdSpectrum is null ? [("als-from-scratch", alsSpectrum)] : [("mf-sgd-from-scratch", sgdSpectrum), ("als-from-scratch", alsSpectrum)], logY: true);
         PlotCurves(Path.Combine(context.OutputDirectory, "rmse-mf-sgd-from-scratch.png"), "mf-sgd-from-scratch", sgdTrain, selection.Sgd);
         PlotCurves(Path.Combine(context.OutputDirectory, "rmse-als-from-scratch.png"), "als-from-scratch", alsTrain, selection.Als);
 
@@ -114,8 +111,8 @@ public static class RecommenderRun
         quality.Add(QualityCheck.AtLeast("test RMSE: bias-baseline − mf-sgd-from-scratch (MF beats biases)", biasRmse - sgdRmse, 0.0));
         if (options.RatingsPath is null)
         {
-            int recovered = LowRankSpectrum.RankAtLargestGap(sgdSpectrum);
-            quality.Add(QualityCheck.AtMost("|recovered − planted rank| (mf-sgd-from-scratch)", Math.Abs(recovered - SyntheticRatings.PlantedRank), 0));
+            double miss = sgdSpectrum is null ? double.NaN : Math.Abs(LowRankSpectrum.RankAtLargestGap(sgdSpectrum) - SyntheticRatings.PlantedRank);
+            quality.Add(QualityCheck.AtMost("|recovered − planted rank| (mf-sgd-from-scratch)", miss, 0));
         }
         else
         {
@@ -126,19 +123,27 @@ public static class RecommenderRun
         return new RunReport("recommender", context.Seed, new DatasetInfo(name, source, all.Count), models, parity, quality, selection.ToProtocol(split, options));
     }
 
+    /// <summary>Why MF-SGD's factors are not finite: the first epoch after which they were not, of how many, with η and λ.</summary>
+    internal static string Divergence(int epoch, int epochs, double eta, double lambda) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"MF-SGD diverged: its factors are not finite from epoch {epoch} of {epochs} (η = {eta}, λ = {lambda}); a smaller --lr, or ratings on a smaller scale, keeps the steps stable");
+
     /// <summary>ML.NET takes an int seed: the run seed folded into 0..int.MaxValue.</summary>
     public static int MLNetSeed(ulong seed) => (int)(seed % int.MaxValue);
 
-    /// <summary>The reported spectra (Jacobi) against torch.linalg.svd on the same k×k cores.</summary>
-    private static ParityCheck LearnedSpectrumParity(BiasedMf sgd, BiasedMf als, double[] sgdSpectrum, double[] alsSpectrum, int ratings)
+    /// <summary>
+    /// The reported spectra (Jacobi) against torch.linalg.svd on the same k×k cores; a diverged MF-SGD has no spectrum
+    /// (its metrics say why), so only ALS's is compared then.
+    /// </summary>
+    private static ParityCheck LearnedSpectrumParity(BiasedMf sgd, BiasedMf als, double[]? sgdSpectrum, double[] alsSpectrum, int ratings)
     {
-        double[] sgdTorch = LowRankSpectrum.Of(sgd.P, sgd.Q, new TorchSvd());
-        double[] alsTorch = LowRankSpectrum.Of(als.P, als.Q, new TorchSvd());
-        var comparison = new Comparison("from-scratch", "torch")
-            .Add("mf-sgd σ", sgdSpectrum, sgdTorch, Positive(sgdSpectrum[0]))
-            .Add("als σ", alsSpectrum, alsTorch, Positive(alsSpectrum[0]));
-        return RecommenderChecks.LearnedSpectrum.Measure(comparison,
-            $"the k×k cores R_P·R_Qᵀ of the reported mf-sgd-from-scratch and als-from-scratch models, fitted on {ratings} ratings");
+        var comparison = new Comparison("from-scratch", "torch");
+        if (sgdSpectrum is not null)
+        {
+            comparison.Add("mf-sgd σ", sgdSpectrum, LowRankSpectrum.Of(sgd.P, sgd.Q, new TorchSvd()), Positive(sgdSpectrum[0]));
+        }
+        comparison.Add("als σ", alsSpectrum, LowRankSpectrum.Of(als.P, als.Q, new TorchSvd()), Positive(alsSpectrum[0]));
+        string models = sgdSpectrum is null ? "the reported als-from-scratch model (mf-sgd-from-scratch diverged: no spectrum)" : "the reported mf-sgd-from-scratch and als-from-scratch models";
+        return RecommenderChecks.LearnedSpectrum.Measure(comparison, $"the k×k cores R_P·R_Qᵀ of {models}, fitted on {ratings} ratings");
     }
 
     private static void RunTwins(RunContext context, double eta, RecommenderSelection selection, RatingSet fit, RatingSet test, BiasedMf initial, Rng rng, List<ModelResult> models, List<ParityCheck> parity)
@@ -152,17 +157,18 @@ public static class RecommenderRun
     private static void RunTwin(RunContext context, TwinSample sample, IMfTrainer scratch, IMfTrainer twin, CheckDefinition check, List<ModelResult> models, List<ParityCheck> parity)
     {
         var scratchStates = new List<BiasedMf>();
-        scratch.Train(sample.Initial, sample.Train, (_, state) => scratchStates.Add(state));
+        scratch.Train(sample.Initial, sample.Train, (_, state) => scratchStates.Add(state.Clone()));
         var range = RatingRange.Of(sample.Train);
         var trainRmse = new List<double>();
         var twinStates = new List<BiasedMf>();
         BiasedMf model = twin.Train(sample.Initial, sample.Train, (epoch, state) =>
         {
-            twinStates.Add(state);
+            twinStates.Add(state.Clone());
             trainRmse.Add(RatingMetrics.Rmse(sample.Train, range.Predict(state, sample.Train)));
             context.Progress.Report($"{twin.Name} epochs (sample)", epoch, TwinEpochs);
         });
-        Dictionary<string, object> metrics = RatingMetrics.Summary(sample.Test, RatingMetrics.Predict(model, sample.Test), range, RatingMetrics.Cold(sample.Train, sample.Test));
+        string? diverged = model.IsFinite() ? null : $"{twin.Name} diverged: its factors are not finite after {TwinEpochs} epochs on the twins' sample";
+        Dictionary<string, object> metrics = RatingMetrics.Summary(sample.Test, RatingMetrics.Predict(model, sample.Test), range, RatingMetrics.Cold(sample.Train, sample.Test), diverged);
         metrics["trainedOn"] = sample.TrainedOn;
         models.Add(new ModelResult(twin.Name, ModelKinds.Torch, metrics));
         PngPlot.Lines(Path.Combine(context.OutputDirectory, $"rmse-{twin.Name}.png"), $"{twin.Name} (sample): train RMSE per epoch", "epoch", "RMSE", [("train", trainRmse)]);
@@ -196,11 +202,14 @@ public static class RecommenderRun
         progress.Report("svd/pca twins", 3, 3);
     }
 
-    /// <summary>The top 10 unrated items of the first five users under MF-SGD, clipped: <c>userId,rank,movieId,predicted,title</c>.</summary>
-    private static void WriteRecommendations(string path, BiasedMf model, RatingRange range, RatingSet all, IReadOnlyDictionary<long, string>? titles)
+    /// <summary>
+    /// The top 10 unrated items of the first five users under MF-SGD, clipped: <c>userId,rank,movieId,predicted,title</c>;
+    /// only the header when MF-SGD diverged (<paramref name="model"/> null: it has no predictions to rank).
+    /// </summary>
+    private static void WriteRecommendations(string path, BiasedMf? model, RatingRange range, RatingSet all, IReadOnlyDictionary<long, string>? titles)
     {
         var text = new System.Text.StringBuilder("userId,rank,movieId,predicted,title\n");
-        for (int u = 0; u < Math.Min(5, all.UserCount); u++)
+        for (int u = 0; model is not null && u < Math.Min(5, all.UserCount); u++)
         {
             foreach (Recommendation r in TopN.For(model, range, all, u, 10, titles))
             {
@@ -223,25 +232,19 @@ public static class RecommenderRun
 
     private static ModelResult RankingResult(string name, string kind, RatingSet test, double[] scores)
     {
-        (double p, double r, double n) = RatingMetrics.Ranking(test, scores);
-        var metrics = new Dictionary<string, object>
-        {
-            ["precisionAt10"] = p,
-            ["recallAt10"] = r,
-            ["ndcgAt10"] = n,
-            ["auc"] = RatingMetrics.Auc(test, scores),
-            ["scores"] = "P(rating ≥ 4); RMSE/MAE do not apply to a classifier's probabilities",
-        };
+        Dictionary<string, object> metrics = RatingMetrics.RankingSummary(test, scores);
+        metrics["scores"] = "P(rating ≥ 4); RMSE/MAE do not apply to a classifier's probabilities";
         return new ModelResult(name, kind, metrics);
     }
 
-    private static ModelResult WithSpectrum(string name, Dictionary<string, object> metrics, double[] spectrum, bool planted)
+    /// <summary>The metrics with <c>singularValues</c> (and, on the planted data, the planted and recovered rank) added, or their reason when the model diverged.</summary>
+    private static ModelResult WithSpectrum(string name, Dictionary<string, object> metrics, double[]? spectrum, string? diverged, bool planted)
     {
-        metrics["singularValues"] = spectrum;
+        metrics["singularValues"] = spectrum is null ? new NotComputed(diverged!) : spectrum;
         if (planted)
         {
             metrics["plantedRank"] = SyntheticRatings.PlantedRank;
-            metrics["recoveredRank"] = LowRankSpectrum.RankAtLargestGap(spectrum);
+            metrics["recoveredRank"] = spectrum is null ? new NotComputed(diverged!) : LowRankSpectrum.RankAtLargestGap(spectrum);
         }
         return new ModelResult(name, ModelKinds.FromScratch, metrics);
     }
@@ -251,7 +254,7 @@ public static class RecommenderRun
     /// to their own users and items (so the tables are small), the test ratings of those users and items, the matching
     /// rows of the initial state, and one seeded rating order per epoch.
     /// </summary>
-    internal sealed record TwinSample(RatingSet Train, RatingSet Test, BiasedMf Initial, int[][] Orders, string TrainedOn)
+    internal sealed record TwinSample(RatingSet Train, RatingSet Test, BiasedMf Initial, EpochOrders Orders, string TrainedOn)
     {
         /// <summary>The sample of <paramref name="fit"/> (and <paramref name="test"/>) for <paramref name="epochs"/> epochs, from two forks of <paramref name="rng"/>.</summary>
         public static TwinSample Draw(RatingSet fit, RatingSet test, BiasedMf initial, int epochs, Rng rng)
@@ -259,7 +262,7 @@ public static class RecommenderRun
             int[] sampleOrder = rng.Fork().Permutation(fit.Count);
             (RatingSet train, int[] users, int[] items) = fit.Subset(sampleOrder[..Math.Min(TwinSampleSize, fit.Count)]).Compact();
             RatingSet sampleTest = test.Restrict(users, items);
-            int[][] orders = MfSgd.Orders(train.Count, epochs, rng.Fork());
+            var orders = EpochOrders.Seeded(rng.NextUInt64(), epochs);
             string trainedOn = $"seeded sample of {train.Count} training ratings ({train.UserCount} users, {train.ItemCount} items) × {epochs} epochs; tested on the {sampleTest.Count} test ratings of those users and items";
             return new TwinSample(train, sampleTest, initial.Rows(users, items), orders, trainedOn);
         }

@@ -11,15 +11,20 @@ namespace ReferenceSolutions.Recommender;
 /// <summary>One recommended item: its rank (1-based), id, title when known, and predicted rating r̂ᵤᵢ (clipped to the rating range).</summary>
 public sealed record Recommendation(int Rank, long ItemId, string? Title, double PredictedRating);
 
-/// <summary>A user's top-N list and, when it is not personalised (a user without ratings), the one line that says so.</summary>
-public sealed record RecommendationList(IReadOnlyList<Recommendation> Items, string? Notice);
+/// <summary>
+/// A user's top-N list and a one-line <see cref="Notice"/> when it is not personalised (a user without ratings) or empty
+/// (the user rated every item); or, when the model could not be fitted (MF-SGD diverged), no items and
+/// <see cref="Failure"/> saying why.
+/// </summary>
+public sealed record RecommendationList(IReadOnlyList<Recommendation> Items, string? Notice, string? Failure = null);
 
 /// <summary>
 /// Top-N recommendation for one user (<c>refsol recommend</c>). A user with ratings: MF-SGD's λ and epochs are chosen
 /// as in the run — fitted on a seeded 90 % of the ratings, scored on the other 10 % (<see cref="HyperParameterSearch.Sgd"/>)
 /// — then MF-SGD is refitted on all ratings with them, and the user's unrated items are ranked by r̂ᵤᵢ (ties by item
-/// id), each shown with r̂ᵤᵢ clipped to the ratings' range. A user without ratings: the non-personalised list of
-/// <see cref="ForNewUser"/>. Nothing a list reports was used to choose anything.
+/// id), each shown with r̂ᵤᵢ clipped to the ratings' range; a fit whose factors are not finite (diverged) gives no list
+/// but the reason. A user without ratings: the non-personalised list of <see cref="ForNewUser"/>. Nothing a list
+/// reports was used to choose anything.
 /// </summary>
 public static class TopN
 {
@@ -92,18 +97,21 @@ public static class TopN
         {
             return ForNewUser(ratings, userId, top, options, rng, titles);
         }
+        options.RequireFits(ratings);
         int factors = options.FactorCount;
-        if (factors > Math.Min(ratings.UserCount, ratings.ItemCount))
-        {
-            throw new UserInputException($"--factors {factors} is larger than min(users, items) = {Math.Min(ratings.UserCount, ratings.ItemCount)}");
-        }
         (RatingSet train, RatingSet validation) = HoldOut(ratings, rng);
         BiasedMf start = BiasedMf.Initial(ratings.UserCount, ratings.ItemCount, factors, train.Mean(), RecommenderRun.InitialScale, rng.Fork()).ZeroRowsWithoutRatings(train);
-        MfChoice choice = HyperParameterSearch.Sgd(train, validation, start, options.Eta, options.Regularization, options.Epochs, rng.Fork());
+        MfChoice choice = HyperParameterSearch.Sgd(train, validation, start, options.Eta, options.Regularization, options.Epochs, rng.NextUInt64());
         BiasedMf initial = BiasedMf.Initial(ratings.UserCount, ratings.ItemCount, factors, ratings.Mean(), RecommenderRun.InitialScale, rng.Fork());
-        int[][] orders = MfSgd.Orders(ratings.Count, choice.Epochs, rng.Fork());
-        BiasedMf model = new MfSgd(options.Eta, choice.Lambda, orders).Train(initial, ratings);
-        return new RecommendationList(For(model, RatingRange.Of(ratings), ratings, user, top, titles), null);
+        var orders = EpochOrders.Seeded(rng.NextUInt64(), choice.Epochs);
+        int diverged = 0;
+        BiasedMf model = new MfSgd(options.Eta, choice.Lambda, orders).Train(initial, ratings, (epoch, state) => diverged = diverged > 0 || state.IsFinite() ? diverged : epoch);
+        if (diverged > 0)
+        {
+            return new RecommendationList([], null, $"{ratings.Source}: {RecommenderRun.Divergence(diverged, choice.Epochs, options.Eta, choice.Lambda)}");
+        }
+        IReadOnlyList<Recommendation> items = For(model, RatingRange.Of(ratings), ratings, user, top, titles);
+        return new RecommendationList(items, items.Count == 0 ? $"user {userId} has rated all {ratings.ItemCount} items in {ratings.Source}: nothing is left to recommend" : null);
     }
 
     private static (RatingSet Train, RatingSet Validation) HoldOut(RatingSet ratings, Rng rng)

@@ -22,16 +22,41 @@ public sealed record PcaVerifyEntry(
 /// <summary>The <c>verify svd</c> and <c>verify pca</c> checks on a user's CSV (numbers only, no header).</summary>
 public static class Verification
 {
-    /// <summary>Reads an all-numeric CSV without header; ragged rows, non-numbers, NaN/Inf and empty files name file, line and field.</summary>
-    public static Matrix ReadMatrix(string path) => CsvTable.Read(path, hasHeader: false).ToMatrix();
+    /// <summary>
+    /// The largest min(rows, columns) <c>verify svd</c> and <c>verify pca</c> accept. Every exact SVD here costs
+    /// O(max·min²) time (and one-sided Jacobi ≈ 10 sweeps of min²/2 rotations): measured on this machine, a 800×800
+    /// matrix takes ≈ 12 s for the three SVDs, and the time grows with the cube of min(rows, columns). Memory stays
+    /// linear: r·c for A and U, min² for V.
+    /// </summary>
+    public const int MaxMinDimension = 800;
+
+    private static readonly double SmallestNormal = Math.ScaleB(1.0, -1022);
+
+    /// <summary>
+    /// Reads an all-numeric CSV without header; ragged rows, non-numbers, NaN/Inf and empty files name file, line and
+    /// field, and a matrix with min(rows, columns) above <see cref="MaxMinDimension"/> is refused.
+    /// </summary>
+    public static Matrix ReadMatrix(string path)
+    {
+        CsvTable table = CsvTable.Read(path, hasHeader: false);
+        int p = Math.Min(table.RowCount, table.ColumnCount);
+        if (p > MaxMinDimension)
+        {
+            throw new UserInputException($"{path}: a {table.RowCount}×{table.ColumnCount} matrix has min(rows, columns) = {p}, above the {MaxMinDimension} verify accepts (an exact SVD costs O(max·min²) time: ≈ 12 s at {MaxMinDimension}×{MaxMinDimension}, 8× that at twice the size)");
+        }
+        return table.ToMatrix();
+    }
 
     /// <summary>
     /// Every SVD on A. It passes when every comparison passes: σ of each implementation after the first against the
     /// first's (<see cref="RecommenderChecks.SingularValuesTorch"/>, <see cref="RecommenderChecks.SingularValuesMathNet"/>;
     /// the first, σ from-scratch vs torch, is the primary one whose figures head the report), then each
     /// implementation against its definition — UΣVᵀ = A, UᵀU = I, VᵀV = I (<see cref="RecommenderChecks.Reconstruction"/>).
+    /// A whose σ₁ (by the first implementation) lies beyond the double range, or below its normal range where a double
+    /// keeps fewer than 53 significant bits, is refused as an input error (<paramref name="source"/> names it): no
+    /// implementation can return its σ.
     /// </summary>
-    public static VerifyReport Svd(Matrix a, IReadOnlyList<ISvd> implementations)
+    public static VerifyReport Svd(Matrix a, IReadOnlyList<ISvd> implementations, string source)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(implementations);
@@ -41,6 +66,10 @@ public static class Verification
         foreach (ISvd svd in implementations)
         {
             SvdResult result = svd.Decompose(a);
+            if (results.Count == 0)
+            {
+                RequireRepresentable(result.S[0], "σ₁ of A", source, zeroAllowed: true);
+            }
             entries[svd.Name] = new SvdVerifyEntry(result.S, SvdChecks.ReconstructionError(a, result));
             results.Add((svd.Name, result));
         }
@@ -77,9 +106,52 @@ public static class Verification
         {
             throw new UserInputException($"{source}: --components {components} must be in 1..min(rows − 1, columns) = {max} for a {x.Rows}×{x.Columns} matrix");
         }
-        return Pca(x, PcaModel.Fit(x, components, new JacobiSvd()), PcaModel.Fit(x, components, new TorchSvd()),
-            x.Columns >= 2 ? MLNetPca.Fit(x, components, mlnetSeed) : null);
+        PcaModel scratch = PcaModel.Fit(x, components, new JacobiSvd());
+        RequireDetermined(scratch, components, source);
+        return Pca(x, scratch, PcaModel.Fit(x, components, new TorchSvd()), x.Columns >= 2 ? MLNetPca.Fit(x, components, mlnetSeed) : null);
     }
+
+    /// <summary>
+    /// Refuses (as an input error: no implementation could do better) data whose K axes are not determined in float64 —
+    /// constant data, fewer than K axes above the rounding level τ (<see cref="PcaModel.RoundingLevel"/>), two of the
+    /// first K + 1 singular values within τ of each other — or whose variances lie beyond the double range.
+    /// </summary>
+    private static void RequireDetermined(PcaModel model, int components, string source)
+    {
+        string tau = Number(model.RoundingLevel);
+        if (model.Rank == 0)
+        {
+            throw new UserInputException($"{source}: every column of X is constant (to rounding: σ₁ = {Number(model.SingularValues[0])} ≤ τ = {tau}), so X has no principal axis");
+        }
+        if (model.Rank < components)
+        {
+            throw new UserInputException($"{source}: --components {components}, but X has only {model.Rank} principal axes above rounding (σ{model.Rank + 1} = {Number(model.SingularValues[model.Rank])} ≤ τ = {tau}); the others are not determined, use --components ≤ {model.Rank}");
+        }
+        if (model.FirstTie is int j)
+        {
+            throw new UserInputException($"{source}: σ{j} = {Number(model.SingularValues[j - 1])} and σ{j + 1} = {Number(model.SingularValues[j])} of the centred X differ by no more than rounding (τ = {tau}), so principal axes {j} and {j + 1} are not determined (any rotation of the two is as good), and --components {components} needs its {components} axes determined");
+        }
+        RequireRepresentable(model.ExplainedVariance[0], "the explained variance λ₁ = σ₁²/(N − 1)", source, zeroAllowed: false);
+        RequireRepresentable(model.ExplainedVariance[^1], $"the explained variance λ{components} = σ{components}²/(N − 1)", source, zeroAllowed: false);
+    }
+
+    /// <summary>
+    /// Refuses a <paramref name="value"/> (≥ 0) that is +∞, or below 2⁻¹⁰²², the smallest normal double (0 too, unless
+    /// <paramref name="zeroAllowed"/>: a value known to be positive that rounds to 0 has underflowed).
+    /// </summary>
+    private static void RequireRepresentable(double value, string what, string source, bool zeroAllowed)
+    {
+        if (double.IsPositiveInfinity(value))
+        {
+            throw new UserInputException($"{source}: {what} is beyond the largest double (1.8e308); divide the data by a power of ten");
+        }
+        if (value < SmallestNormal && !(value == 0.0 && zeroAllowed))
+        {
+            throw new UserInputException($"{source}: {what} = {Number(value)} is below the smallest normal double (2.2e-308), where a double keeps fewer than 53 significant bits; multiply the data by a power of ten");
+        }
+    }
+
+    private static string Number(double value) => value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The report of <see cref="Pca(Matrix, int, string, int)"/> from the three fits (ML.NET's may be absent).</summary>
     internal static VerifyReport Pca(Matrix x, PcaModel scratch, PcaModel torch, (Matrix Axes, double[] Variance)? mlnet)

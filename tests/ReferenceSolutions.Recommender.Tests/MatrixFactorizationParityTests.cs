@@ -23,8 +23,8 @@ public class MatrixFactorizationParityTests
         int[][] orders = MfSgd.Orders(train.Count, 4, rng);
         var scratch = new List<BiasedMf>();
         var torch = new List<BiasedMf>();
-        new MfSgd(lr, lambda, orders).Train(initial, train, (_, s) => scratch.Add(s));
-        new TorchMfSgd(lr, lambda, orders).Train(initial, train, (_, s) => torch.Add(s));
+        new MfSgd(lr, lambda, orders).Train(initial, train, (_, s) => scratch.Add(s.Clone()));
+        new TorchMfSgd(lr, lambda, orders).Train(initial, train, (_, s) => torch.Add(s.Clone()));
         ParityAssert.Passes(RecommenderChecks.SgdTwin, EpochComparison.Of("mf-sgd-from-scratch", scratch, "torch", torch));
         AssertTrainingMoved(scratch);
     }
@@ -37,8 +37,8 @@ public class MatrixFactorizationParityTests
         (RatingSet train, BiasedMf initial, _) = Small(seed, k);
         var scratch = new List<BiasedMf>();
         var torch = new List<BiasedMf>();
-        new Als(lambda, 4).Train(initial, train, (_, s) => scratch.Add(s));
-        new TorchAls(lambda, 4).Train(initial, train, (_, s) => torch.Add(s));
+        new Als(lambda, 4).Train(initial, train, (_, s) => scratch.Add(s.Clone()));
+        new TorchAls(lambda, 4).Train(initial, train, (_, s) => torch.Add(s.Clone()));
         ParityAssert.Passes(RecommenderChecks.AlsTwin, EpochComparison.Of("als-from-scratch", scratch, "torch", torch));
         AssertTrainingMoved(scratch);
     }
@@ -53,8 +53,8 @@ public class MatrixFactorizationParityTests
         int[][] orders = MfSgd.Orders(train.Count, 3, rng);
         var scratch = new List<BiasedMf>();
         var torch = new List<BiasedMf>();
-        new MfSgd(0.02, 0.05, orders).Train(initial, train, (_, s) => scratch.Add(s));
-        new TorchMfSgd(0.02, 0.05, orders).Train(initial, train, (_, s) => torch.Add(s));
+        new MfSgd(0.02, 0.05, orders).Train(initial, train, (_, s) => scratch.Add(s.Clone()));
+        new TorchMfSgd(0.02, 0.05, orders).Train(initial, train, (_, s) => torch.Add(s.Clone()));
         (side == "torch" ? torch : scratch)[epoch - 1] = WithNaN((side == "torch" ? torch : scratch)[epoch - 1], table);
         Comparison comparison = EpochComparison.Of("mf-sgd-from-scratch", scratch, "torch", torch);
         ParityAssert.Fails(RecommenderChecks.SgdTwin, comparison);
@@ -69,8 +69,8 @@ public class MatrixFactorizationParityTests
         (RatingSet train, BiasedMf initial, _) = Small(9, 4);
         var scratch = new List<BiasedMf>();
         var torch = new List<BiasedMf>();
-        new Als(0.1, 2).Train(initial, train, (_, s) => scratch.Add(s));
-        new TorchAls(0.1, 2).Train(initial, train, (_, s) => torch.Add(s));
+        new Als(0.1, 2).Train(initial, train, (_, s) => scratch.Add(s.Clone()));
+        new TorchAls(0.1, 2).Train(initial, train, (_, s) => torch.Add(s.Clone()));
         (side == "torch" ? torch : scratch)[epoch - 1] = WithNaN((side == "torch" ? torch : scratch)[epoch - 1], table);
         Comparison comparison = EpochComparison.Of("als-from-scratch", scratch, "torch", torch);
         ParityAssert.Fails(RecommenderChecks.AlsTwin, comparison);

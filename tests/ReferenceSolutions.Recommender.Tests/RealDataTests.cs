@@ -26,13 +26,13 @@ public class RealDataTests
         Rng selectionRng = rng.Fork();
         BiasedMf start = BiasedMf.Initial(all.UserCount, all.ItemCount, RecommenderOptions.DefaultFactors, split.Train.Mean(), RecommenderRun.InitialScale, selectionRng.Fork())
             .ZeroRowsWithoutRatings(split.Train);
-        MfChoice sgd = HyperParameterSearch.Sgd(split.Train, split.Validation, start, RecommenderOptions.DefaultLearningRate, null, null, selectionRng.Fork());
+        MfChoice sgd = HyperParameterSearch.Sgd(split.Train, split.Validation, start, RecommenderOptions.DefaultLearningRate, null, null, selectionRng.NextUInt64());
         BiasChoice bias = HyperParameterSearch.Bias(split.Train, split.Validation, null);
 
         Rng fitRng = rng.Fork();
         BiasedMf initial = BiasedMf.Initial(all.UserCount, all.ItemCount, RecommenderOptions.DefaultFactors, split.Fit.Mean(), RecommenderRun.InitialScale, fitRng.Fork())
             .ZeroRowsWithoutRatings(split.Fit);
-        BiasedMf mf = new MfSgd(RecommenderOptions.DefaultLearningRate, sgd.Lambda, MfSgd.Orders(split.Fit.Count, sgd.Epochs, fitRng.Fork())).Train(initial, split.Fit);
+        BiasedMf mf = new MfSgd(RecommenderOptions.DefaultLearningRate, sgd.Lambda, EpochOrders.Seeded(fitRng.NextUInt64(), sgd.Epochs)).Train(initial, split.Fit);
         var range = RatingRange.Of(split.Fit);
         double mfRmse = RatingMetrics.Rmse(split.Test, range.Predict(mf, split.Test));
         double biasRmse = RatingMetrics.Rmse(split.Test, range.Predict(BiasBaseline.Fit(split.Fit, bias.Lambda, HyperParameterSearch.BiasSweeps), split.Test));

@@ -35,7 +35,39 @@ public class SvdParityTests
         { "σ = 2,2,2,2 in 4×4", TestMatrices.WithSingularValues(4, 4, [2, 2, 2, 2], 6) },
         { "tiny scale 1e-200", 1e-200 * TestMatrices.Gaussian(8, 5, 7) },
         { "huge scale 1e150", 1e150 * TestMatrices.Gaussian(8, 5, 8) },
+        { "entries near 1e306", 1e306 * TestMatrices.Gaussian(8, 5, 9) },
+        { "columns whose squares underflow, 2×2", Matrix.FromRows([[1, 1e-170], [1e-170, 1e-170]]) },
+        { "a 1e-170 column beside unit ones (QR-preconditioned path)", WithColumnScaled(TestMatrices.Gaussian(9, 3, 10), 1, 1e-170) },
+        { "a 1e-200 row in a wide matrix", WithRowScaled(TestMatrices.Gaussian(3, 7, 11), 2, 1e-200) },
     };
+
+    /// <summary>
+    /// One-sided Jacobi on 2×2 matrices whose column norms² underflow (1e-170² = 0 in double): it converges and, like
+    /// torch's LAPACK, resolves σ₂ to its own digits — σ₁σ₂ = |det A| and σ₁² + σ₂² = ‖A‖²_F each relative to itself
+    /// (<see cref="RecommenderChecks.Svd2x2Invariants"/>). Golub–Kahan converges too, but its deflation is relative to
+    /// ‖B‖, so σ₂ is only accurate to ε·σ₁ (the oracle test above).
+    /// </summary>
+    [Theory]
+    [InlineData(1.0, 1e-170, 1e-170, 1e-170)]
+    [InlineData(1e-170, 1.0, 1e-170, 1e-170)]
+    [InlineData(1.0, 1e-200, 0.0, 1e-160)]
+    [InlineData(1e-150, 3e-151, 2e-150, -5e-151)]
+    [InlineData(1e150, 1e150, 1e150, -2e150)]
+    public void UnderflowingColumnsConvergeToTheirSingularValues(double a, double b, double c, double d)
+    {
+        Matrix m = Matrix.FromRows([[a, b], [c, d]]);
+        double determinant = Math.Abs(Math.FusedMultiplyAdd(a, d, -(b * c)));
+        double frobenius = Norms.Frobenius(m);
+        var comparison = new Comparison("svd", "invariants");
+        foreach (ISvd svd in new ISvd[] { new JacobiSvd(), new TorchSvd() })
+        {
+            double[] s = svd.Decompose(m).S;
+            double product = s[0] * s[1];
+            comparison.Add($"{svd.Name} σ₁σ₂", product, determinant, determinant)
+                .Add($"{svd.Name} √(σ₁² + σ₂²)", Math.Sqrt(Math.Pow(s[0] / frobenius, 2) + Math.Pow(s[1] / frobenius, 2)), 1.0);
+        }
+        ParityAssert.Passes(RecommenderChecks.Svd2x2Invariants, comparison);
+    }
 
     [Theory]
     [MemberData(nameof(Special))]
@@ -152,6 +184,24 @@ public class SvdParityTests
         Matrix a = TestMatrices.Gaussian(3, 3, 1);
         a[1, 2] = double.NaN;
         Assert.Throws<ArgumentException>(() => new JacobiSvd().Decompose(a));
+    }
+
+    private static Matrix WithColumnScaled(Matrix a, int column, double factor)
+    {
+        for (int i = 0; i < a.Rows; i++)
+        {
+            a[i, column] *= factor;
+        }
+        return a;
+    }
+
+    private static Matrix WithRowScaled(Matrix a, int row, double factor)
+    {
+        for (int j = 0; j < a.Columns; j++)
+        {
+            a[row, j] *= factor;
+        }
+        return a;
     }
 
     private static Comparison Vectors(string name, SvdResult result, SvdResult oracle) =>

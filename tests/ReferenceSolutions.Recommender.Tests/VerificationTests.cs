@@ -18,7 +18,7 @@ public class VerificationTests
     public void SvdReportDecidesOnEveryComparison()
     {
         Matrix a = TestMatrices.Gaussian(7, 4, 3);
-        VerifyReport report = Verification.Svd(a, [new JacobiSvd(), new TorchSvd(), new MathNetSvd()]);
+        VerifyReport report = Verification.Svd(a, [new JacobiSvd(), new TorchSvd(), new MathNetSvd()], "a.csv");
         Assert.Equal(["from-scratch", "torch", "mathnet"], report.Implementations.Keys);
         Assert.Equal(
             [RecommenderChecks.SingularValuesTorch.Id, RecommenderChecks.SingularValuesMathNet.Id, RecommenderChecks.Reconstruction.Id, RecommenderChecks.Reconstruction.Id, RecommenderChecks.Reconstruction.Id],
@@ -58,7 +58,7 @@ public class VerificationTests
     {
         Matrix a = TestMatrices.Gaussian(9, 5, 4);
         ISvd[] implementations = [new JacobiSvd(), new Poisoned(new TorchSvd(), poisoned == "torch"), new Poisoned(new MathNetSvd(), poisoned == "mathnet")];
-        VerifyReport report = Verification.Svd(a, implementations);
+        VerifyReport report = Verification.Svd(a, implementations, "a.csv");
         Assert.False(report.Passed);
         ParityCheck failed = Assert.Single(report.Comparisons, c => c.Id == (poisoned == "torch" ? RecommenderChecks.SingularValuesTorch.Id : RecommenderChecks.SingularValuesMathNet.Id));
         Assert.False(failed.Passed);

@@ -14,17 +14,24 @@ namespace ReferenceSolutions.Cli.Commands;
 /// </summary>
 internal static class RecommenderCommands
 {
+    /// <summary>
+    /// The most axis entries K·d per implementation that <c>verify pca</c> prints as a table: the table shows each
+    /// implementation's whole JSON in one cell, which Spectre lays out at several KB per number (measured: K·d = 240,000
+    /// took 2.2 GB); <c>--json</c> prints any K.
+    /// </summary>
+    private const int MaxTableAxisEntries = 50_000;
+
     public static SolutionCommands Create(CliIo io)
     {
         var solution = new RecommenderSolution();
         Option<string?> ratings = Ratings();
         Option<string?> movies = Movies();
-        var factors = new Option<int?>("--factors") { Description = $"k, latent factors of both matrix factorizations (default {RecommenderOptions.DefaultFactors}; never searched)." };
-        var epochs = new Option<int?>("--epochs") { Description = $"MF-SGD epochs; fixed when given, else chosen on the validation split among 1..{SelectionGrid.SgdMaxEpochs}." };
-        var lr = new Option<double?>("--lr") { Description = $"MF-SGD learning rate η (default {RecommenderOptions.DefaultLearningRate.ToString(CultureInfo.InvariantCulture)}; never searched)." };
-        var reg = new Option<double?>("--reg") { Description = $"MF-SGD's L2 regularisation λ; fixed when given, else chosen on the validation split from {Grid(SelectionGrid.SgdLambdas)}." };
-        var alsReg = new Option<double?>("--als-reg") { Description = $"ALS's weighted λ; fixed when given, else chosen on the validation split from {Grid(SelectionGrid.AlsLambdas)}." };
-        var alsEpochs = new Option<int?>("--als-epochs") { Description = $"ALS epochs; fixed when given, else chosen on the validation split among 1..{SelectionGrid.AlsMaxEpochs}." };
+        Option<int?> factors = Factors();
+        var epochs = new Option<int?>("--epochs") { Description = $"MF-SGD epochs, 1..{RecommenderOptions.MaxEpochs}; fixed when given, else chosen on the validation split among 1..{SelectionGrid.SgdMaxEpochs}." };
+        var lr = new Option<double?>("--lr") { Description = $"MF-SGD learning rate η in (0, 1) (default {RecommenderOptions.DefaultLearningRate.ToString(CultureInfo.InvariantCulture)}; never searched)." };
+        var reg = new Option<double?>("--reg") { Description = $"MF-SGD's L2 regularisation λ, 0 ≤ λ < 1/η; fixed when given, else chosen on the validation split from {Grid(SelectionGrid.SgdLambdas)}." };
+        var alsReg = new Option<double?>("--als-reg") { Description = $"ALS's weighted λ in [{RecommenderOptions.MinAlsRegularization.ToString(CultureInfo.InvariantCulture)}, {RecommenderOptions.MaxAlsRegularization.ToString(CultureInfo.InvariantCulture)}]; fixed when given, else chosen on the validation split from {Grid(SelectionGrid.AlsLambdas)}." };
+        var alsEpochs = new Option<int?>("--als-epochs") { Description = $"ALS epochs, 1..{RecommenderOptions.MaxAlsEpochs}; fixed when given, else chosen on the validation split among 1..{SelectionGrid.AlsMaxEpochs}." };
         var biasReg = new Option<double?>("--bias-reg") { Description = $"The bias baseline's λ; fixed when given, else chosen on the validation split from {Grid(SelectionGrid.BiasLambdas)}." };
         var run = RunCommands.ForSolution(io, solution.Name, solution.Summary, [ratings, movies, factors, epochs, lr, reg, alsReg, alsEpochs, biasReg], (parse, context) =>
             RecommenderRun.Execute(context, new RecommenderOptions(parse.GetValue(ratings), parse.GetValue(movies), parse.GetValue(factors), parse.GetValue(epochs),
@@ -32,14 +39,23 @@ internal static class RecommenderCommands
 
         var svdInput = Input("A matrix as CSV, numbers only, no header.");
         var verifySvd = VerifyCommands.ForCheck(io, "svd", "Singular values of A by one-sided Jacobi (from scratch), torch.linalg.svd and MathNet, compared; each checked against A = UΣVᵀ, UᵀU = I, VᵀV = I.", [svdInput], parse =>
-            Verification.Svd(Verification.ReadMatrix(parse.GetValue(svdInput)!), [new JacobiSvd(), new TorchSvd(), new MathNetSvd()]));
+        {
+            string path = parse.GetValue(svdInput)!;
+            return Verification.Svd(Verification.ReadMatrix(path), [new JacobiSvd(), new TorchSvd(), new MathNetSvd()], path);
+        });
 
         var pcaInput = Input("Data X as CSV (rows = samples), numbers only, no header.");
         var components = new Option<int>("--components") { Description = "K, the number of principal components.", Required = true };
         var verifyPca = VerifyCommands.ForCheck(io, "pca", "Explained variance σᵢ²/(n − 1) and principal axes by the from-scratch SVD, torch and ML.NET, compared (ML.NET: subspace angle over the eigen-gap).", [pcaInput, components], parse =>
         {
             string path = parse.GetValue(pcaInput)!;
-            return Verification.Pca(Verification.ReadMatrix(path), parse.GetValue(components), path, RecommenderRun.MLNetSeed(CommonOptions.DefaultSeed));
+            Matrix x = Verification.ReadMatrix(path);
+            int k = parse.GetValue(components);
+            if (!parse.GetValue<bool>("--json") && (long)k * x.Columns > MaxTableAxisEntries)
+            {
+                throw new UserInputException($"{path}: --components {k} × {x.Columns} features = {(long)k * x.Columns} axis entries per implementation, more than the table shows ({MaxTableAxisEntries}); use --json, or --components ≤ {Math.Max(1, MaxTableAxisEntries / x.Columns)}");
+            }
+            return Verification.Pca(x, k, path, RecommenderRun.MLNetSeed(CommonOptions.DefaultSeed));
         });
 
         return new SolutionCommands(solution, run, [verifySvd, verifyPca], [Recommend(io)]);
@@ -52,20 +68,27 @@ internal static class RecommenderCommands
         Option<string?> ratings = Ratings();
         Option<string?> movies = Movies();
         Option<ulong> seed = CommonOptions.Seed();
-        var command = new Command("recommend", "Choose MF-SGD's λ and epochs on a validation split, refit on all ratings and print a user's top-N unrated items with predicted ratings (clipped to the rating range); a user without ratings gets the non-personalised list, with a note on stderr.")
+        Option<int?> factors = Factors();
+        var command = new Command("recommend", "Choose MF-SGD's λ and epochs on a validation split, refit on all ratings and print a user's top-N unrated items with predicted ratings (clipped to the rating range); a user without ratings gets the non-personalised list, with a note on stderr. Exit 1 when MF-SGD diverges.")
         {
-            user, top, ratings, movies, seed,
+            user, top, ratings, movies, seed, factors,
         };
         command.SetAction(parse =>
         {
-            RecommendationList list = TopN.Recommend(parse.GetValue(ratings), parse.GetValue(movies), parse.GetValue(user), parse.GetValue(top), parse.GetValue(seed), new RecommenderOptions());
+            var options = new RecommenderOptions(Factors: parse.GetValue(factors));
+            RecommendationList list = TopN.Recommend(parse.GetValue(ratings), parse.GetValue(movies), parse.GetValue(user), parse.GetValue(top), parse.GetValue(seed), options);
+            if (list.Failure is not null)
+            {
+                io.Error.WriteLine($"error: {Echo.Message(list.Failure)}");
+                return ExitCodes.CheckFailed;
+            }
             if (list.Notice is not null)
             {
-                io.Error.WriteLine($"note: {list.Notice}");
+                io.Error.WriteLine($"note: {Echo.Message(list.Notice)}");
             }
             foreach (Recommendation r in list.Items)
             {
-                string title = r.Title is null ? "" : $"  {r.Title}";
+                string title = string.IsNullOrEmpty(r.Title) ? "" : $"  {Echo.Message(r.Title)}";
                 io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Rank,3}. item {r.ItemId,-7} predicted {r.PredictedRating:0.000}{title}"));
             }
             return ExitCodes.Success;
@@ -74,6 +97,8 @@ internal static class RecommenderCommands
     }
 
     private static string Grid(IReadOnlyList<double> values) => "{" + string.Join(", ", values.Select(v => v.ToString(CultureInfo.InvariantCulture))) + "}";
+
+    private static Option<int?> Factors() => new("--factors") { Description = $"k, latent factors of the matrix factorizations, 1..{RecommenderOptions.MaxFactors}, at most min(users, items) and (users + items)·k ≤ {RecommenderOptions.MaxFactorEntries} (default {RecommenderOptions.DefaultFactors}; never searched)." };
 
     private static Option<string?> Ratings() => new("--ratings") { Description = "Ratings CSV with header userId,movieId,rating[,…] (MovieLens layout); default: built-in seeded planted-rank data." };
 

@@ -25,6 +25,12 @@ public sealed class HouseholderQr
     /// <summary>n.</summary>
     public int Columns => _factored.Columns;
 
+    /// <summary>2⁻⁹⁰⁰: below it vᵀv has lost the squares of v's small entries to underflow.</summary>
+    private static readonly double SafeSquareMin = Math.ScaleB(1.0, -900);
+
+    /// <summary>2⁹⁰⁰: above it vᵀv is near overflow.</summary>
+    private static readonly double SafeSquareMax = Math.ScaleB(1.0, 900);
+
     /// <summary>Factors A (A is not modified).</summary>
     public static HouseholderQr Decompose(Matrix a)
     {
@@ -50,6 +56,17 @@ public sealed class HouseholderQr
             double alpha = v[0] >= 0.0 ? -norm : norm;
             v[0] -= alpha;
             double vtv = System.Numerics.Tensors.TensorPrimitives.Dot(v, v);
+            if (!(vtv >= SafeSquareMin && vtv <= SafeSquareMax))
+            {
+                // vᵀv under- or overflows. H = I − 2·v·vᵀ/(vᵀv) does not change when v is scaled, so scale v by the exact
+                // power of two that brings its largest entry, v₀ = r_jj + sign(r_jj)·‖x‖, into [1, 2).
+                int exponent = Math.ILogB(v[0]);
+                for (int i = 0; i < v.Length; i++)
+                {
+                    v[i] = Math.ScaleB(v[i], -exponent);
+                }
+                vtv = System.Numerics.Tensors.TensorPrimitives.Dot(v, v);
+            }
             tau[j] = 2.0 / vtv;
             ApplyReflector(r, v, tau[j], j, j);
             r[j, j] = alpha;

@@ -9,9 +9,13 @@ namespace ReferenceSolutions.Recommender.Factorization;
 /// J = Σ_{(u,i)} (r − μ − bᵤ − bᵢ − pᵤ·qᵢ)² + λ(Σᵤ nᵤ(bᵤ² + ‖pᵤ‖²) + Σᵢ nᵢ(bᵢ² + ‖qᵢ‖²)),
 /// nᵤ, nᵢ the rating counts. Each epoch solves every user, then every item, in closed form: for user u with
 /// xᵤ = [bᵤ; pᵤ] ∈ ℝ^{k+1}, zᵢ = [1; qᵢ] and yᵤᵢ = r − μ − bᵢ, (Σᵢ zᵢzᵢᵀ + λnᵤ·I)·xᵤ = Σᵢ zᵢ·yᵤᵢ, solved by
-/// Cholesky (Core); items likewise with zᵤ = [1; pᵤ], yᵤᵢ = r − μ − bᵤ. Users or items without ratings are not
-/// solved and keep their values — zero after <see cref="BiasedMf.ZeroRowsWithoutRatings"/>, so they are predicted by
-/// the baseline terms. J never increases (each half-step is an exact block minimiser). Derivation: docs/recommender.md#als.
+/// Cholesky (Core); items likewise with zᵤ = [1; pᵤ], yᵤᵢ = r − μ − bᵤ. A row with fewer ratings than k + 1 is solved
+/// through the push-through identity instead: with Z: nₐ×(k+1) its rows zᵢᵀ and c = λnₐ, (ZᵀZ + c·I)⁻¹·Zᵀ =
+/// Zᵀ·(ZZᵀ + c·I)⁻¹, so xᵤ = Zᵀ·w with (ZZᵀ + c·I)·w = y, an nₐ×nₐ system — the same solution at O(nₐ²k) instead of
+/// O(k³), so an epoch costs O(N·k²) however the N ratings spread over users and items. Users or items without ratings
+/// are not solved and keep their values — zero after <see cref="BiasedMf.ZeroRowsWithoutRatings"/>, so they are
+/// predicted by the baseline terms. J never increases (each half-step is an exact block minimiser). Derivation:
+/// docs/recommender.md#als.
 /// </summary>
 public sealed class Als(double lambda, int epochs) : IMfTrainer
 {
@@ -30,7 +34,7 @@ public sealed class Als(double lambda, int epochs) : IMfTrainer
         {
             HalfStep(model.Mu, train.Values, byUser, train.Items, model.ItemBias, model.Q, model.UserBias, model.P, lambda);
             HalfStep(model.Mu, train.Values, byItem, train.Users, model.UserBias, model.P, model.ItemBias, model.Q, lambda);
-            afterEpoch?.Invoke(epoch, model.Clone());
+            afterEpoch?.Invoke(epoch, model);
         }
         return model;
     }
@@ -62,7 +66,8 @@ public sealed class Als(double lambda, int epochs) : IMfTrainer
 
     /// <summary>
     /// Solves every row a of the "solved" side: x_a = [bias_a; factors_a] from (Σ zzᵀ + λn_a·I)·x_a = Σ z·y with
-    /// z = [1; fixedFactors_b] and y = r − μ − fixedBias_b over the ratings of a.
+    /// z = [1; fixedFactors_b] and y = r − μ − fixedBias_b over the ratings of a; by the push-through identity when
+    /// n_a &lt; k + 1 (see the class summary).
     /// </summary>
     private static void HalfStep(double mu, double[] values, int[][] groups, int[] other, double[] fixedBias, Matrix fixedFactors, double[] solvedBias, Matrix solvedFactors, double lambda)
     {
@@ -77,29 +82,71 @@ public sealed class Als(double lambda, int epochs) : IMfTrainer
             {
                 continue;
             }
-            gram.AsSpan().Clear();
-            Array.Clear(rhs);
-            foreach (int r in ratings)
-            {
-                int b = other[r];
-                z[0] = 1.0;
-                fixedFactors.Row(b).CopyTo(z.AsSpan(1));
-                double y = values[r] - mu - fixedBias[b];
-                TensorPrimitives.MultiplyAdd(z, y, rhs, rhs);
-                for (int s = 0; s <= k; s++)
-                {
-                    Span<double> row = gram.Row(s)[..(s + 1)];
-                    TensorPrimitives.MultiplyAdd(z.AsSpan(0, s + 1), z[s], row, row);
-                }
-            }
             double ridge = lambda * ratings.Length;
-            for (int s = 0; s <= k; s++)
-            {
-                gram[s, s] += ridge;
-            }
-            double[] x = Cholesky.Factor(gram).Solve(rhs);
+            double[] x = ratings.Length < k + 1
+                ? PushThrough(mu, values, ratings, other, fixedBias, fixedFactors, ridge)
+                : NormalEquations(mu, values, ratings, other, fixedBias, fixedFactors, ridge, gram, rhs, z);
             solvedBias[a] = x[0];
             x.AsSpan(1).CopyTo(solvedFactors.Row(a));
         }
+    }
+
+    /// <summary>x = (ZᵀZ + c·I)⁻¹·Zᵀy from the (k+1)×(k+1) normal equations, accumulated rating by rating into <paramref name="gram"/> (lower triangle) and <paramref name="rhs"/>.</summary>
+    private static double[] NormalEquations(double mu, double[] values, int[] ratings, int[] other, double[] fixedBias, Matrix fixedFactors, double ridge, Matrix gram, double[] rhs, double[] z)
+    {
+        int k = fixedFactors.Columns;
+        gram.AsSpan().Clear();
+        Array.Clear(rhs);
+        foreach (int r in ratings)
+        {
+            int b = other[r];
+            z[0] = 1.0;
+            fixedFactors.Row(b).CopyTo(z.AsSpan(1));
+            double y = values[r] - mu - fixedBias[b];
+            TensorPrimitives.MultiplyAdd(z, y, rhs, rhs);
+            for (int s = 0; s <= k; s++)
+            {
+                Span<double> row = gram.Row(s)[..(s + 1)];
+                TensorPrimitives.MultiplyAdd(z.AsSpan(0, s + 1), z[s], row, row);
+            }
+        }
+        for (int s = 0; s <= k; s++)
+        {
+            gram[s, s] += ridge;
+        }
+        return Cholesky.Factor(gram).Solve(rhs);
+    }
+
+    /// <summary>x = Zᵀ·(ZZᵀ + c·I)⁻¹·y, the same solution through the nₐ×nₐ system (nₐ &lt; k + 1).</summary>
+    private static double[] PushThrough(double mu, double[] values, int[] ratings, int[] other, double[] fixedBias, Matrix fixedFactors, double ridge)
+    {
+        int n = ratings.Length;
+        int k = fixedFactors.Columns;
+        var zRows = new Matrix(n, k + 1); // (nₐ, k+1): row t is zᵀ of rating t
+        double[] y = new double[n];
+        for (int t = 0; t < n; t++)
+        {
+            int b = other[ratings[t]];
+            Span<double> row = zRows.Row(t);
+            row[0] = 1.0;
+            fixedFactors.Row(b).CopyTo(row[1..]);
+            y[t] = values[ratings[t]] - mu - fixedBias[b];
+        }
+        var kernel = new Matrix(n, n); // ZZᵀ + c·I, lower triangle: (nₐ, k+1)·(k+1, nₐ) → (nₐ, nₐ)
+        for (int s = 0; s < n; s++)
+        {
+            for (int t = 0; t <= s; t++)
+            {
+                kernel[s, t] = TensorPrimitives.Dot<double>(zRows.Row(s), zRows.Row(t));
+            }
+            kernel[s, s] += ridge;
+        }
+        double[] w = Cholesky.Factor(kernel).Solve(y);
+        double[] x = new double[k + 1];
+        for (int t = 0; t < n; t++)
+        {
+            TensorPrimitives.MultiplyAdd(zRows.Row(t), w[t], x, x); // x = Zᵀ·w: (k+1, nₐ)·(nₐ) → (k+1)
+        }
+        return x;
     }
 }

@@ -56,6 +56,9 @@ public sealed class BiasedMf(double mu, double[] userBias, double[] itemBias, Ma
         return new BiasedMf(Mu, users.Select(u => UserBias[u]).ToArray(), items.Select(i => ItemBias[i]).ToArray(), p, q);
     }
 
+    /// <summary>Whether μ, every bias and every factor is finite (false once training has diverged).</summary>
+    public bool IsFinite() => double.IsFinite(Mu) && AllFinite(UserBias) && AllFinite(ItemBias) && AllFinite(P.Data) && AllFinite(Q.Data);
+
     /// <summary>A deep copy.</summary>
     public BiasedMf Clone() => new(Mu, (double[])UserBias.Clone(), (double[])ItemBias.Clone(), P.Clone(), Q.Clone());
 
@@ -114,5 +117,17 @@ public sealed class BiasedMf(double mu, double[] userBias, double[] itemBias, Ma
             .Add($"{label} bᵢ", ItemBias, twin.ItemBias)
             .Add($"{label} P", P, twin.P)
             .Add($"{label} Q", Q, twin.Q);
+    }
+
+    private static bool AllFinite(double[] values)
+    {
+        foreach (double value in values)
+        {
+            if (!double.IsFinite(value))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

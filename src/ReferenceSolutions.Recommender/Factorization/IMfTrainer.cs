@@ -4,7 +4,9 @@ namespace ReferenceSolutions.Recommender.Factorization;
 
 /// <summary>
 /// A trainer of <see cref="BiasedMf"/> that runs epoch by epoch from a given initial state, calling
-/// <c>afterEpoch(epoch, state)</c> (epoch 1-based) with a snapshot after each, so twins can be compared per epoch.
+/// <c>afterEpoch(epoch, state)</c> (epoch 1-based) after each with the state being trained — not a copy, so that E
+/// epochs cost one model, not E: a caller that keeps states (twins compared per epoch) clones them, and none may
+/// change one.
 /// </summary>
 public interface IMfTrainer
 {

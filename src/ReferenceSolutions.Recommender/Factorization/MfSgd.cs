@@ -13,8 +13,26 @@ namespace ReferenceSolutions.Recommender.Factorization;
 /// pre-step values: bᵤ += η(e − λbᵤ), bᵢ += η(e − λbᵢ), pᵤ += η(e·qᵢ − λpᵤ), qᵢ += η(e·pᵤ − λqᵢ).
 /// Derivation: docs/recommender.md#mf-by-sgd.
 /// </summary>
-public sealed class MfSgd(double learningRate, double lambda, IReadOnlyList<int[]> orders) : IMfTrainer
+public sealed class MfSgd : IMfTrainer
 {
+    private readonly double _learningRate;
+    private readonly double _lambda;
+    private readonly EpochOrders _orders;
+
+    /// <summary>MF-SGD with learning rate η, λ and the epochs' rating orders (E = <see cref="EpochOrders.Epochs"/>).</summary>
+    public MfSgd(double learningRate, double lambda, EpochOrders orders)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        _learningRate = learningRate;
+        _lambda = lambda;
+        _orders = orders;
+    }
+
+    /// <summary>MF-SGD with one given order per epoch.</summary>
+    public MfSgd(double learningRate, double lambda, IReadOnlyList<int[]> orders)
+        : this(learningRate, lambda, EpochOrders.Given(orders))
+    {
+    }
     /// <inheritdoc/>
     public string Name => "mf-sgd-from-scratch";
 
@@ -36,14 +54,16 @@ public sealed class MfSgd(double learningRate, double lambda, IReadOnlyList<int[
         double[] values = ArrayPool<double>.Shared.Rent(n);
         try
         {
-            for (int epoch = 0; epoch < orders.Count; epoch++)
+            int epoch = 0;
+            foreach (int[] order in _orders.For(n))
             {
-                if (orders[epoch].Length != n)
+                epoch++;
+                if (order.Length != n)
                 {
-                    throw new ArgumentException($"epoch {epoch + 1}'s order has {orders[epoch].Length} entries for {n} ratings", nameof(train));
+                    throw new ArgumentException($"epoch {epoch}'s order has {order.Length} entries for {n} ratings", nameof(train));
                 }
-                RunEpoch(model, train, orders[epoch], users, items, values);
-                afterEpoch?.Invoke(epoch + 1, model.Clone());
+                RunEpoch(model, train, order, users, items, values);
+                afterEpoch?.Invoke(epoch, model);
             }
         }
         finally
@@ -60,7 +80,7 @@ public sealed class MfSgd(double learningRate, double lambda, IReadOnlyList<int[
     {
         int n = order.Length;
         Gather(train, order, users, items, values);
-        Epoch(model, users.AsSpan(0, n), items.AsSpan(0, n), values.AsSpan(0, n), learningRate, lambda);
+        Epoch(model, users.AsSpan(0, n), items.AsSpan(0, n), values.AsSpan(0, n), _learningRate, _lambda);
     }
 
     /// <summary>
@@ -197,7 +217,10 @@ public sealed class MfSgd(double learningRate, double lambda, IReadOnlyList<int[
         return e;
     }
 
-    /// <summary>One permutation of 0..N−1 per epoch, drawn in order from <paramref name="rng"/>.</summary>
+    /// <summary>
+    /// One permutation of 0..N−1 per epoch, drawn in order from <paramref name="rng"/>, all held at once (E·N ints: for
+    /// the tests' and benchmarks' few epochs; a run draws them per epoch through <see cref="EpochOrders.Seeded"/>).
+    /// </summary>
     public static int[][] Orders(int ratings, int epochs, Core.Randomness.Rng rng)
     {
         ArgumentNullException.ThrowIfNull(rng);

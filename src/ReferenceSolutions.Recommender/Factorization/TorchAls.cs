@@ -38,7 +38,7 @@ public sealed class TorchAls(double lambda, int epochs) : IMfTrainer
             HalfStep(initial.Mu, values, byUser, items, bi, q, bu, p, k);
             HalfStep(initial.Mu, values, byItem, users, bu, p, bi, q, k);
             state = TorchMfSgd.Snapshot(initial.Mu, p, q, bu, bi);
-            afterEpoch?.Invoke(epoch, state.Clone());
+            afterEpoch?.Invoke(epoch, state);
         }
         return state;
     }

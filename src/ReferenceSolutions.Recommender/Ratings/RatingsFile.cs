@@ -6,11 +6,19 @@ namespace ReferenceSolutions.Recommender.Ratings;
 
 /// <summary>
 /// Reads and writes ratings CSV files in the MovieLens layout: a header row with at least <c>userId</c>,
-/// <c>movieId</c> and <c>rating</c> (e.g. <c>userId,movieId,rating,timestamp</c>); ids are integers, ratings finite.
-/// Users and items are indexed in ascending id order.
+/// <c>movieId</c> and <c>rating</c> (e.g. <c>userId,movieId,rating,timestamp</c>); ids are 64-bit integers, each (user,
+/// item) pair at most once, ratings numbers with |r| ≤ <see cref="MaxAbsRating"/> (zero and negative ratings are
+/// allowed: some scales are centred). Users and items are indexed in ascending id order.
 /// </summary>
 public static class RatingsFile
 {
+    /// <summary>
+    /// The largest |rating| accepted, 10⁶. Ratings are scores on a scale (MovieLens: 0.5–5); a value beyond a million is
+    /// no rating, and below it every square and sum the models form (N·r², ALS's Gram matrices, the RMSE) stays many
+    /// orders of magnitude from overflow. Whether SGD converges on a scale is a separate matter, checked after training.
+    /// </summary>
+    public const double MaxAbsRating = 1e6;
+
     /// <summary>Reads <paramref name="path"/>; any bad row is a <see cref="DataFormatException"/> naming file, line and column.</summary>
     public static RatingSet Read(string path)
     {
@@ -21,15 +29,19 @@ public static class RatingsFile
         long[] userIds = new long[table.RowCount];
         long[] itemIds = new long[table.RowCount];
         double[] values = new double[table.RowCount];
-        var seen = new HashSet<(long, long)>();
+        var seen = new Dictionary<(long, long), int>();
         for (int r = 0; r < table.RowCount; r++)
         {
             userIds[r] = Id(table, r, userColumn);
             itemIds[r] = Id(table, r, itemColumn);
             values[r] = table.Number(r, ratingColumn);
-            if (!seen.Add((userIds[r], itemIds[r])))
+            if (Math.Abs(values[r]) > MaxAbsRating)
             {
-                throw table.Error(r, $"user {userIds[r]} rates item {itemIds[r]} twice");
+                throw table.Error(r, ratingColumn, $"'{Echo.Value(table.Text(r, ratingColumn))}' is outside the ratings accepted, [−10⁶, 10⁶]");
+            }
+            if (!seen.TryAdd((userIds[r], itemIds[r]), r))
+            {
+                throw table.Error(r, $"user {userIds[r]} rates item {itemIds[r]} twice (first on line {table.LineOf(seen[(userIds[r], itemIds[r])])})");
             }
         }
         long[] users = userIds.Distinct().Order().ToArray();
@@ -62,7 +74,7 @@ public static class RatingsFile
         string text = table.Text(row, column);
         if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long id))
         {
-            throw table.Error(row, column, text.Length == 0 ? "empty field, expected an integer id" : $"'{text}' is not an integer id");
+            throw table.Error(row, column, text.Length == 0 ? "empty field, expected an integer id" : $"'{Echo.Value(text)}' is not a 64-bit integer id");
         }
         return id;
     }

@@ -1,5 +1,4 @@
 using ReferenceSolutions.Core.Evaluation;
-using ReferenceSolutions.Core.Randomness;
 using ReferenceSolutions.Recommender.Evaluation;
 using ReferenceSolutions.Recommender.Factorization;
 using ReferenceSolutions.Recommender.Ratings;
@@ -10,9 +9,10 @@ namespace ReferenceSolutions.Recommender.Selection;
 /// Hyper-parameter selection on a validation split, one model at a time: every candidate is fitted on the training
 /// part and scored by the RMSE of its predictions on the validation part, clipped to the training part's range (the
 /// same clipping as the reported predictions); the lowest score wins, ties going to the first candidate in grid order
-/// (λ ascending, then fewer epochs). For the factorizations one run per λ, up to the maximum epochs, is scored after
-/// every epoch; the λ values run in parallel, each on its own copies, so the result does not depend on the thread
-/// count. Only the two parts passed in are read, so a test split cannot enter the choice.
+/// (λ ascending, then fewer epochs); a score that is not a number (a diverged fit) never wins, and is written as null.
+/// For the factorizations one run per λ, up to the maximum epochs, is scored after every epoch; the λ values run in
+/// parallel, each on its own copies, so the result does not depend on the thread count. Only the two parts passed in
+/// are read, so a test split cannot enter the choice.
 /// </summary>
 public static class HyperParameterSearch
 {
@@ -41,20 +41,20 @@ public static class HyperParameterSearch
     }
 
     /// <summary>
-    /// λ and epochs of MF-SGD (learning rate <paramref name="eta"/>) from <paramref name="initial"/>, with one seeded
-    /// rating order per epoch shared by every λ: given values are fixed, the others searched
-    /// (<see cref="SelectionGrid.SgdLambdas"/>, epochs 1..<see cref="SelectionGrid.SgdMaxEpochs"/>).
+    /// λ and epochs of MF-SGD (learning rate <paramref name="eta"/>) from <paramref name="initial"/>, with one rating
+    /// order per epoch shared by every λ, drawn per epoch from <paramref name="ordersSeed"/> (<see cref="EpochOrders"/>):
+    /// given values are fixed, the others searched (<see cref="SelectionGrid.SgdLambdas"/>, epochs
+    /// 1..<see cref="SelectionGrid.SgdMaxEpochs"/>).
     /// </summary>
-    public static MfChoice Sgd(RatingSet train, RatingSet validation, BiasedMf initial, double eta, double? lambda, int? epochs, Rng rng, Action<int, int>? progress = null)
+    public static MfChoice Sgd(RatingSet train, RatingSet validation, BiasedMf initial, double eta, double? lambda, int? epochs, ulong ordersSeed, Action<int, int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(train);
-        ArgumentNullException.ThrowIfNull(rng);
         if (lambda is double l && epochs is int e)
         {
             return new MfChoice(l, e, LambdaSearched: false, EpochsSearched: false, [], []);
         }
         int maxEpochs = epochs ?? SelectionGrid.SgdMaxEpochs;
-        int[][] orders = MfSgd.Orders(train.Count, maxEpochs, rng);
+        var orders = EpochOrders.Seeded(ordersSeed, maxEpochs);
         return ByEpoch("mf-sgd-from-scratch", lambda is double fixedLambda ? [fixedLambda] : SelectionGrid.SgdLambdas, maxEpochs, epochs is null,
             l => new MfSgd(eta, l, orders), initial, train, validation, progress);
     }

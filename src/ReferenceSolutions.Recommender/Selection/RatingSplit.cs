@@ -19,12 +19,16 @@ public sealed record RatingSplit(RatingSet Fit, RatingSet Train, RatingSet Valid
     /// <summary>The share of the non-test ratings held out for validation (⅛ of 80 % = 10 % of all).</summary>
     public const double ValidationFraction = 0.125;
 
-    /// <summary>The split of <paramref name="all"/> drawn from <paramref name="rng"/> (test first, then validation).</summary>
+    /// <summary>The split of <paramref name="all"/> drawn from <paramref name="rng"/> (test first, then validation); fewer than 3 ratings leave no test split, an input error.</summary>
     public static RatingSplit Create(RatingSet all, Rng rng)
     {
         ArgumentNullException.ThrowIfNull(all);
         ArgumentNullException.ThrowIfNull(rng);
         (int[] fit, int[] test) = Splits.Random(all.Count, TestFraction, rng.Fork());
+        if (test.Length == 0)
+        {
+            throw new Core.Data.UserInputException($"{all.Source}: {all.Count} ratings are too few to hold out a test split ({TestFraction:P0} of them rounds to none); a run needs at least 3");
+        }
         (int[] train, int[] validation) = Splits.Random(fit.Length, ValidationFraction, rng.Fork());
         return new RatingSplit(
             all.Subset(fit),

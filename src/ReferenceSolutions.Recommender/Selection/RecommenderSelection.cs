@@ -22,7 +22,7 @@ public sealed record RecommenderSelection(BiasChoice Bias, MfChoice Sgd, MfChoic
     /// <summary>
     /// Chooses what the options leave open. The factorizations start from one seeded state (<paramref name="rng"/>'s
     /// first fork; rows without training ratings zeroed, see <see cref="BiasedMf.ZeroRowsWithoutRatings"/>), and
-    /// MF-SGD's epoch orders come from its second fork.
+    /// MF-SGD's epoch orders are drawn from the seed of its second fork.
     /// </summary>
     public static RecommenderSelection Choose(RatingSplit split, RecommenderOptions options, Rng rng, IRunProgress progress)
     {
@@ -37,7 +37,7 @@ public sealed record RecommenderSelection(BiasChoice Bias, MfChoice Sgd, MfChoic
         }
         BiasedMf initial = BiasedMf.Initial(split.Train.UserCount, split.Train.ItemCount, options.FactorCount, split.Train.Mean(), RecommenderRun.InitialScale, rng.Fork())
             .ZeroRowsWithoutRatings(split.Train);
-        Rng orders = rng.Fork();
+        ulong orders = rng.NextUInt64();
         BiasChoice bias = HyperParameterSearch.Bias(split.Train, split.Validation, options.BiasRegularization);
         MfChoice sgd = HyperParameterSearch.Sgd(split.Train, split.Validation, initial, options.Eta, options.Regularization, options.Epochs, orders,
             (done, total) => progress.Report("mf-sgd selection (validation)", done, total));

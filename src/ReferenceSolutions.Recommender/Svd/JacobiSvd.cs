@@ -16,6 +16,18 @@ public sealed class JacobiSvd : ISvd
     /// <summary>Sweeps allowed before giving up (convergence is quadratic; 10–15 sweeps is typical).</summary>
     public const int MaxSweeps = 80;
 
+    /// <summary>
+    /// 2⁻⁹⁶⁰: from this column norm² on, the plain dot products keep their relative accuracy — each product lost to
+    /// underflow is below 2⁻¹⁰⁷⁴, so even 2³¹ of them shift α by less than 2⁻⁸³·α.
+    /// </summary>
+    private static readonly double SafeSquare = Math.ScaleB(1.0, -960);
+
+    /// <summary>2⁻¹⁰²², the smallest normal double.</summary>
+    private static readonly double SmallestNormal = Math.ScaleB(1.0, -1022);
+
+    /// <summary>2⁻⁵⁰⁰: a column-norm ratio or 1/|ζ| below it is where ζ² or 1/ρ would leave the double range.</summary>
+    private static readonly double LargeTangentArgument = Math.ScaleB(1.0, -500);
+
     /// <inheritdoc/>
     public string Name => "from-scratch";
 
@@ -73,20 +85,12 @@ public sealed class JacobiSvd : ISvd
                 {
                     Span<double> ap = g.Row(p);
                     Span<double> aq = g.Row(q);
-                    double gamma = TensorPrimitives.Dot<double>(ap, aq);
-                    if (gamma == 0.0)
-                    {
-                        continue;
-                    }
-                    double alpha = TensorPrimitives.Dot<double>(ap, ap);
-                    double beta = TensorPrimitives.Dot<double>(aq, aq);
-                    if (Math.Abs(gamma) <= tol * Math.Sqrt(alpha) * Math.Sqrt(beta))
+                    double t = Tangent(ap, aq, tol);
+                    if (t == 0.0)
                     {
                         continue;
                     }
                     rotated = true;
-                    double zeta = (beta - alpha) / (2.0 * gamma);
-                    double t = (zeta >= 0 ? 1.0 : -1.0) / (Math.Abs(zeta) + Math.Sqrt(1.0 + (zeta * zeta)));
                     double cs = 1.0 / Math.Sqrt(1.0 + (t * t));
                     double sn = cs * t;
                     Rotate(ap, aq, cs, sn);
@@ -95,6 +99,74 @@ public sealed class JacobiSvd : ISvd
             }
         }
         return Assemble(g, vt);
+    }
+
+    /// <summary>
+    /// t = tan θ of the rotation that makes columns <paramref name="ap"/> and <paramref name="aq"/> orthogonal, or 0 when
+    /// they already are: |cos ∠(aₚ, a_q)| = |γ|/√(αβ) ≤ <paramref name="tol"/>, or one is zero, or its norm is below
+    /// the smallest normal double (there it has no relative precision left, and A was scaled so σ₁ ≥ 1: it moves no
+    /// σ by more than 2⁻¹⁰²²). When α and β are at least <see cref="SafeSquare"/>, the plain dot products are accurate;
+    /// otherwise the squares of a small column underflow (for 1e-170 entries α would be 0 and the test would never
+    /// pass), so each column is first scaled by an exact power of two and the rotation is computed from the norms
+    /// ‖aₚ‖, ‖a_q‖ and the cosine, with ζ = (‖a_q‖/‖aₚ‖ − ‖aₚ‖/‖a_q‖)/(2·cos).
+    /// </summary>
+    private static double Tangent(ReadOnlySpan<double> ap, ReadOnlySpan<double> aq, double tol)
+    {
+        double gamma = TensorPrimitives.Dot<double>(ap, aq);
+        if (gamma == 0.0)
+        {
+            return 0.0;
+        }
+        double alpha = TensorPrimitives.Dot<double>(ap, ap);
+        double beta = TensorPrimitives.Dot<double>(aq, aq);
+        if (alpha >= SafeSquare && beta >= SafeSquare)
+        {
+            return Math.Abs(gamma) <= tol * Math.Sqrt(alpha) * Math.Sqrt(beta) ? 0.0 : TangentOf((beta - alpha) / (2.0 * gamma));
+        }
+        (double np, double nq, double cosine) = ScaledAngle(ap, aq);
+        if (Math.Min(np, nq) < SmallestNormal || Math.Abs(cosine) <= tol)
+        {
+            return 0.0;
+        }
+        double ratio = Math.Min(np, nq) / Math.Max(np, nq);
+        if (ratio >= LargeTangentArgument)
+        {
+            return TangentOf(((nq / np) - (np / nq)) / (2.0 * cosine));
+        }
+        // ρ = ratio < 2⁻⁵⁰⁰: |ζ| ≈ 1/(2ρ·|cos|), and t = 1/(2ζ)·(1 + O(ζ⁻²)) = ∓ρ·cos to the last bit.
+        return np >= nq ? -cosine * ratio : cosine * ratio;
+    }
+
+    /// <summary>
+    /// t = sign(ζ)/(|ζ| + √(1 + ζ²)), the smaller root of t² + 2ζt − 1 = 0; for |ζ| &gt; 2⁵⁰⁰, where ζ² would overflow,
+    /// t = 1/(2ζ), which is the same to the last bit.
+    /// </summary>
+    private static double TangentOf(double zeta) =>
+        Math.Abs(zeta) > 1.0 / LargeTangentArgument ? 1.0 / (2.0 * zeta) : (zeta >= 0 ? 1.0 : -1.0) / (Math.Abs(zeta) + Math.Sqrt(1.0 + (zeta * zeta)));
+
+    /// <summary>
+    /// (‖x‖, ‖y‖, x·y/(‖x‖·‖y‖)) with each vector scaled by an exact power of two (its largest entry into [1, 2)) before
+    /// any product, so nothing under- or overflows; (0, 0, 0) when either is zero.
+    /// </summary>
+    private static (double NormX, double NormY, double Cosine) ScaledAngle(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        double mx = Norms.MaxAbs(x), my = Norms.MaxAbs(y);
+        if (mx == 0.0 || my == 0.0)
+        {
+            return (0.0, 0.0, 0.0);
+        }
+        int ex = Math.ILogB(mx), ey = Math.ILogB(my);
+        double xx = 0.0, yy = 0.0, xy = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double xi = Math.ScaleB(x[i], -ex);
+            double yi = Math.ScaleB(y[i], -ey);
+            xx += xi * xi;
+            yy += yi * yi;
+            xy += xi * yi;
+        }
+        double nx = Math.Sqrt(xx), ny = Math.Sqrt(yy);
+        return (Math.ScaleB(nx, ex), Math.ScaleB(ny, ey), xy / nx / ny);
     }
 
     /// <summary>(x, y) ← (c·x − s·y, s·x + c·y), element-wise.</summary>

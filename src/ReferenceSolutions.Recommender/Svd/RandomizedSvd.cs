@@ -22,7 +22,10 @@ public sealed class RandomizedSvd(int rank, int oversampling, int powerIteration
     /// <summary>q.</summary>
     public int PowerIterations { get; } = powerIterations;
 
-    /// <summary>The rank-k factors U: r×k, S: k, V: c×k (same sign convention as the exact SVDs).</summary>
+    /// <summary>
+    /// The rank-k factors U: r×k, S: k, V: c×k (same sign convention as the exact SVDs), computed on A scaled by an
+    /// exact power of two (<see cref="PowerOfTwoScaling"/>) so that A·Ω neither overflows near 1e308 nor underflows.
+    /// </summary>
     public SvdResult Decompose(Matrix a)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -31,6 +34,12 @@ public sealed class RandomizedSvd(int rank, int oversampling, int powerIteration
         {
             throw new ArgumentOutOfRangeException(nameof(a), $"rank {RankK} must be in 1..min(r, c) = {p}");
         }
+        return PowerOfTwoScaling.Decompose(a, DecomposeScaled);
+    }
+
+    private SvdResult DecomposeScaled(Matrix a)
+    {
+        int p = Math.Min(a.Rows, a.Columns);
         int l = Math.Min(RankK + Oversampling, p);
         Matrix omega = rng.GaussianMatrix(a.Columns, l);
         Matrix q = Orthonormal(a * omega);

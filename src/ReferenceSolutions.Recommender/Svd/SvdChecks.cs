@@ -29,17 +29,31 @@ public static class SvdChecks
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(svd);
+        (Matrix reconstructed, Matrix scaledA, int exponent) = Scaled(a, svd);
         return new Comparison(name, DefinitionSide)
-            .Add("UΣVᵀ vs A", svd.Reconstruct(), a, Scale(svd))
+            .Add("UΣVᵀ vs A", reconstructed, scaledA, Math.ScaleB(Scale(svd), -exponent))
             .Add("UᵀU vs I", Gemm.MultiplyTransposeA(svd.U, svd.U), Matrix.Identity(svd.U.Columns))
             .Add("VᵀV vs I", Gemm.MultiplyTransposeA(svd.V, svd.V), Matrix.Identity(svd.V.Columns));
     }
 
-    /// <summary>‖A − UΣVᵀ‖_max (NaN when a factor holds a NaN).</summary>
+    /// <summary>‖A − UΣVᵀ‖_max (NaN when a factor holds a NaN), computed on both sides scaled by 2⁻ᵉ (see <see cref="Scaled"/>) and scaled back.</summary>
     public static double ReconstructionError(Matrix a, SvdResult svd)
     {
         ArgumentNullException.ThrowIfNull(svd);
-        return Norms.MaxAbs((a - svd.Reconstruct()).Data);
+        (Matrix reconstructed, Matrix scaledA, int exponent) = Scaled(a, svd);
+        return Math.ScaleB(Norms.MaxAbs((scaledA - reconstructed).Data), exponent);
+    }
+
+    /// <summary>
+    /// (U·(2⁻ᵉΣ)·Vᵀ, 2⁻ᵉA, e) with 2ᵉ the power of two of max|aᵢⱼ|: both sides scaled exactly, so a matrix with entries
+    /// near 1e308 is compared without its reconstruction's sums overflowing; for any other matrix the differences,
+    /// relative to 2⁻ᵉσ₁, are bit for bit those of the unscaled sides relative to σ₁.
+    /// </summary>
+    private static (Matrix Reconstructed, Matrix ScaledA, int Exponent) Scaled(Matrix a, SvdResult svd)
+    {
+        (Matrix scaledA, int exponent) = PowerOfTwoScaling.Scale(a);
+        double[] s = [.. svd.S.Select(x => Math.ScaleB(x, -exponent))];
+        return (new SvdResult(svd.U, s, svd.V).Reconstruct(), scaledA, exponent);
     }
 
     /// <summary>σ₁ when it is a positive number, else 1 (A = 0, or a non-finite σ₁ that the comparison reports itself).</summary>

@@ -19,7 +19,7 @@ internal static class RecommenderSurveys
         new TwinSurvey("mf-sgd-twin-per-epoch", RecommenderTolerances.SgdFactorsPerEpoch, SelectionGrid.SgdLambdas, 50,
             (lambda, sample) => (new MfSgd(RecommenderOptions.DefaultLearningRate, lambda, sample.Orders), new TorchMfSgd(RecommenderOptions.DefaultLearningRate, lambda, sample.Orders))),
         new TwinSurvey("als-twin-per-epoch", RecommenderTolerances.AlsFactorsPerEpoch, SelectionGrid.AlsLambdas, 20,
-            (lambda, sample) => (new Als(lambda, sample.Orders.Length), new TorchAls(lambda, sample.Orders.Length))),
+            (lambda, sample) => (new Als(lambda, sample.Orders.Epochs), new TorchAls(lambda, sample.Orders.Epochs))),
         new MLNetPcaSurvey("pca-subspace-mlnet", RecommenderTolerances.MLNetSubspace, (exact, axes, _) => MLNetPca.SubspaceComparison(exact, axes)),
         new MLNetPcaSurvey("pca-variance-mlnet", RecommenderTolerances.MLNetVariance, (exact, _, variance) => MLNetPca.VarianceComparison(exact, variance)),
     ];
@@ -51,8 +51,8 @@ internal static class RecommenderSurveys
             (IMfTrainer scratch, IMfTrainer twin) = trainers(lambda, sample);
             var left = new List<BiasedMf>();
             var right = new List<BiasedMf>();
-            scratch.Train(sample.Initial, sample.Train, (_, state) => left.Add(state));
-            twin.Train(sample.Initial, sample.Train, (_, state) => right.Add(state));
+            scratch.Train(sample.Initial, sample.Train, (_, state) => left.Add(state.Clone()));
+            twin.Train(sample.Initial, sample.Train, (_, state) => right.Add(state.Clone()));
             double[] perEpoch = [.. left.Zip(right, (a, b) => EpochComparison.Of("from-scratch", [a], "torch", [b]).MaxAbsDiff)];
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {name} seed {seed} λ = {lambda}: per epoch {string.Join(' ', perEpoch.Select(d => d.ToString("0.0e+0", CultureInfo.InvariantCulture)))}"));
             return EpochComparison.Of("from-scratch", left, "torch", right).MaxAbsDiff;
