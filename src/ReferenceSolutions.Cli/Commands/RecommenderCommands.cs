@@ -14,13 +14,6 @@ namespace ReferenceSolutions.Cli.Commands;
 /// </summary>
 internal static class RecommenderCommands
 {
-    /// <summary>
-    /// The most axis entries K·d per implementation that <c>verify pca</c> prints as a table: the table shows each
-    /// implementation's whole JSON in one cell, which Spectre lays out at several KB per number (measured: K·d = 240,000
-    /// took 2.2 GB); <c>--json</c> prints any K.
-    /// </summary>
-    private const int MaxTableAxisEntries = 50_000;
-
     public static SolutionCommands Create(CliIo io)
     {
         var solution = new RecommenderSolution();
@@ -49,13 +42,7 @@ internal static class RecommenderCommands
         var verifyPca = VerifyCommands.ForCheck(io, "pca", "Explained variance σᵢ²/(n − 1) and principal axes by the from-scratch SVD, torch and ML.NET, compared (ML.NET: subspace angle over the eigen-gap).", [pcaInput, components], parse =>
         {
             string path = parse.GetValue(pcaInput)!;
-            Matrix x = Verification.ReadMatrix(path);
-            int k = parse.GetValue(components);
-            if (!parse.GetValue<bool>("--json") && (long)k * x.Columns > MaxTableAxisEntries)
-            {
-                throw new UserInputException($"{path}: --components {k} × {x.Columns} features = {(long)k * x.Columns} axis entries per implementation, more than the table shows ({MaxTableAxisEntries}); use --json, or --components ≤ {Math.Max(1, MaxTableAxisEntries / x.Columns)}");
-            }
-            return Verification.Pca(x, k, path, RecommenderRun.MLNetSeed(CommonOptions.DefaultSeed));
+            return Verification.Pca(Verification.ReadMatrix(path), parse.GetValue(components), path, RecommenderRun.MLNetSeed(CommonOptions.DefaultSeed));
         });
 
         return new SolutionCommands(solution, run, [verifySvd, verifyPca], [Recommend(io)]);

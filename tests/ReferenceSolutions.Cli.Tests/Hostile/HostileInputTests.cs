@@ -72,6 +72,24 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Data_generate_into_a_non_empty_folder_is_refused_untouched_and_force_replaces_it_whole()
+    {
+        string folder = Out();
+        Directory.CreateDirectory(folder);
+        Write(Path.Combine(folder, "ratings.csv"), "older data");
+
+        AssertInputError(Refsol("data", "generate", "recommender", "--out", folder), "the folder exists and is not empty");
+        Assert.Equal("older data", File.ReadAllText(Path.Combine(folder, "ratings.csv")));
+
+        ChildRefsol.Outcome forced = Refsol("data", "generate", "fraud", "--out", folder, "--force");
+        Assert.Equal(0, forced.ExitCode);
+        string[] files = [.. Directory.GetFileSystemEntries(folder).Order()];
+        Assert.Equal(files, forced.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
+        Assert.DoesNotContain(Path.Combine(folder, "ratings.csv"), files);
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName), name => name!.StartsWith('.'));
+    }
+
+    [Fact]
     public void A_run_that_fails_on_its_input_leaves_no_folder_and_no_staging()
     {
         string folder = Path.Combine(_folder, "deep", "new", "run");
