@@ -87,7 +87,7 @@ public static class CoreChecks
         new Tolerance("HouseholderBackwardError", 1e-12,
             "Householder QR is backward stable: Q·R = A + ΔA with ‖ΔA‖_F ≤ γ̃_{mn}‖A‖_F (Higham Thm 19.4), γ̃_{mn} = c·m·n·ε ≤ 2e-13 for m, n ≤ 40 and a small constant c"),
         [],
-        ["HouseholderQrTests.Q_is_orthogonal_R_is_upper_triangular_and_QR_reconstructs_A"]);
+        ["HouseholderQrTests.Q_is_orthogonal_R_is_upper_triangular_and_QR_reconstructs_A", "HouseholderQrTests.Entries_near_the_ends_of_the_double_range_factor_as_well_as_entries_near_1"]);
 
     /// <summary>Q has orthonormal columns.</summary>
     public static CheckDefinition QrOrthogonality { get; } = new(
@@ -97,7 +97,7 @@ public static class CoreChecks
         new Tolerance("HouseholderOrthogonality", 1e-13,
             "a product of n computed Householder reflectors is orthogonal to ‖QᵀQ − I‖ ≤ c·m·n·ε (Higham Lemma 19.3); each entry of QᵀQ is a length-m dot product of unit vectors, rounding ≈ m·ε ≤ 1e-14·m"),
         [],
-        ["HouseholderQrTests.Q_is_orthogonal_R_is_upper_triangular_and_QR_reconstructs_A"]);
+        ["HouseholderQrTests.Q_is_orthogonal_R_is_upper_triangular_and_QR_reconstructs_A", "HouseholderQrTests.Entries_near_the_ends_of_the_double_range_factor_as_well_as_entries_near_1"]);
 
     /// <summary>|diag R| = MathNet's.</summary>
     public static CheckDefinition QrVsMathNet { get; } = new(

@@ -72,4 +72,38 @@ public class HouseholderQrTests
         double[] oracle = Generators.ToMathNet(a).QR().Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(b)).ToArray();
         ParityAssert.Passes(CoreChecks.QrLeastSquaresVsMathNet, new Comparison("from-scratch", "mathnet").Add("x", ours, oracle, scale: Norms.Euclidean(oracle) + 1.0));
     }
+
+    /// <summary>
+    /// H = I − 2vvᵀ/(vᵀv) does not change when v is scaled, so entries near 1e±301 — where vᵀv itself would under- or
+    /// overflow — must factor as well as entries near 1: QᵀQ = I and Q·R = A to the same relative bound.
+    /// </summary>
+    [Theory]
+    [InlineData(-1000)]
+    [InlineData(-520)]
+    [InlineData(520)]
+    [InlineData(1000)]
+    public void Entries_near_the_ends_of_the_double_range_factor_as_well_as_entries_near_1(int exponent)
+    {
+        Matrix a = Generators.Gaussian(11, 12, 7);
+        for (int i = 0; i < a.Data.Length; i++)
+        {
+            a.Data[i] = Math.ScaleB(a.Data[i], exponent);
+        }
+        var qr = HouseholderQr.Decompose(a);
+        Matrix q = qr.Q();
+        Matrix r = qr.R;
+        Matrix unscaledR = r.Clone();
+        Matrix unscaledA = a.Clone();
+        for (int i = 0; i < r.Data.Length; i++)
+        {
+            unscaledR.Data[i] = Math.ScaleB(r.Data[i], -exponent);
+        }
+        for (int i = 0; i < a.Data.Length; i++)
+        {
+            unscaledA.Data[i] = Math.ScaleB(a.Data[i], -exponent);
+        }
+
+        ParityAssert.Passes(CoreChecks.QrOrthogonality, new Comparison("QᵀQ", "I").Add("QᵀQ", Gemm.MultiplyTransposeA(q, q), Matrix.Identity(12), scale: 12));
+        ParityAssert.Passes(CoreChecks.QrReconstruction, new Comparison("Q·R", "A").Add("full", Gemm.Multiply(q, unscaledR), unscaledA, Norms.Frobenius(unscaledA)));
+    }
 }
