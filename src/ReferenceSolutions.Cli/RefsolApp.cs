@@ -65,20 +65,22 @@ internal static partial class RefsolApp
     {
         string message = parse.Errors.Select(e => e.Message).FirstOrDefault(m => m.StartsWith("Unrecognized", StringComparison.Ordinal))
             ?? parse.Errors[0].Message;
-        message = ClrTypeName().Replace(message, m => m.Groups["type"].Value switch
+        message = UnparsableValue().Replace(message, m => $"{m.Groups["option"].Value}: '{m.Groups["value"].Value}' is not {m.Groups["type"].Value switch
         {
-            "Int32" or "Int64" => "'an integer'",
-            "UInt32" or "UInt64" => "'a non-negative integer'",
-            _ => "'a number'",
-        });
+            "Int32" or "Int64" => "an integer",
+            "UInt32" or "UInt64" => "a non-negative integer",
+            "Double" or "Single" => "a number",
+            string other => $"a {other}",
+        }}");
         Command command = parse.CommandResult.Command;
         string[] choices = [.. command.Subcommands.Select(c => c.Name)];
         string path = string.Join(' ', parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Skip(1).Select(c => c.Name).Append(command.Name));
         return choices.Length == 0 ? message : $"{message} ('{path}' takes one of: {string.Join(", ", choices)})";
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"'(?:System\.Nullable`1\[)?(?:System\.)?(?<type>U?Int32|U?Int64|Double|Single)\]?'")]
-    private static partial System.Text.RegularExpressions.Regex ClrTypeName();
+    /// <summary>System.CommandLine's "Cannot parse argument 'V' for option 'O' as expected type 'T'.", T a CLR type name.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']*)' as expected type '(?:System\.Nullable`1\[)?(?:System\.)?(?<type>\w+)\]?'\.$")]
+    private static partial System.Text.RegularExpressions.Regex UnparsableValue();
 
     private static RootCommand CreateRoot(CliIo io)
     {
