@@ -10,32 +10,26 @@ namespace ReferenceSolutions.Cli.Tests.Hostile;
 /// computed is null with its reason) or 2 with one line naming the path and the cause — never 3, never a stack trace,
 /// no file in <c>--out</c> after an input error, under 60 s and 2 GB peak RSS (docs/fraud-detection.md#input-limits).
 /// </summary>
-public sealed class FraudHostileTests : IDisposable
+public sealed class FraudHostileTests() : HostileTest("refsol-fraud-hostile-")
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
-    private const long PeakLimit = 2L << 30;
-    private readonly string _folder = Directory.CreateTempSubdirectory("refsol-fraud-hostile-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
     public void Data_too_wide_or_too_long_for_the_super_linear_models_is_refused_before_any_fit()
     {
         string wide = Write("wide.csv", Table(8, 20_000, (i, j) => ((i * 7) + j) % 10, i => i % 2));
         Assert.InRange(new FileInfo(wide).Length, 300_000, 500_000);
         ChildRefsol.Outcome run = Refsol("run", "fraud", "--data", wide, "--out", Out());
-        AssertInputError(run, $"{wide}: 20000 features exceed --max-features 50");
+        AssertRefusedLeavingNoOut(run, $"{wide}: 20000 features exceed --max-features 50");
         Assert.Contains("raise --max-features", run.Stderr, StringComparison.Ordinal);
         Assert.True(run.Elapsed < TimeSpan.FromSeconds(20) && run.PeakBytes < (512L << 20), run.ToString());
-        AssertInputError(Refsol("verify", "logreg", "--input", wide, "--label", "Class", "--l2", "1"), $"{wide}: 20000 features exceed --max-features 50");
+        AssertRefusedLeavingNoOut(Refsol("verify", "logreg", "--input", wide, "--label", "Class", "--l2", "1"), $"{wide}: 20000 features exceed --max-features 50");
 
         string rows = Write("rows.csv", Table(400, 3, (i, j) => ((i * 13) + (j * 5)) % 11, i => i % 10 == 0 ? 1 : 0));
-        AssertInputError(Refsol("run", "fraud", "--data", rows, "--max-rows", "300", "--out", Out()), $"{rows}: 400 rows exceed --max-rows 300");
-        AssertInputError(Refsol("run", "fraud", "--data", rows, "--max-features", "2", "--out", Out()), $"{rows}: 3 features exceed --max-features 2");
-        AssertInputError(Refsol("run", "fraud", "--data", rows, "--max-rows", "0", "--out", Out()), "--max-rows must be a positive number");
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", rows, "--max-rows", "300", "--out", Out()), $"{rows}: 400 rows exceed --max-rows 300");
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", rows, "--max-features", "2", "--out", Out()), $"{rows}: 3 features exceed --max-features 2");
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", rows, "--max-rows", "0", "--out", Out()), "--max-rows must be a positive number");
 
         string narrow = Write("narrow.csv", Table(400, 1, (i, _) => i % 7, i => i % 10 == 0 ? 1 : 0));
-        AssertInputError(Refsol("run", "fraud", "--data", narrow, "--out", Out()), $"{narrow}: 1 feature after taking out the label and the time column; run fraud needs at least 2");
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", narrow, "--out", Out()), $"{narrow}: 1 feature after taking out the label and the time column; run fraud needs at least 2");
     }
 
     [Fact]
@@ -62,10 +56,10 @@ public sealed class FraudHostileTests : IDisposable
         ChildRefsol.Outcome run = Refsol("run", "fraud", "--data", huge, "--out", Out("huge"));
         Assert.True(run.ExitCode is 0 or 1, run.ToString());
         Assert.Equal(JsonValueKind.Number, Model(Metrics(Out("huge")), "logreg-from-scratch").GetProperty("auc").ValueKind);
-        AssertInputError(Refsol("verify", "logreg", "--input", huge, "--label", "Class", "--l2", "1"), $"{huge}:2: column 'V1': '-1.6E+308' is beyond ±3.4e+38");
+        AssertRefusedLeavingNoOut(Refsol("verify", "logreg", "--input", huge, "--label", "Class", "--l2", "1"), $"{huge}:2: column 'V1': '-1.6E+308' is beyond ±3.4e+38");
 
         string outlier = Write("outlier.csv", TimeTable(400, i => i % 10 == 0 ? 1 : 0, (i, y) => [i < 300 ? 1e-300 * (i % 3) : 1e300, y + Noise(i, 1)]));
-        AssertInputError(Refsol("run", "fraud", "--data", outlier, "--out", Out()), $"{outlier}: feature 'V1': a value lies more standard deviations than float64 can hold");
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", outlier, "--out", Out()), $"{outlier}: feature 'V1': a value lies more standard deviations than float64 can hold");
     }
 
     [Fact]
@@ -82,7 +76,7 @@ public sealed class FraudHostileTests : IDisposable
         Assert.Contains("feature 'V1' is constant over the", Model(flat, "pca-anomaly-from-scratch").GetProperty("mahalanobisAucNotComputed").GetString(), StringComparison.Ordinal);
         Assert.Contains("RandomizedPca could not fit", Model(flat, "pca-anomaly-mlnet").GetProperty("aucNotComputed").GetString(), StringComparison.Ordinal);
 
-        AssertInputError(Refsol("verify", "logreg", "--input", collinear, "--label", "Class", "--l2", "0"),
+        AssertRefusedLeavingNoOut(Refsol("verify", "logreg", "--input", collinear, "--label", "Class", "--l2", "0"),
             $"{collinear}: at λ = 0 the weights are not identifiable: feature 'V1b' is a linear combination of the features before it over the 400 rows");
     }
 
@@ -90,34 +84,34 @@ public sealed class FraudHostileTests : IDisposable
     public void Header_and_column_roles_that_would_leak_or_contradict_are_refused_naming_the_column()
     {
         string data = Write("roles.csv", TimeTable(400, i => i % 10 == 0 ? 1 : 0, (i, y) => [y + Noise(i, 1), Noise(i, 2)]));
-        AssertInputError(Refsol("run", "fraud", "--data", data, "--time-column", "Class", "--out", Out()), "--time-column 'Class' is also the label (--label)");
-        AssertInputError(Refsol("run", "fraud", "--data", data, "--label", "V1", "--out", Out()), $"{data}:2: column 'V1': label '");
-        AssertInputError(Refsol("run", "fraud", "--data", data, "--label", "Time", "--out", Out()), $"{data}:4: column 'Time': label '2' is not 0 or 1");
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", data, "--time-column", "Class", "--out", Out()), "--time-column 'Class' is also the label (--label)");
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", data, "--label", "V1", "--out", Out()), $"{data}:2: column 'V1': label '");
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", data, "--label", "Time", "--out", Out()), $"{data}:4: column 'Time': label '2' is not 0 or 1");
 
         string twice = Write("twice.csv", "Time,V1,Class,V2,Class\n1,0.5,0,3,0\n2,0.1,1,4,1\n");
-        AssertInputError(Refsol("run", "fraud", "--data", twice, "--out", Out()), $"{twice}:1: column 'Class': the header names this column twice");
-        AssertInputError(Refsol("verify", "logreg", "--input", twice, "--label", "Class", "--l2", "1"), $"{twice}:1: column 'Class': the header names this column twice");
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", twice, "--out", Out()), $"{twice}:1: column 'Class': the header names this column twice");
+        AssertRefusedLeavingNoOut(Refsol("verify", "logreg", "--input", twice, "--label", "Class", "--l2", "1"), $"{twice}:1: column 'Class': the header names this column twice");
         string time = Write("time-twice.csv", "Time,V1,Time,V2,Class\n1,0.5,0,3,0\n2,0.1,1,4,1\n");
-        AssertInputError(Refsol("run", "fraud", "--data", time, "--out", Out()), $"{time}:1: column 'Time': the header names this column twice");
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", time, "--out", Out()), $"{time}:1: column 'Time': the header names this column twice");
         string scores = Write("scores-twice.csv", "label,score,score\n0,0.1,0.2\n1,0.9,0.8\n");
-        AssertInputError(Refsol("verify", "metrics", "--input", scores), $"{scores}:1: column 'score': the header names this column twice");
+        AssertRefusedLeavingNoOut(Refsol("verify", "metrics", "--input", scores), $"{scores}:1: column 'score': the header names this column twice");
     }
 
     [Fact]
     public void Splits_too_small_for_the_protocol_are_refused_naming_the_part()
     {
         string one = Write("one-row.csv", "V1,V2,Class\n1,2,1\n");
-        AssertInputError(Refsol("run", "fraud", "--data", one, "--out", Out()), $"{one}: column 'Class': holds one class only (all 1)");
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", one, "--out", Out()), $"{one}: column 'Class': holds one class only (all 1)");
 
         string lateFrauds = Write("late.csv", TimeTable(400, i => i >= 250 && i % 10 == 0 ? 1 : 0, (i, y) => [y + Noise(i, 1), Noise(i, 2)]));
-        AssertInputError(Refsol("run", "fraud", "--data", lateFrauds, "--out", Out()),
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", lateFrauds, "--out", Out()),
             $"{lateFrauds} (fit rows, the earliest 80 % of the training rows by time): column 'Class': holds one class only (all 0)");
         string validationFrauds = Write("validation.csv", TimeTable(400, i => i is >= 224 and < 280 || i % 10 == 0 ? 1 : 0, (i, y) => [y + Noise(i, 1), Noise(i, 2)]));
-        AssertInputError(Refsol("run", "fraud", "--data", validationFrauds, "--out", Out()),
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", validationFrauds, "--out", Out()),
             $"{validationFrauds} (validation rows, the latest 20 % of the training rows by time): column 'Class': holds one class only (all 1)");
 
         string fewFrauds = Write("few.csv", Table(60, 2, (i, j) => ((i * 3) + j) % 7, i => i % 10 == 0 ? 1 : 0));
-        AssertInputError(Refsol("run", "fraud", "--data", fewFrauds, "--out", Out()),
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", fewFrauds, "--out", Out()),
             $"{fewFrauds}: the stratified split keeps 4 frauds and 38 legitimate rows for training, and 5-fold cross-validation needs at least 5 of each");
     }
 
@@ -133,22 +127,22 @@ public sealed class FraudHostileTests : IDisposable
     {
         string data = Write("text.csv", $"V1,V2,Class\n1,2,0\n3,{value},1\n");
         string expected = $"{data}:3: column 'V2': '{value}' is not a";
-        AssertInputError(Refsol("run", "fraud", "--data", data, "--out", Out()), expected);
-        AssertInputError(Refsol("verify", "logreg", "--input", data, "--label", "Class", "--l2", "1"), expected);
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", data, "--out", Out()), expected);
+        AssertRefusedLeavingNoOut(Refsol("verify", "logreg", "--input", data, "--label", "Class", "--l2", "1"), expected);
         string scores = Write("scores.csv", $"label,score\n0,0.2\n1,{value}\n");
-        AssertInputError(Refsol("verify", "metrics", "--input", scores), $"{scores}:3: column 'score': '{value}' is not a");
+        AssertRefusedLeavingNoOut(Refsol("verify", "metrics", "--input", scores), $"{scores}:3: column 'score': '{value}' is not a");
     }
 
     [Fact]
     public void Option_edges_are_refused_naming_the_option_or_run_to_a_verdict()
     {
         string data = Write("options.csv", TimeTable(400, i => i % 10 == 0 ? 1 : 0, (i, y) => [y + Noise(i, 1), Noise(i, 2)]));
-        AssertInputError(Refsol("run", "fraud", "--data", data, "--prior", "1e-300", "--out", Out()), "--prior must be a fraud prevalence in [1E-12, 1 − 1E-12], not 1E-300");
-        AssertInputError(Refsol("run", "fraud", "--data", data, "--prior", "1", "--out", Out()), "--prior must be a fraud prevalence");
-        AssertInputError(Refsol("run", "fraud", "--data", data, "--fp-cost", "0", "--fn-cost", "0", "--out", Out()), "--fp-cost and --fn-cost are both 0");
-        AssertInputError(Refsol("run", "fraud", "--data", data, "--fn-cost", "1e308", "--out", Out()), "costs must be in [0, 1E+100]");
-        AssertInputError(Refsol("run", "fraud", "--data", data, "--l2", "1e39", "--out", Out()), "--l2 must be a λ in (0, 3.4028234663852886E+38], not 1E+39");
-        AssertInputError(Refsol("verify", "logreg", "--input", data, "--label", "Class", "--l2", "1e39"), "--l2 must be a λ in [0, 3.4028234663852886E+38]");
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", data, "--prior", "1e-300", "--out", Out()), "--prior must be a fraud prevalence in [1E-12, 1 − 1E-12], not 1E-300");
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", data, "--prior", "1", "--out", Out()), "--prior must be a fraud prevalence");
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", data, "--fp-cost", "0", "--fn-cost", "0", "--out", Out()), "--fp-cost and --fn-cost are both 0");
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", data, "--fn-cost", "1e308", "--out", Out()), "costs must be in [0, 1E+100]");
+        AssertRefusedLeavingNoOut(Refsol("run", "fraud", "--data", data, "--l2", "1e39", "--out", Out()), "--l2 must be a λ in (0, 3.4028234663852886E+38], not 1E+39");
+        AssertRefusedLeavingNoOut(Refsol("verify", "logreg", "--input", data, "--label", "Class", "--l2", "1e39"), "--l2 must be a λ in [0, 3.4028234663852886E+38]");
 
         ChildRefsol.Outcome edges = Refsol("run", "fraud", "--data", data, "--target-recall", "1", "--fp-cost", "0", "--prior", "1e-12", "--out", Out("edges"));
         Assert.True(edges.ExitCode is 0 or 1, edges.ToString());
@@ -167,9 +161,9 @@ public sealed class FraudHostileTests : IDisposable
         string data = Write("one-row-5mb.csv", text.ToString());
         Assert.InRange(new FileInfo(data).Length, 4_000_000, 5_000_000);
         ChildRefsol.Outcome run = Refsol("run", "fraud", "--data", data, "--out", Out());
-        AssertInputError(run, $"{data}: column 'Class': holds one class only (all 1)");
+        AssertRefusedLeavingNoOut(run, $"{data}: column 'Class': holds one class only (all 1)");
         Assert.True(run.PeakBytes < (1L << 30), run.ToString());
-        AssertInputError(Refsol("verify", "logreg", "--input", data, "--label", "Class", "--l2", "1"), $"{data}: column 'Class': holds one class only (all 1)");
+        AssertRefusedLeavingNoOut(Refsol("verify", "logreg", "--input", data, "--label", "Class", "--l2", "1"), $"{data}: column 'Class': holds one class only (all 1)");
     }
 
     [Fact]
@@ -188,17 +182,17 @@ public sealed class FraudHostileTests : IDisposable
         Assert.Contains("mlnet: logLoss", report.GetProperty("comparisons")[0].GetProperty("failure").GetString(), StringComparison.Ordinal);
 
         string many = Write("many.csv", "label,score\n" + string.Concat(Enumerable.Range(0, 100_001).Select(i => $"{(i % 10 == 0 ? 1 : 0)},{(i % 97) / 97.0:0.###}\n")));
-        AssertInputError(Refsol("verify", "metrics", "--input", many), $"{many}: 100001 rows exceed the 100000 that ML.NET's Evaluate computes AUPRC on");
+        AssertRefusedLeavingNoOut(Refsol("verify", "metrics", "--input", many), $"{many}: 100001 rows exceed the 100000 that ML.NET's Evaluate computes AUPRC on");
     }
 
     [Fact]
     public void Verify_logreg_without_a_minimiser_to_compare_is_an_input_error_naming_the_cause()
     {
         string separable = Write("separable.csv", TimeTable(400, i => i % 10 == 0 ? 1 : 0, (i, y) => [(5 * y) + Noise(i, 1), Noise(i, 2)]));
-        AssertInputError(Refsol("verify", "logreg", "--input", separable, "--label", "Class", "--l2", "0"),
+        AssertRefusedLeavingNoOut(Refsol("verify", "logreg", "--input", separable, "--label", "Class", "--l2", "0"),
             $"{separable}: Newton did not converge at λ = 0: it stopped after");
         ChildRefsol.Outcome tiny = Refsol("verify", "logreg", "--input", separable, "--label", "Class", "--l2", "1e-300");
-        AssertInputError(tiny, $"{separable}: Newton did not converge at λ = 1E-300");
+        AssertRefusedLeavingNoOut(tiny, $"{separable}: Newton did not converge at λ = 1E-300");
         Assert.Contains("use a larger --l2", tiny.Stderr, StringComparison.Ordinal);
         ChildRefsol.Outcome penalised = Refsol("verify", "logreg", "--input", separable, "--label", "Class", "--l2", "1");
         Assert.True(penalised.ExitCode == 0, penalised.ToString());
@@ -237,21 +231,10 @@ public sealed class FraudHostileTests : IDisposable
     /// <summary>A deterministic value in [−0.5, 0.5) for row i and stream s.</summary>
     private static double Noise(int i, int stream) => ((((i + 1) * 2654435761L * stream) % 1000) / 1000.0) - 0.5;
 
-    private static ChildRefsol.Outcome Refsol(params string[] args)
+    /// <summary>An input error (<see cref="HostileTest.AssertInputError"/>) that left no <c>--out</c> folder behind.</summary>
+    private void AssertRefusedLeavingNoOut(ChildRefsol.Outcome outcome, string expected)
     {
-        ChildRefsol.Outcome outcome = ChildRefsol.Run(Limit, args);
-        Assert.True(outcome.ExitCode is 0 or 1 or 2, $"refsol {string.Join(' ', args)}: {outcome}");
-        Assert.True(outcome.PeakBytes < PeakLimit, $"refsol {string.Join(' ', args)}: {outcome}");
-        Assert.DoesNotContain("   at ", outcome.Stderr, StringComparison.Ordinal);
-        return outcome;
-    }
-
-    private void AssertInputError(ChildRefsol.Outcome outcome, string expected)
-    {
-        Assert.True(outcome.ExitCode == 2, outcome.ToString());
-        string line = Assert.Single(outcome.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
-        Assert.Contains(expected, line, StringComparison.Ordinal);
+        AssertInputError(outcome, expected);
         Assert.False(Directory.Exists(Out()), $"an input error left {Out()}");
     }
 
@@ -275,13 +258,4 @@ public sealed class FraudHostileTests : IDisposable
 
     private static JsonElement Model(JsonElement metrics, string name) =>
         metrics.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("name").GetString() == name).GetProperty("metrics");
-
-    private string Out(string name = "out") => Path.Combine(_folder, name);
-
-    private string Write(string name, string content)
-    {
-        string path = Path.Combine(_folder, name);
-        File.WriteAllText(path, content, new UTF8Encoding(false));
-        return path;
-    }
 }

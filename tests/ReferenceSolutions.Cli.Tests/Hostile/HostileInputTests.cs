@@ -7,14 +7,8 @@ namespace ReferenceSolutions.Cli.Tests.Hostile;
 /// code is 1 (with metrics.json) or 2 (one line, naming the path), never 3; no stack trace; no new or changed file in
 /// <c>--out</c>; under 60 s and 2 GB peak RSS.
 /// </summary>
-public sealed class HostileInputTests : IDisposable
+public sealed class HostileInputTests() : HostileTest("refsol-hostile-")
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
-    private const long PeakLimit = 2L << 30;
-    private readonly string _folder = Directory.CreateTempSubdirectory("refsol-hostile-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
     public void A_repeated_label_column_is_refused_naming_it_instead_of_leaking_the_label()
     {
@@ -29,7 +23,7 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("quote.csv", new byte[] { 0x61, 0x2C, 0x62, 0x0A, 0x31, 0x2C, 0x22, 0x32, 0x0A, 0x33, 0x2C, 0x34, 0x0A }, ":2: a quoted field opened on this line is never closed")]
     public void Bytes_that_are_not_CSV_text_name_their_line(string name, byte[] content, string expected)
     {
-        string path = Path.Combine(_folder, name);
+        string path = Path.Combine(Folder, name);
         File.WriteAllBytes(path, content);
         AssertInputError(Refsol("verify", "svd", "--input", path), path + expected);
     }
@@ -65,10 +59,10 @@ public sealed class HostileInputTests : IDisposable
         Write(Path.Combine(folder, "stale.png"), "old plot");
 
         AssertInputError(Refsol("run", "fraud", "--out", folder), "the folder exists and is not empty");
-        AssertInputError(Refsol("run", "fraud", "--data", Path.Combine(_folder, "missing.csv"), "--out", folder, "--force"), "missing.csv: file not found");
+        AssertInputError(Refsol("run", "fraud", "--data", Path.Combine(Folder, "missing.csv"), "--out", folder, "--force"), "missing.csv: file not found");
         Assert.Equal(["metrics.json", "stale.png"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order());
         Assert.Equal("{\"an\": \"older run\"}", File.ReadAllText(Path.Combine(folder, "metrics.json")));
-        Assert.DoesNotContain(Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName), name => name!.StartsWith('.'));
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(Folder).Select(Path.GetFileName), name => name!.StartsWith('.'));
     }
 
     [Fact]
@@ -86,49 +80,23 @@ public sealed class HostileInputTests : IDisposable
         string[] files = [.. Directory.GetFileSystemEntries(folder).Order()];
         Assert.Equal(files, forced.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
         Assert.DoesNotContain(Path.Combine(folder, "ratings.csv"), files);
-        Assert.DoesNotContain(Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName), name => name!.StartsWith('.'));
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(Folder).Select(Path.GetFileName), name => name!.StartsWith('.'));
     }
 
     [Fact]
     public void A_run_that_fails_on_its_input_leaves_no_folder_and_no_staging()
     {
-        string folder = Path.Combine(_folder, "deep", "new", "run");
-        AssertInputError(Refsol("run", "recommender", "--ratings", Path.Combine(_folder, "none.csv"), "--out", folder), "none.csv: file not found");
-        Assert.False(Directory.Exists(Path.Combine(_folder, "deep")));
-        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+        string folder = Path.Combine(Folder, "deep", "new", "run");
+        AssertInputError(Refsol("run", "recommender", "--ratings", Path.Combine(Folder, "none.csv"), "--out", folder), "none.csv: file not found");
+        Assert.False(Directory.Exists(Path.Combine(Folder, "deep")));
+        Assert.Empty(Directory.GetFileSystemEntries(Folder));
     }
 
     [Fact]
     public void An_input_that_is_a_folder_or_in_a_missing_folder_is_named()
     {
-        AssertInputError(Refsol("verify", "svd", "--input", _folder), $"{_folder}: is a directory");
-        string missing = Path.Combine(_folder, "no", "such", "file.csv");
+        AssertInputError(Refsol("verify", "svd", "--input", Folder), $"{Folder}: is a directory");
+        string missing = Path.Combine(Folder, "no", "such", "file.csv");
         AssertInputError(Refsol("verify", "pca", "--input", missing, "--components", "1"), $"{missing}: file not found");
-    }
-
-    private static ChildRefsol.Outcome Refsol(params string[] args)
-    {
-        ChildRefsol.Outcome outcome = ChildRefsol.Run(Limit, args);
-        Assert.True(outcome.ExitCode is 0 or 1 or 2, $"refsol {string.Join(' ', args)}: {outcome}");
-        Assert.True(outcome.PeakBytes < PeakLimit, $"refsol {string.Join(' ', args)}: {outcome}");
-        Assert.DoesNotContain("   at ", outcome.Stderr, StringComparison.Ordinal);
-        return outcome;
-    }
-
-    private static void AssertInputError(ChildRefsol.Outcome outcome, string expected)
-    {
-        Assert.True(outcome.ExitCode == 2, outcome.ToString());
-        string line = Assert.Single(outcome.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
-        Assert.Contains(expected, line, StringComparison.Ordinal);
-    }
-
-    private string Out() => Path.Combine(_folder, "out");
-
-    private string Write(string name, string content)
-    {
-        string path = Path.Combine(_folder, name);
-        File.WriteAllText(path, content, new UTF8Encoding(false));
-        return path;
     }
 }

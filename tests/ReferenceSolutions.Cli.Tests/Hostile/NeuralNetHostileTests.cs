@@ -9,20 +9,15 @@ namespace ReferenceSolutions.Cli.Tests.Hostile;
 /// metrics.json (a diverged run) or exit 2 with one line naming the file and field or the option and the limit, never 3;
 /// no stack trace; under 60 s and 2 GB peak RSS.
 /// </summary>
-public sealed class NeuralNetHostileTests : IDisposable
+public sealed class NeuralNetHostileTests() : HostileTest("refsol-hostile-nn-")
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
-    private const long PeakLimit = 2L << 30;
     private const string Layer0 = "{\"weight\": [[0.1, 0.2], [0.3, -0.1], [0.0, 0.5]], \"bias\": [0, 0, 0], \"activation\": \"relu\"}";
     private const string Layer1 = "{\"weight\": [[0.1, 0.2, 0.3], [0.2, -0.3, 0.1]], \"bias\": [0, 0], \"activation\": \"identity\"}";
-    private readonly string _folder = Directory.CreateTempSubdirectory("refsol-hostile-nn-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void A_learning_rate_that_diverges_writes_its_losses_as_null_with_the_reason_and_exits_1()
     {
-        string folder = Path.Combine(_folder, "lr");
+        string folder = Path.Combine(Folder, "lr");
         ChildRefsol.Outcome outcome = Refsol("run", "neuralnet", "--lr", "1e6", "--out", folder);
 
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
@@ -56,7 +51,7 @@ public sealed class NeuralNetHostileTests : IDisposable
     [Fact]
     public void Verify_gradients_on_a_saved_model_and_a_batch_of_thousands_of_rows_finishes_in_bounded_time()
     {
-        string folder = Path.Combine(_folder, "saved");
+        string folder = Path.Combine(Folder, "saved");
         ChildRefsol.Outcome run = Refsol("run", "neuralnet", "--epochs", "1", "--out", folder);
         Assert.True(run.ExitCode is 0 or 1, run.ToString());
         string model = Path.Combine(folder, "model.json");
@@ -75,7 +70,7 @@ public sealed class NeuralNetHostileTests : IDisposable
     public void A_30_MB_model_loads_in_memory_proportional_to_its_size(bool json)
     {
         var random = new Random(7);
-        string path = Path.Combine(_folder, "big.json");
+        string path = Path.Combine(Folder, "big.json");
         using (var writer = new StreamWriter(path, false, new UTF8Encoding(false)))
         {
             writer.Write("{\"layers\": [");
@@ -143,7 +138,7 @@ public sealed class NeuralNetHostileTests : IDisposable
     [InlineData("--batch", "1000001", "--batch: must be in 1..1000000, got 1000001")]
     public void A_network_or_training_beyond_the_limits_is_refused_up_front_naming_the_option(string option, string value, string expected)
     {
-        string folder = Path.Combine(_folder, "limits");
+        string folder = Path.Combine(Folder, "limits");
         AssertInputError(Refsol("run", "neuralnet", option, value, "--out", folder), expected);
         Assert.False(Directory.Exists(folder));
     }
@@ -164,24 +159,6 @@ public sealed class NeuralNetHostileTests : IDisposable
         writer.Write($"], \"bias\": [{string.Join(", ", Enumerable.Repeat("0", outputs))}], \"activation\": \"{activation}\"}}");
     }
 
-    private static ChildRefsol.Outcome Refsol(params string[] args)
-    {
-        ChildRefsol.Outcome outcome = ChildRefsol.Run(Limit, args);
-        string command = $"refsol {string.Join(' ', args.Select(a => a.Length > 200 ? a[..200] + "…" : a))}";
-        Assert.True(outcome.ExitCode is 0 or 1 or 2, $"{command}: {outcome}");
-        Assert.True(outcome.PeakBytes < PeakLimit, $"{command}: {outcome}");
-        Assert.DoesNotContain("   at ", outcome.Stderr, StringComparison.Ordinal);
-        return outcome;
-    }
-
-    private static void AssertInputError(ChildRefsol.Outcome outcome, string expected)
-    {
-        Assert.True(outcome.ExitCode == 2, outcome.ToString());
-        string line = Assert.Single(outcome.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
-        Assert.Contains(expected, line, StringComparison.Ordinal);
-    }
-
     /// <summary>A batch CSV for the planted-data network (8 features, classes 0..3) or the two-input test models (classes 0..1).</summary>
     private string Batch(string name, int rows)
     {
@@ -198,12 +175,5 @@ public sealed class NeuralNetHostileTests : IDisposable
             text.Append(n % classes).Append('\n');
         }
         return Write(name, text.ToString());
-    }
-
-    private string Write(string name, string content)
-    {
-        string path = Path.Combine(_folder, name);
-        File.WriteAllText(path, content, new UTF8Encoding(false));
-        return path;
     }
 }

@@ -10,14 +10,8 @@ namespace ReferenceSolutions.Cli.Tests.Hostile;
 /// with one <c>error:</c> line naming the file (and line) or the option and its limit, never 3; no stack trace; nothing
 /// in <c>--out</c> after an input error; under 60 s and 2 GB peak RSS.
 /// </summary>
-public sealed class RecommenderHostileTests : IDisposable
+public sealed class RecommenderHostileTests() : HostileTest("refsol-hostile-rec-")
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
-    private const long PeakLimit = 2L << 30;
-    private readonly string _folder = Directory.CreateTempSubdirectory("refsol-hostile-rec-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
     public void Ratings_that_are_all_5_write_every_result_and_fail_on_the_undefined_auc()
     {
@@ -165,31 +159,5 @@ public sealed class RecommenderHostileTests : IDisposable
         using JsonDocument document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "metrics.json")));
         JsonElement model = document.RootElement.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("name").GetString() == name);
         return model.GetProperty("metrics").Clone();
-    }
-
-    private static ChildRefsol.Outcome Refsol(params string[] args)
-    {
-        ChildRefsol.Outcome outcome = ChildRefsol.Run(Limit, args);
-        Assert.True(outcome.ExitCode is 0 or 1 or 2, $"refsol {string.Join(' ', args)}: {outcome}");
-        Assert.True(outcome.PeakBytes < PeakLimit, $"refsol {string.Join(' ', args)}: {outcome}");
-        Assert.DoesNotContain("   at ", outcome.Stderr, StringComparison.Ordinal);
-        return outcome;
-    }
-
-    private static void AssertInputError(ChildRefsol.Outcome outcome, string expected)
-    {
-        Assert.True(outcome.ExitCode == 2, outcome.ToString());
-        string line = Assert.Single(outcome.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
-        Assert.Contains(expected, line, StringComparison.Ordinal);
-    }
-
-    private string Out() => Path.Combine(_folder, "out");
-
-    private string Write(string name, string content)
-    {
-        string path = Path.Combine(_folder, name);
-        File.WriteAllText(path, content, new UTF8Encoding(false));
-        return path;
     }
 }
