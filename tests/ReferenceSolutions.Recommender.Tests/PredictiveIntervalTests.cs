@@ -185,6 +185,9 @@ public class PredictiveIntervalTests
         BiasedMf model = RandomModel(3, 3, 1, new Rng(5)).ZeroRowsWithoutRatings(train);
         Dictionary<string, object> metrics = IntervalCoverage.Metrics(model, PredictiveVariance.Fit(model, train, 0.1).WithNoiseVariance(1.0), test, RatingMetrics.Cold(train, test));
         Assert.Equal(1, metrics["intervalTestRatings"]);
+        Dictionary<string, object> none = IntervalCoverage.Metrics(model, PredictiveVariance.Fit(model, train, 0.1), test, [true, true, true]);
+        Assert.Equal(0, none["intervalTestRatings"]);
+        Assert.StartsWith("no warm test rating", Assert.IsType<Core.Reporting.NotComputed>(none["intervalCoverage95"]).Reason, StringComparison.Ordinal);
     }
 
     private static void AssertCovers(double level, double coverage, int count, string label)
