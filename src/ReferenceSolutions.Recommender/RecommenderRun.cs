@@ -16,7 +16,8 @@ namespace ReferenceSolutions.Recommender;
 /// <summary>
 /// One <c>refsol run recommender</c>: a seeded train / validation / test split (<see cref="RatingSplit"/>); the
 /// hyper-parameters chosen on validation (<see cref="RecommenderSelection"/>); the baselines, MF-SGD, ALS and ML.NET's
-/// FFM refitted on train + validation and scored once on test, every prediction clipped to the training range; the
+/// FFM refitted on train + validation and scored once on test, every prediction clipped to the training range, ALS's
+/// predictive intervals with their coverage on the same test ratings (<see cref="IntervalCoverage"/>); the
 /// TorchSharp twins of MF-SGD and ALS on a seeded sample of those ratings (one autograd step per rating is ≈ 0.4 ms);
 /// the learned spectra by Jacobi and by torch; SVD and PCA twins on seeded planted matrices; plots.
 /// </summary>
@@ -89,7 +90,14 @@ public static class RecommenderRun
             progress.Report("als-from-scratch epochs (train + validation)", epoch, selection.Als.Epochs);
         });
         double[] alsSpectrum = LowRankSpectrum.Of(als.P, als.Q, new JacobiSvd());
-        models.Add(WithSpectrum("als-from-scratch", RatingMetrics.Summary(test, RatingMetrics.Predict(als, test), range, cold), alsSpectrum, null, options.RatingsPath is null));
+        Dictionary<string, object> alsMetrics = RatingMetrics.Summary(test, RatingMetrics.Predict(als, test), range, cold);
+        progress.Report("als-from-scratch predictive intervals", 0, 1);
+        foreach ((string key, object value) in IntervalCoverage.Metrics(als, PredictiveVariance.Fit(als, fit, selection.Als.Lambda), test, cold))
+        {
+            alsMetrics[key] = value;
+        }
+        progress.Report("als-from-scratch predictive intervals", 1, 1);
+        models.Add(WithSpectrum("als-from-scratch", alsMetrics, alsSpectrum, null, options.RatingsPath is null));
 
         progress.Report("ffm-mlnet", 0, 1);
         double[] ffmScores = MLNetFfm.TrainAndScore(fit, test, MLNetSeed(context.Seed), FfmIterations, FfmLatentDimension);

@@ -8,8 +8,11 @@ using ReferenceSolutions.Recommender.Selection;
 
 namespace ReferenceSolutions.Recommender;
 
-/// <summary>One recommended item: its rank (1-based), id, title when known, and predicted rating r̂ᵤᵢ (clipped to the rating range).</summary>
-public sealed record Recommendation(int Rank, long ItemId, string? Title, double PredictedRating);
+/// <summary>
+/// One recommended item: its rank (1-based), id, title when known, and predicted rating r̂ᵤᵢ (clipped to the rating
+/// range); when an interval was asked for, its ends r̂ᵤᵢ ∓ z·√v clipped to the range (<see cref="PredictiveVariance"/>).
+/// </summary>
+public sealed record Recommendation(int Rank, long ItemId, string? Title, double PredictedRating, double? Low = null, double? High = null);
 
 /// <summary>
 /// A user's top-N list and a one-line <see cref="Notice"/> when it is not personalised (a user without ratings) or empty
@@ -23,8 +26,10 @@ public sealed record RecommendationList(IReadOnlyList<Recommendation> Items, str
 /// as in the run — fitted on a seeded 90 % of the ratings, scored on the other 10 % (<see cref="HyperParameterSearch.Sgd"/>)
 /// — then MF-SGD is refitted on all ratings with them, and the user's unrated items are ranked by r̂ᵤᵢ (ties by item
 /// id), each shown with r̂ᵤᵢ clipped to the ratings' range; a fit whose factors are not finite (diverged) gives no list
-/// but the reason. A user without ratings: the non-personalised list of <see cref="ForNewUser"/>. Nothing a list
-/// reports was used to choose anything.
+/// but the reason. With an interval level, each item also gets r̂ᵤᵢ ± z·√v, v the predictive variance of the weighted-λ
+/// user half-step around MF-SGD's item side with MF-SGD's λ (<see cref="PredictiveVariance"/>: SGD's summed loss is
+/// ½J of ALS for the same λ), both ends clipped to the range. A user without ratings: the non-personalised list of
+/// <see cref="ForNewUser"/>, without intervals. Nothing a list reports was used to choose anything.
 /// </summary>
 public static class TopN
 {
@@ -81,7 +86,7 @@ public static class TopN
     /// Reads the ratings (or generates the built-in ones for <paramref name="seed"/>) and recommends for external user
     /// id <paramref name="userId"/> as the class summary says; options given are fixed, the others chosen on validation.
     /// </summary>
-    public static RecommendationList Recommend(string? ratingsPath, string? moviesPath, long userId, int top, ulong seed, RecommenderOptions options)
+    public static RecommendationList Recommend(string? ratingsPath, string? moviesPath, long userId, int top, ulong seed, RecommenderOptions options, double? intervalLevel = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -89,13 +94,18 @@ public static class TopN
         {
             throw new UserInputException($"--top must be at least 1, not {top}");
         }
+        if (intervalLevel is double level && !IntervalCoverage.Levels.Contains(level))
+        {
+            throw new UserInputException(string.Create(CultureInfo.InvariantCulture, $"--intervals must be 0.8 or 0.95 (the levels whose coverage `run recommender` measures), not {level}"));
+        }
         RatingSet ratings = ratingsPath is null ? SyntheticRatings.Generate(seed) : RatingsFile.Read(ratingsPath);
         IReadOnlyDictionary<long, string>? titles = moviesPath is null ? null : MovieTitles.Read(moviesPath);
         var rng = new Rng(seed);
         int user = ratings.UserIndex(userId);
         if (user < 0)
         {
-            return ForNewUser(ratings, userId, top, options, rng, titles);
+            RecommendationList popular = ForNewUser(ratings, userId, top, options, rng, titles);
+            return intervalLevel is null ? popular : popular with { Notice = $"{popular.Notice}; no predictive intervals: a user without ratings has no posterior" };
         }
         options.RequireFits(ratings);
         int factors = options.FactorCount;
@@ -110,8 +120,36 @@ public static class TopN
         {
             return new RecommendationList([], null, $"{ratings.Source}: {RecommenderRun.Divergence(diverged, choice.Epochs, options.Eta, choice.Lambda)}");
         }
-        IReadOnlyList<Recommendation> items = For(model, RatingRange.Of(ratings), ratings, user, top, titles);
-        return new RecommendationList(items, items.Count == 0 ? $"user {userId} has rated all {ratings.ItemCount} items in {ratings.Source}: nothing is left to recommend" : null);
+        var range = RatingRange.Of(ratings);
+        IReadOnlyList<Recommendation> items = For(model, range, ratings, user, top, titles);
+        string? notice = items.Count == 0 ? $"user {userId} has rated all {ratings.ItemCount} items in {ratings.Source}: nothing is left to recommend" : null;
+        if (intervalLevel is double z && items.Count > 0)
+        {
+            PredictiveVariance variance = PredictiveVariance.Fit(model, ratings, choice.Lambda);
+            if (!double.IsFinite(variance.NoiseVariance))
+            {
+                return new RecommendationList(items, $"no predictive intervals: σ² is not estimable from {ratings.Count} ratings (the user half-step's degrees of freedom leave none)");
+            }
+            items = WithIntervals(items, model, variance, ratings, user, range, IntervalCoverage.Z(z));
+        }
+        return new RecommendationList(items, notice);
+    }
+
+    /// <summary>Each item of <paramref name="items"/> with [clip(r̂ − z·√v), clip(r̂ + z·√v)], r̂ unclipped.</summary>
+    private static List<Recommendation> WithIntervals(IReadOnlyList<Recommendation> items, BiasedMf model, PredictiveVariance variance, RatingSet ratings, int user, RatingRange range, double z)
+    {
+        var index = new Dictionary<long, int>(ratings.ItemCount);
+        for (int i = 0; i < ratings.ItemCount; i++)
+        {
+            index[ratings.ItemIds[i]] = i;
+        }
+        int[] indices = [.. items.Select(r => index[r.ItemId])];
+        double[] v = variance.ForUser(user, indices);
+        return [.. items.Select((r, t) =>
+        {
+            double center = model.Predict(user, indices[t]), half = z * Math.Sqrt(v[t]);
+            return r with { Low = range.Clip(center - half), High = range.Clip(center + half) };
+        })];
     }
 
     private static (RatingSet Train, RatingSet Validation) HoldOut(RatingSet ratings, Rng rng)

@@ -32,6 +32,31 @@ public sealed class RecommenderCommandTests : IDisposable
     }
 
     [Fact]
+    public void Recommend_with_intervals_adds_one_to_each_line_and_leaves_the_rest_unchanged()
+    {
+        string ratings = WriteRatings();
+        (int plainExit, string plain, string plainErr) = CliRunner.Run("recommend", "--user", "1", "--top", "3", "--factors", "4", "--ratings", ratings);
+        (int exitCode, string stdout, string stderr) = CliRunner.Run("recommend", "--user", "1", "--top", "3", "--factors", "4", "--ratings", ratings, "--intervals", "0.95");
+        Assert.True(plainExit == 0 && exitCode == 0, $"exit {plainExit}, {exitCode}: {plainErr}{stderr}");
+        string[] before = plain.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] after = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(before.Length, after.Length);
+        for (int t = 0; t < before.Length; t++)
+        {
+            Assert.DoesNotContain("interval", before[t], StringComparison.Ordinal);
+            int at = after[t].IndexOf("  95 % interval [", StringComparison.Ordinal);
+            Assert.True(at > 0, $"no interval in '{after[t]}'");
+            string[] ends = after[t][(at + 17)..after[t].IndexOf(']', at)].Split(", ");
+            double predicted = double.Parse(before[t][(before[t].IndexOf("predicted ", StringComparison.Ordinal) + 10)..].Split(' ')[0], CultureInfo.InvariantCulture);
+            Assert.InRange(predicted, double.Parse(ends[0], CultureInfo.InvariantCulture), double.Parse(ends[1], CultureInfo.InvariantCulture));
+            Assert.Equal(before[t], after[t][..at] + after[t][(after[t].IndexOf(']', at) + 1)..]);
+        }
+        (int badExit, _, string badErr) = CliRunner.Run("recommend", "--user", "1", "--ratings", ratings, "--intervals", "0.9");
+        Assert.Equal(2, badExit);
+        Assert.Contains("--intervals must be 0.8 or 0.95", badErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_svd_json_decides_on_the_reconstruction_of_every_implementation()
     {
         string matrix = Path.Combine(_folder, "a.csv");

@@ -60,6 +60,10 @@ public class RealDataTests
             Assert.All(report.Quality!, q => Assert.True(q.Passed, $"{q.Check}: {q.Value}"));
             ModelResult mf = report.Models.Single(m => m.Name == "mf-sgd-from-scratch");
             Assert.Equal(SyntheticRatings.PlantedRank, mf.Metrics["recoveredRank"]);
+            IReadOnlyDictionary<string, object> als = report.Models.Single(m => m.Name == "als-from-scratch").Metrics;
+            Assert.Equal(report.Protocol!.Test - (int)als["coldTestRatings"], als["intervalTestRatings"]);
+            Assert.InRange((double)als["intervalCoverage80"], 0.5, (double)als["intervalCoverage95"]);
+            Assert.InRange((double)als["intervalWidth80"], 0.0, (double)als["intervalWidth95"]);
             Assert.Contains(report.Models, m => m.Name == "mf-torch");
             Assert.Contains(report.Models, m => m.Name == "ffm-mlnet");
             Assert.Equal(Core.Evaluation.SelectionKinds.Validation, report.Protocol!.Selection);

@@ -1,3 +1,4 @@
+using ReferenceSolutions.Core.Data;
 using ReferenceSolutions.Recommender.Ratings;
 
 namespace ReferenceSolutions.Recommender.Tests;
@@ -57,6 +58,40 @@ public class RecommendTests
                 Assert.Null(list.Notice);
                 Assert.All(list.Items, r => Assert.InRange(r.PredictedRating, ratings.Values.Min(), ratings.Values.Max()));
             }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void IntervalsAreAddedWithoutChangingTheListAndNestByLevel()
+    {
+        RatingSet ratings = TestRatings.Planted(60, 40, 0.4, 7);
+        string path = TestRatings.WriteTemp(ratings);
+        try
+        {
+            var options = new RecommenderOptions(Factors: 4);
+            RecommendationList plain = TopN.Recommend(path, null, 3, 10, 2, options);
+            RecommendationList at95 = TopN.Recommend(path, null, 3, 10, 2, options, 0.95);
+            RecommendationList at80 = TopN.Recommend(path, null, 3, 10, 2, options, 0.8);
+            Assert.Null(at95.Notice);
+            Assert.All(plain.Items, r => Assert.Null(r.Low));
+            Assert.Equal(plain.Items.Select(r => (r.Rank, r.ItemId, r.PredictedRating)), at95.Items.Select(r => (r.Rank, r.ItemId, r.PredictedRating)));
+            for (int t = 0; t < at95.Items.Count; t++)
+            {
+                Recommendation wide = at95.Items[t], narrow = at80.Items[t];
+                Assert.True(wide.Low <= narrow.Low && narrow.Low <= narrow.PredictedRating && narrow.PredictedRating <= narrow.High && narrow.High <= wide.High,
+                    $"item {wide.ItemId}: 95 % [{wide.Low}, {wide.High}], 80 % [{narrow.Low}, {narrow.High}], r̂ {wide.PredictedRating}");
+                Assert.True(wide.High - wide.Low > 0.0, $"item {wide.ItemId}: an interval of width 0");
+                Assert.InRange(wide.Low!.Value, ratings.Values.Min(), ratings.Values.Max());
+                Assert.InRange(wide.High!.Value, ratings.Values.Min(), ratings.Values.Max());
+            }
+            Assert.Throws<UserInputException>(() => TopN.Recommend(path, null, 3, 10, 2, options, 0.9));
+            RecommendationList newUser = TopN.Recommend(path, null, 999, 3, 2, options, 0.95);
+            Assert.Contains("no predictive intervals", newUser.Notice, StringComparison.Ordinal);
+            Assert.All(newUser.Items, r => Assert.Null(r.Low));
         }
         finally
         {

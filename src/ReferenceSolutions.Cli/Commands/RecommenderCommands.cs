@@ -56,14 +56,16 @@ internal static class RecommenderCommands
         Option<string?> movies = Movies();
         Option<ulong> seed = CommonOptions.Seed();
         Option<int?> factors = Factors();
+        var intervals = new Option<double?>("--intervals") { Description = "Also print each item's central predictive interval at this level, 0.8 or 0.95 (the levels whose coverage `run recommender` measures): the weighted-λ ALS user half-step's posterior around MF-SGD's item side, clipped to the rating range." };
         var command = new Command("recommend", "Choose MF-SGD's λ and epochs on a validation split, refit on all ratings and print a user's top-N unrated items with predicted ratings (clipped to the rating range); a user without ratings gets the non-personalised list, with a note on stderr. Exit 1 when MF-SGD diverges.")
         {
-            user, top, ratings, movies, seed, factors,
+            user, top, ratings, movies, seed, factors, intervals,
         };
         command.SetAction(parse =>
         {
             var options = new RecommenderOptions(Factors: parse.GetValue(factors));
-            RecommendationList list = TopN.Recommend(parse.GetValue(ratings), parse.GetValue(movies), parse.GetValue(user), parse.GetValue(top), parse.GetValue(seed), options);
+            double? level = parse.GetValue(intervals);
+            RecommendationList list = TopN.Recommend(parse.GetValue(ratings), parse.GetValue(movies), parse.GetValue(user), parse.GetValue(top), parse.GetValue(seed), options, level);
             if (list.Failure is not null)
             {
                 io.Error.WriteLine($"error: {Echo.Message(list.Failure)}");
@@ -76,7 +78,10 @@ internal static class RecommenderCommands
             foreach (Recommendation r in list.Items)
             {
                 string title = string.IsNullOrEmpty(r.Title) ? "" : $"  {Echo.Message(r.Title)}";
-                io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Rank,3}. item {r.ItemId,-7} predicted {r.PredictedRating:0.000}{title}"));
+                string interval = r.Low is double low && r.High is double high && level is double l
+                    ? string.Create(CultureInfo.InvariantCulture, $"  {l:P0} interval [{low:0.000}, {high:0.000}]")
+                    : "";
+                io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Rank,3}. item {r.ItemId,-7} predicted {r.PredictedRating:0.000}{interval}{title}"));
             }
             return ExitCodes.Success;
         });
