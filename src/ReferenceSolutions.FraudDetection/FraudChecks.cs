@@ -67,8 +67,8 @@ public static class FraudChecks
         "CoefficientInferenceTests.Standard_error_checks_fail_on_a_NaN");
 
     /// <summary>Standard errors against the textbook closed form for one binary feature.</summary>
-    public static CheckDefinition StandardErrorsClosedForm { get; } = Consistency("logreg-se-closed-form", "logreg standard errors vs the 2×2-table closed form",
-        "one binary feature, λ = 0, counts n₀₀, n₀₁, n₁₀, n₁₁ (feature, label): b̂ = ln(n₀₁/n₀₀), ŵ = ln(n₁₁n₀₀/(n₁₀n₀₁)), se(b̂) = √(1/n₀₀ + 1/n₀₁), se(ŵ) = √(1/n₀₀ + 1/n₀₁ + 1/n₁₀ + 1/n₁₁) (Woolf's log odds ratio): max relative |Δ| over estimates and standard errors",
+    public static CheckDefinition StandardErrorsClosedForm { get; } = Consistency("logreg-se-closed-form", "logreg standard errors and prediction intervals vs the 2×2-table closed form",
+        "one binary feature, λ = 0, counts n₀₀, n₀₁, n₁₀, n₁₁ (feature, label): b̂ = ln(n₀₁/n₀₀), ŵ = ln(n₁₁n₀₀/(n₁₀n₀₁)), se(b̂) = √(1/n₀₀ + 1/n₀₁), se(ŵ) = √(1/n₀₀ + 1/n₀₁ + 1/n₁₀ + 1/n₁₁) (Woolf's log odds ratio), and the delta method's Var(b̂ + ŵx) = 1/n_x0 + 1/n_x1 (the group's log odds) with the 95 % probability interval σ(ln(n_x1/n_x0) ± z₀.₉₇₅·√(1/n_x0 + 1/n_x1)) for x = 0, 1: max relative |Δ| over estimates, standard errors, variances and interval ends",
         new Tolerance("NewtonAndInverse", 1e-10, "Newton stops at t·‖Δ‖∞ ≤ 1e-13·(1 + ‖θ‖∞) and a 2×2 inverse adds a few ε·κ(H) with κ(H) < 10 here; the closed forms are ≤ 10 operations, so ≈ 1e-13 is expected and 1e-10 leaves room while a wrong factor is off by O(1)"),
         [],
         "CoefficientInferenceTests.Standard_errors_match_the_two_by_two_table_closed_form");

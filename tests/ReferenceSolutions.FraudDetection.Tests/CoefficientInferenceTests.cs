@@ -79,6 +79,14 @@ public class CoefficientInferenceTests(ITestOutputHelper output)
             .Add("w", inference.Estimate[1], w, Math.Abs(w))
             .Add("se(b)", inference.StandardErrors[0], seB, seB)
             .Add("se(w)", inference.StandardErrors[1], seW, seW);
+        double logit1 = Math.Log((double)n11 / n10), v0 = (1.0 / n00) + (1.0 / n01), v1 = (1.0 / n10) + (1.0 / n11);
+        comparison.Add("Var(logit | x = 0)", inference.LogitVariance([0.0]), v0, v0)
+            .Add("Var(logit | x = 1)", inference.LogitVariance([1.0]), v1, v1);
+        (double[] plo, double[] phi) = inference.ProbabilityIntervals95(new Matrix(2, 1, [0.0, 1.0]));
+        double half1 = 1.959963984540054 * Math.Sqrt(v1);
+        double Sigma(double t) => 1.0 / (1.0 + Math.Exp(-t));
+        comparison.Add("p interval at x = 1", [plo[1], phi[1]], [Sigma(logit1 - half1), Sigma(logit1 + half1)], Sigma(logit1))
+            .Add("p interval at x = 0", [plo[0], phi[0]], [Sigma(b - (1.959963984540054 * Math.Sqrt(v0))), Sigma(b + (1.959963984540054 * Math.Sqrt(v0)))], Sigma(b));
         output.WriteLine(comparison.Describe(FraudChecks.StandardErrorsClosedForm.Tolerance.Value));
         ParityAssert.Passes(FraudChecks.StandardErrorsClosedForm, comparison);
         Assert.Equal(2 * MathNet.Numerics.Distributions.Normal.CDF(0, 1, -Math.Abs(w / seW)), inference.PValues[1], 12);

@@ -108,6 +108,25 @@ public sealed class CoefficientInference
     }
 
     /// <summary>
+    /// The 95 % delta-method interval σ(ẑᵢ ± z₀.₉₇₅·√(x̃ᵢᵀH⁻¹x̃ᵢ)) of each row's probability σ(ẑᵢ), ẑᵢ = x̃ᵢᵀθ̂, for X
+    /// (m×d) on the scale θ̂ was fitted on: the logit is linear in θ, so its variance is exact to first order, and σ is
+    /// increasing, so the logit interval maps end to end (it is asymmetric on the probability, and stays in (0, 1)).
+    /// </summary>
+    public (double[] Lo, double[] Hi) ProbabilityIntervals95(Matrix x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        double[] logits = LogisticObjective.Logits(x, Estimate);
+        double[] lo = new double[x.Rows], hi = new double[x.Rows];
+        for (int i = 0; i < x.Rows; i++)
+        {
+            double half = Z95 * Math.Sqrt(LogitVariance(x.Row(i)));
+            lo[i] = Sigmoid.Of(logits[i] - half);
+            hi[i] = Sigmoid.Of(logits[i] + half);
+        }
+        return (lo, hi);
+    }
+
+    /// <summary>
     /// The same inference for the raw-unit parameters of a fit on standardised features z = (x − μ)/s:
     /// θ_raw = A·θ̂ with b_raw = b − Σⱼ wⱼμⱼ/sⱼ and w_raw,j = wⱼ/sⱼ, so Cov_raw = A·H⁻¹·Aᵀ; in particular
     /// se(w_raw,j) = seⱼ/sⱼ and Var(b_raw) = aᵀH⁻¹a with a = [1, −μ₁/s₁, …, −μ_d/s_d].
