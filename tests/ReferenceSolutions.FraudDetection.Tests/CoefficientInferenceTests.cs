@@ -124,6 +124,37 @@ public class CoefficientInferenceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Raw_unit_coefficients_of_features_near_the_float64_limit_are_finite_or_not_computed()
+    {
+        var rng = new Core.Randomness.Rng(8);
+        int n = 400;
+        var raw = new Matrix(n, 2);
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            y[i] = i % 10 == 0 ? 1 : 0;
+            raw[i, 0] = ((i % 3) - 1) * 1.6e308;
+            raw[i, 1] = y[i] + rng.NextDouble();
+        }
+        var scaler = Standardizer.Fit(raw);
+        Matrix x = scaler.Transform(raw);
+        var table = Reporting.CoefficientTable.Of(x, 1.0, new NewtonLogisticRegression().Fit(x, y, 1.0), scaler, ["V1", "V2"]);
+        var standardised = Assert.IsType<List<Dictionary<string, object>>>(table.Rows(rawUnits: false));
+        Assert.All(standardised, r => Assert.True(double.IsFinite((double)r["z"]) && (double)r["standardError"] > 0));
+        object rawRows = table.Rows(rawUnits: true);
+        output.WriteLine(rawRows is NotComputed nc ? nc.Reason : string.Join("; ", ((List<Dictionary<string, object>>)rawRows).Select(r => $"{r["feature"]} {r["estimate"]} ± {r["standardError"]}, z {r["z"]}")));
+        if (rawRows is List<Dictionary<string, object>> rows)
+        {
+            Assert.All(rows, r => Assert.True(double.IsFinite((double)r["z"]) && (double)r["standardError"] > 0 && double.IsFinite((double)r["pValue"])));
+            Assert.Equal((double)standardised[1]["z"], (double)rows[1]["z"]);
+        }
+        else
+        {
+            Assert.Contains("beyond float64's range", Assert.IsType<NotComputed>(rawRows).Reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Standard_error_checks_fail_on_a_NaN()
     {
         ParityAssert.Fails(FraudChecks.StandardErrorsTorch, FraudComparisons.StandardErrors([0.5, 0.25], [0.5, double.NaN], ModelKinds.Torch));

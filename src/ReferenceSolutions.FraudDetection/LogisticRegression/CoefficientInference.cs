@@ -14,11 +14,12 @@ namespace ReferenceSolutions.FraudDetection.LogisticRegression;
 /// </summary>
 public sealed class CoefficientInference
 {
-    private CoefficientInference(double[] estimate, Matrix covariance)
+    private CoefficientInference(double[] estimate, Matrix covariance, double[]? standardErrors = null, double[]? z = null)
     {
         Estimate = estimate;
         Covariance = covariance;
-        StandardErrors = [.. Enumerable.Range(0, estimate.Length).Select(j => Math.Sqrt(covariance[j, j]))];
+        StandardErrors = standardErrors ?? [.. Enumerable.Range(0, estimate.Length).Select(j => Math.Sqrt(covariance[j, j]))];
+        Z = z ?? [.. estimate.Select((t, j) => t / StandardErrors[j])];
     }
 
     /// <summary>z₀.₉₇₅ = Φ⁻¹(0.975) ≈ 1.959964, the half-width of a 95 % Wald interval in standard errors.</summary>
@@ -76,7 +77,7 @@ public sealed class CoefficientInference
     }
 
     /// <summary>Wald zⱼ = θ̂ⱼ/seⱼ (d + 1).</summary>
-    public double[] Z => [.. Estimate.Select((t, j) => t / StandardErrors[j])];
+    public double[] Z { get; }
 
     /// <summary>Two-sided pⱼ = 2Φ(−|zⱼ|) (d + 1), from the lower tail so that small p-values keep their digits.</summary>
     public double[] PValues => [.. Z.Select(TwoSidedP)];
@@ -128,8 +129,9 @@ public sealed class CoefficientInference
 
     /// <summary>
     /// The same inference for the raw-unit parameters of a fit on standardised features z = (x − μ)/s:
-    /// θ_raw = A·θ̂ with b_raw = b − Σⱼ wⱼμⱼ/sⱼ and w_raw,j = wⱼ/sⱼ, so Cov_raw = A·H⁻¹·Aᵀ; in particular
-    /// se(w_raw,j) = seⱼ/sⱼ and Var(b_raw) = aᵀH⁻¹a with a = [1, −μ₁/s₁, …, −μ_d/s_d].
+    /// θ_raw = A·θ̂ with b_raw = b − Σⱼ wⱼμⱼ/sⱼ and w_raw,j = wⱼ/sⱼ, so Cov_raw = A·H⁻¹·Aᵀ. The standard errors are
+    /// formed without the products 1/(sᵢsⱼ), which leave float64's range for extreme scales: se(w_raw,j) = seⱼ/sⱼ and
+    /// se(b_raw) = √(aᵀH⁻¹a) with a = [1, −μ₁/s₁, …, −μ_d/s_d]; a slope's z is the standardised one (wⱼ/sⱼ over seⱼ/sⱼ).
     /// </summary>
     public CoefficientInference ToRawUnits(IReadOnlyList<double> mean, IReadOnlyList<double> scale)
     {
@@ -154,7 +156,21 @@ public sealed class CoefficientInference
                 covariance[j, i] = m;
             }
         }
-        return new CoefficientInference(theta, covariance);
+        double[] ratio = [1.0, .. Enumerable.Range(0, d1 - 1).Select(j => -mean[j] / scale[j])];
+        double interceptSe = Math.Sqrt(Math.Max(0.0, Quadratic(Covariance, ratio)));
+        double[] standardErrors = [interceptSe, .. Enumerable.Range(1, d1 - 1).Select(j => StandardErrors[j] / scale[j - 1])];
+        return new CoefficientInference(theta, covariance, standardErrors, [theta[0] / interceptSe, .. Z[1..]]);
+    }
+
+    /// <summary>vᵀ·C·v for a symmetric C and v of its size.</summary>
+    private static double Quadratic(Matrix c, ReadOnlySpan<double> v)
+    {
+        double sum = 0.0;
+        for (int a = 0; a < v.Length; a++)
+        {
+            sum += v[a] * System.Numerics.Tensors.TensorPrimitives.Dot(c.Row(a), v);
+        }
+        return sum;
     }
 
     /// <summary>2Φ(−|z|), NaN for a NaN z.</summary>

@@ -65,6 +65,13 @@ internal sealed class CoefficientTable
             return new NotComputed(Failure!);
         }
         double[] z = inference.Z, p = inference.PValues;
+        int bad = Enumerable.Range(0, Names.Length).FirstOrDefault(j =>
+            !(double.IsFinite(inference.Estimate[j]) && inference.StandardErrors[j] > 0 && double.IsFinite(inference.StandardErrors[j]) && double.IsFinite(z[j])), -1);
+        if (bad >= 0)
+        {
+            return new NotComputed(System.FormattableString.Invariant(
+                $"{Names[bad]}: estimate {inference.Estimate[bad]}, standard error {inference.StandardErrors[bad]} in {(rawUnits ? "raw units, where the feature scales put them beyond float64's range; the standardised table holds the inference" : "standardised units")}"));
+        }
         return Names.Select((name, j) =>
         {
             (double lo, double hi) = inference.Interval95(j);
