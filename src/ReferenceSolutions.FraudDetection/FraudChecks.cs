@@ -80,6 +80,11 @@ public static class FraudChecks
         [],
         "CoefficientInferenceTests.Raw_unit_inference_equals_a_fit_on_the_raw_features");
 
+    /// <summary>The 95 % Wald and delta-method intervals' coverage of a planted θ against 95 %.</summary>
+    public static CheckDefinition WaldCoverage { get; } = Consistency("logreg-wald-coverage", "logreg Wald and delta-method interval coverage",
+        "the share of S = 1,000 simulated data sets (n = 1,000 rows, x ~ N(0, I₂), y ~ Bernoulli(σ(−1 + 0.8x₁ − 0.5x₂)), λ = 0) whose 95 % Wald interval covers each planted θⱼ, and whose delta-method interval covers σ(x̃ᵀθ) at x = (1, 1), against 0.95, in standard errors √(0.95·0.05/S); halved intervals (a negative control) must fail", StandardErrorBound,
+        [], "CoefficientInferenceTests.Wald_and_delta_method_intervals_cover_a_planted_theta_95_percent_of_the_time");
+
     /// <summary>Our metric code against ML.NET's Evaluate on the same probabilities (the run's from-scratch predictions, or verify's input), ML.NET applying the threshold itself.</summary>
     public static CheckDefinition MetricsOnOurPredictions { get; } = Library("metrics-evaluate", "metrics: from-scratch vs Evaluate on the same probabilities",
         "AUC and lower-trapezoid AUPRC of the probabilities, log-loss (nats; ML.NET's bits × ln 2), and F1, precision, recall, accuracy of p ≥ t — ML.NET deciding by its own rule Score > 0 on Score = p − c, c just below t — on the same float32 values: max |Δ| over the seven",
@@ -265,7 +270,7 @@ public static class FraudChecks
     /// <summary>Every check of the fraud solution.</summary>
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
-        ThetaTorch, ThetaMLNet, ObjectiveMLNet, StandardErrorsTorch, StandardErrorsMathNet, StandardErrorsClosedForm, StandardErrorsRawUnits, MetricsOnOurPredictions, MetricsOnMLNetPredictions, AnomalyScores, AnomalyScoresPlanted, BootstrapVsDeLong,
+        ThetaTorch, ThetaMLNet, ObjectiveMLNet, StandardErrorsTorch, StandardErrorsMathNet, StandardErrorsClosedForm, StandardErrorsRawUnits, WaldCoverage, MetricsOnOurPredictions, MetricsOnMLNetPredictions, AnomalyScores, AnomalyScoresPlanted, BootstrapVsDeLong,
         AucMannWhitney, AucTrapezoid, AveragePrecisionDefinition, WeightsAsRepetitions, BootstrapReplicate, ProbabilityScoresFormula,
         FiniteDifferences, FusedGradient, FusedHessian, GradientDescentOptimum, NewtonOptimality,
         JacobiMathNet, JacobiDecomposition, PcaResidual, MahalanobisMathNet,

@@ -155,6 +155,50 @@ public class CoefficientInferenceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Wald_and_delta_method_intervals_cover_a_planted_theta_95_percent_of_the_time()
+    {
+        const int S = 1000, N = 1000;
+        double[] theta = [-1.0, 0.8, -0.5];
+        double[] at = [1.0, 1.0];
+        double truth = 1.0 / (1.0 + Math.Exp(-(theta[0] + theta[1] + theta[2])));
+        var rng = new Core.Randomness.Rng(2026);
+        int[] covered = new int[4], coveredHalf = new int[4];
+        for (int s = 0; s < S; s++)
+        {
+            Matrix x = rng.GaussianMatrix(N, 2);
+            int[] y = [.. Enumerable.Range(0, N).Select(i => rng.NextDouble() < 1.0 / (1.0 + Math.Exp(-(theta[0] + (theta[1] * x[i, 0]) + (theta[2] * x[i, 1])))) ? 1 : 0)];
+            NewtonFit fit = new NewtonLogisticRegression().Solve(x, y, 0.0);
+            Assert.True(fit.Converged);
+            CoefficientInference inference = CoefficientInference.At(x, 0.0, fit.Model);
+            for (int j = 0; j < 3; j++)
+            {
+                double distance = Math.Abs(inference.Estimate[j] - theta[j]);
+                covered[j] += distance <= CoefficientInference.Z95 * inference.StandardErrors[j] ? 1 : 0;
+                coveredHalf[j] += distance <= 0.5 * CoefficientInference.Z95 * inference.StandardErrors[j] ? 1 : 0;
+            }
+            (double[] lo, double[] hi) = inference.ProbabilityIntervals95(new Matrix(1, 2, at));
+            covered[3] += lo[0] <= truth && truth <= hi[0] ? 1 : 0;
+            double z = inference.Estimate[0] + inference.Estimate[1] + inference.Estimate[2];
+            double half = 0.5 * CoefficientInference.Z95 * Math.Sqrt(inference.LogitVariance(at));
+            coveredHalf[3] += Math.Abs(z - Math.Log(truth / (1 - truth))) <= half ? 1 : 0;
+        }
+        double se = Math.Sqrt(0.95 * 0.05 / S);
+        string[] parts = ["b", "w1", "w2", "p(x = (1, 1))"];
+        Comparison Coverage(int[] counts)
+        {
+            var comparison = new Comparison("coverage", "nominal 0.95");
+            for (int k = 0; k < counts.Length; k++)
+            {
+                comparison.Add(parts[k], (double)counts[k] / S, 0.95, se);
+            }
+            return comparison;
+        }
+        output.WriteLine($"coverage {string.Join(", ", covered.Select((c, k) => $"{parts[k]} {(double)c / S:0.000}"))} (MC se {se:0.0000}); halved {string.Join(", ", coveredHalf.Select(c => $"{(double)c / S:0.000}"))}");
+        ParityAssert.Passes(FraudChecks.WaldCoverage, Coverage(covered));
+        ParityAssert.Fails(FraudChecks.WaldCoverage, Coverage(coveredHalf));
+    }
+
+    [Fact]
     public void Standard_error_checks_fail_on_a_NaN()
     {
         ParityAssert.Fails(FraudChecks.StandardErrorsTorch, FraudComparisons.StandardErrors([0.5, 0.25], [0.5, double.NaN], ModelKinds.Torch));
