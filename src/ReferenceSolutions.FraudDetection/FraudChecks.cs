@@ -50,6 +50,41 @@ public static class FraudChecks
         "VerificationTests.Verify_logreg_compares_theta_and_objectives_of_every_twin",
         "VerificationTests.Verify_logreg_fails_on_a_NaN_from_a_twin");
 
+    /// <summary>Standard errors from TorchSharp's autograd Hessian, inverted by torch.linalg, against the from-scratch ones.</summary>
+    public static CheckDefinition StandardErrorsTorch { get; } = Library("logreg-se-torch", "logreg standard errors: torch autograd Hessian vs from-scratch",
+        "seⱼ = √(H⁻¹)ⱼⱼ at each twin's own θ̂, H = ∇²f: from scratch X̃ᵀWX̃ + λ·diag(0, 1, …, 1) inverted through Core's Cholesky; torch ∇²f by double backward through autograd, inverted by torch.linalg.inv: max |Δse| / se_scratch", FraudTolerances.StandardErrorsFloat64,
+        [RunFraud, VerifyLogReg],
+        "CoefficientInferenceTests.Torch_autograd_Hessian_gives_the_same_standard_errors",
+        "CoefficientInferenceTests.Standard_error_checks_fail_on_a_NaN",
+        "VerificationTests.Verify_logreg_compares_theta_and_objectives_of_every_twin",
+        "VerificationTests.Verify_logreg_fails_on_a_NaN_from_a_twin");
+
+    /// <summary>Standard errors against MathNet inverting a Hessian the test builds itself.</summary>
+    public static CheckDefinition StandardErrorsMathNet { get; } = Library("logreg-se-mathnet", "logreg standard errors: MathNet inverse vs from-scratch",
+        "seⱼ from scratch vs √(H⁻¹)ⱼⱼ with H = X̃ᵀ·diag(pᵢ(1 − pᵢ))·X̃ + λ·diag(0, 1, …, 1) assembled by the test with MathNet matrices at θ̂ and inverted by MathNet's Inverse(): max |Δse| / se_scratch", FraudTolerances.StandardErrorsFloat64,
+        [],
+        "CoefficientInferenceTests.MathNet_inverse_of_an_independently_built_Hessian_gives_the_same_standard_errors",
+        "CoefficientInferenceTests.Standard_error_checks_fail_on_a_NaN");
+
+    /// <summary>Standard errors against the textbook closed form for one binary feature.</summary>
+    public static CheckDefinition StandardErrorsClosedForm { get; } = Consistency("logreg-se-closed-form", "logreg standard errors and prediction intervals vs the 2×2-table closed form",
+        "one binary feature, λ = 0, counts n₀₀, n₀₁, n₁₀, n₁₁ (feature, label): b̂ = ln(n₀₁/n₀₀), ŵ = ln(n₁₁n₀₀/(n₁₀n₀₁)), se(b̂) = √(1/n₀₀ + 1/n₀₁), se(ŵ) = √(1/n₀₀ + 1/n₀₁ + 1/n₁₀ + 1/n₁₁) (Woolf's log odds ratio), and the delta method's Var(b̂ + ŵx) = 1/n_x0 + 1/n_x1 (the group's log odds) with the 95 % probability interval σ(ln(n_x1/n_x0) ± z₀.₉₇₅·√(1/n_x0 + 1/n_x1)) for x = 0, 1: max relative |Δ| over estimates, standard errors, variances and interval ends",
+        new Tolerance("NewtonAndInverse", 1e-10, "Newton stops at t·‖Δ‖∞ ≤ 1e-13·(1 + ‖θ‖∞) and a 2×2 inverse adds a few ε·κ(H) with κ(H) < 10 here; the closed forms are ≤ 10 operations, so ≈ 1e-13 is expected and 1e-10 leaves room while a wrong factor is off by O(1)"),
+        [],
+        "CoefficientInferenceTests.Standard_errors_match_the_two_by_two_table_closed_form");
+
+    /// <summary>The raw-unit inference mapped from a standardised fit against a fit on the raw features.</summary>
+    public static CheckDefinition StandardErrorsRawUnits { get; } = Consistency("logreg-se-raw-units", "logreg raw-unit coefficients and standard errors vs a raw fit",
+        "at λ = 0, θ_raw = A·θ̂ and Cov_raw = A·H⁻¹·Aᵀ (b_raw = b − Σⱼwⱼμⱼ/sⱼ, w_raw = w/s) from the fit on z = (x − μ)/s, against θ̂ and √(H⁻¹)ⱼⱼ of Newton fitted on x itself (the MLE is invariant under the affine map and so is its observed information): max relative |Δ| over θ and se",
+        new Tolerance("TwoFitsOneOptimum", 1e-9, "two float64 Newton solves of one problem in two parameterisations, each stopped at t·‖Δ‖∞ ≤ 1e-13·(1 + ‖θ‖∞); the raw problem's κ(H) is ≤ s_max²/s_min² ≈ 1e2 times the standardised one's for the scales used (s ∈ [0.5, 5]), so differences of ≈ 1e-12 are expected; a wrong map (a missing μ term, se·s instead of se/s) is off by O(1)"),
+        [],
+        "CoefficientInferenceTests.Raw_unit_inference_equals_a_fit_on_the_raw_features");
+
+    /// <summary>The 95 % Wald and delta-method intervals' coverage of a planted θ against 95 %.</summary>
+    public static CheckDefinition WaldCoverage { get; } = Consistency("logreg-wald-coverage", "logreg Wald and delta-method interval coverage",
+        "the share of S = 1,000 simulated data sets (n = 1,000 rows, x ~ N(0, I₂), y ~ Bernoulli(σ(−1 + 0.8x₁ − 0.5x₂)), λ = 0) whose 95 % Wald interval covers each planted θⱼ, and whose delta-method interval covers σ(x̃ᵀθ) at x = (1, 1), against 0.95, in standard errors √(0.95·0.05/S); halved intervals (a negative control) must fail", StandardErrorBound,
+        [], "CoefficientInferenceTests.Wald_and_delta_method_intervals_cover_a_planted_theta_95_percent_of_the_time");
+
     /// <summary>Our metric code against ML.NET's Evaluate on the same probabilities (the run's from-scratch predictions, or verify's input), ML.NET applying the threshold itself.</summary>
     public static CheckDefinition MetricsOnOurPredictions { get; } = Library("metrics-evaluate", "metrics: from-scratch vs Evaluate on the same probabilities",
         "AUC and lower-trapezoid AUPRC of the probabilities, log-loss (nats; ML.NET's bits × ln 2), and F1, precision, recall, accuracy of p ≥ t — ML.NET deciding by its own rule Score > 0 on Score = p − c, c just below t — on the same float32 values: max |Δ| over the seven",
@@ -235,7 +270,7 @@ public static class FraudChecks
     /// <summary>Every check of the fraud solution.</summary>
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
-        ThetaTorch, ThetaMLNet, ObjectiveMLNet, MetricsOnOurPredictions, MetricsOnMLNetPredictions, AnomalyScores, AnomalyScoresPlanted, BootstrapVsDeLong,
+        ThetaTorch, ThetaMLNet, ObjectiveMLNet, StandardErrorsTorch, StandardErrorsMathNet, StandardErrorsClosedForm, StandardErrorsRawUnits, WaldCoverage, MetricsOnOurPredictions, MetricsOnMLNetPredictions, AnomalyScores, AnomalyScoresPlanted, BootstrapVsDeLong,
         AucMannWhitney, AucTrapezoid, AveragePrecisionDefinition, WeightsAsRepetitions, BootstrapReplicate, ProbabilityScoresFormula,
         FiniteDifferences, FusedGradient, FusedHessian, GradientDescentOptimum, NewtonOptimality,
         JacobiMathNet, JacobiDecomposition, PcaResidual, MahalanobisMathNet,

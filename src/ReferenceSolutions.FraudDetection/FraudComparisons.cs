@@ -27,6 +27,26 @@ public static class FraudComparisons
         return new Comparison(ModelKinds.FromScratch, ModelKinds.MLNet).Add("θ", theta, mlnet.Theta, Core.LinearAlgebra.Norms.MaxAbs(theta));
     }
 
+    /// <summary>
+    /// Standard errors [se_b, se_w₁..se_w_d] of a twin against the from-scratch ones, entry by entry, each relative to
+    /// the from-scratch value (a standard error is positive, so the scale is too; a NaN on either side fails).
+    /// </summary>
+    public static Comparison StandardErrors(IReadOnlyList<double> scratch, IReadOnlyList<double> twin, string twinName)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        ArgumentNullException.ThrowIfNull(twin);
+        if (scratch.Count != twin.Count)
+        {
+            throw new ArgumentException($"se: {ModelKinds.FromScratch} has {scratch.Count} values but {twinName} has {twin.Count}");
+        }
+        var comparison = new Comparison(ModelKinds.FromScratch, twinName);
+        for (int j = 0; j < scratch.Count; j++)
+        {
+            comparison.Add(j == 0 ? "se(b)" : $"se(w{j})", scratch[j], twin[j], scratch[j]);
+        }
+        return comparison;
+    }
+
     /// <summary>f(θ_mlnet) against f(θ_scratch), both evaluated in float64 by <see cref="LogisticObjective"/>, relative to f(θ_scratch).</summary>
     public static Comparison Objective(double scratch, double mlnet) =>
         new Comparison(ModelKinds.FromScratch, ModelKinds.MLNet).Add("f(θ)", scratch, mlnet, scratch);

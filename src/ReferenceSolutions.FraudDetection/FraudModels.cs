@@ -72,6 +72,9 @@ internal sealed class FraudModels
     /// <summary>Why <see cref="PcaNet"/> is missing; null when it was fitted.</summary>
     public string? PcaNetFailure { get; }
 
+    /// <summary>The standardisation z = (x − μ)/s fitted on the training rows.</summary>
+    public Standardizer Scaler => _scaler;
+
     /// <summary>The standardised copy of raw rows, with this fit's μ and s.</summary>
     public Matrix Standardize(Matrix raw) => _scaler.Transform(raw);
 

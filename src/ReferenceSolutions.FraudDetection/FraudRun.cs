@@ -23,7 +23,9 @@ namespace ReferenceSolutions.FraudDetection;
 /// 70 % train, latest 30 % test, the latest 20 % of the training rows for validation) or stratified 70/30 with 5 folds;
 /// choose λ on the validation rows or by cross-validation; fit the six models on the held-out parts' training rows to
 /// choose each model's decision thresholds on held-out predictions; refit on all training rows; score the test rows
-/// once: metrics with 95 % intervals, decisions at the chosen thresholds, parity checks, plots and a predictions CSV.
+/// once: metrics with 95 % intervals, decisions at the chosen thresholds, parity checks, plots and a predictions CSV;
+/// logreg-from-scratch's coefficients with standard errors and Wald intervals, and a delta-method interval on each of its
+/// test probabilities (<see cref="CoefficientTable"/>).
 /// Standardisation, PCA, Platt scaling and the prior's sample prevalence are fitted on training rows only.
 /// </summary>
 internal sealed class FraudRun(string solution, RunContext context, FraudRunOptions options)
@@ -63,6 +65,9 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
 
         progress.Report("score the test rows", 3, Steps);
         FraudPredictions predictions = fitted.Predict(test.X);
+        Core.LinearAlgebra.Matrix xTrain = fitted.Standardize(train.X);
+        var coefficients = CoefficientTable.Of(xTrain, lambda, fitted.Scratch.Model, fitted.Scaler, data.FeatureNames);
+        (double[] Lo, double[] Hi)? intervals = coefficients.PredictionIntervals(fitted.Standardize(test.X));
         string?[] failures = [.. thresholds.Select((t, k) => t.Failure ?? predictions.Failures[k])];
         ModelScores?[] models = [.. FraudModels.Names.Select((m, k) => failures[k] is null
             ? Scores(m.Name, m.Kind, predictions.Probabilities[k]!, prior, thresholds[k].Thresholds!)
@@ -91,6 +96,11 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
             Dictionary<string, object> metrics = models[k] is ModelScores scores
                 ? ModelMetrics.Of(scores, yTest, weights, prior, options)
                 : ModelMetrics.NotFitted(results[0].Metrics, $"{model} could not be fitted: {failures[k]}");
+            if (model == "logreg-from-scratch")
+            {
+                metrics["coefficients"] = coefficients.Rows(rawUnits: false);
+                metrics["coefficientsRawUnits"] = coefficients.Rows(rawUnits: true);
+            }
             if (model == "pca-anomaly-from-scratch")
             {
                 metrics["rawScoreAuc"] = RocCurve.Auc(predictions.PcaErrors, yTest);
@@ -110,7 +120,7 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
         }
 
         progress.Report("parity checks", 6, Steps);
-        List<ParityCheck> parity = Parity(fitted, train, lambda, logreg, predictions, yTest, prior);
+        List<ParityCheck> parity = Parity(fitted, train, xTrain, lambda, logreg, predictions, yTest, prior, coefficients);
 
         progress.Report("plots", 7, Steps);
         string folder = context.OutputDirectory;
@@ -119,7 +129,8 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
         FraudPlots.Calibration(Path.Combine(folder, "calibration.png"), available, yTest);
         FraudPlots.Cost(Path.Combine(folder, "cost-vs-threshold.png"), available, yTest, weights ?? [.. yTest.Select(_ => 1.0)], options.FalsePositiveCost, options.FalseNegativeCost,
             prior is null ? "at the data's prevalence" : $"at the true prevalence {prior.TruePrior:0.######}");
-        WritePredictions(Path.Combine(folder, "predictions.csv"), models, yTest);
+        FraudPlots.Coefficients(Path.Combine(folder, "coefficients.png"), coefficients, fitted.Scratch.Model.Weights, lambda);
+        WritePredictions(Path.Combine(folder, "predictions.csv"), models, yTest, intervals);
 
         progress.Report("done", Steps, Steps);
         string name = options.DataFile is null ? "generated card transactions" : Path.GetFileNameWithoutExtension(options.DataFile);
@@ -250,12 +261,12 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
     private static ModelScores Scores(string name, string kind, double[] sampleProbabilities, PriorCorrection? prior, DecisionThresholds thresholds) =>
         new(name, kind, sampleProbabilities, prior is null ? sampleProbabilities : [.. sampleProbabilities.Select(prior.Correct)], thresholds);
 
-    private List<ParityCheck> Parity(FraudModels fitted, LabeledData train, double lambda, ModelScores logreg, FraudPredictions predictions, int[] y, PriorCorrection? prior)
+    private List<ParityCheck> Parity(FraudModels fitted, LabeledData train, Core.LinearAlgebra.Matrix x, double lambda, ModelScores logreg, FraudPredictions predictions, int[] y, PriorCorrection? prior,
+        CoefficientTable coefficients)
     {
         string fitOn = string.Create(CultureInfo.InvariantCulture, $"fitted on the {train.Rows} training rows (standardised), λ = {lambda}");
         string testRows = string.Create(CultureInfo.InvariantCulture, $"the {y.Length} test rows");
         LogisticModel scratch = fitted.Scratch.Model, mlnet = fitted.MLNet.Theta;
-        Core.LinearAlgebra.Matrix x = fitted.Standardize(train.X);
         double fScratch = LogisticObjective.Value(x, train.Y, lambda, scratch.Theta);
         double fNet = LogisticObjective.Value(x, train.Y, lambda, mlnet.Theta);
 
@@ -279,6 +290,7 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
             FraudChecks.ThetaTorch.Measure(FraudComparisons.Theta(scratch, fitted.Torch.Model, ModelKinds.Torch), fitOn),
             FraudChecks.ThetaMLNet.Measure(FraudComparisons.ThetaRelative(scratch, mlnet), fitOn),
             FraudChecks.ObjectiveMLNet.Measure(FraudComparisons.Objective(fScratch, fNet), fitOn),
+            FraudChecks.StandardErrorsTorch.Measure(StandardErrors(coefficients, x, train.Y, lambda, fitted.Torch.Model), fitOn),
             FraudChecks.MetricsOnOurPredictions.Measure(ours.CompareWith(theirs), string.Create(CultureInfo.InvariantCulture,
                 $"logreg-from-scratch on {testRows}: probabilities clipped to [1e-7, 1 − 1e-7] and rounded to float32; decisions p ≥ {threshold:0.####} on the{(prior is null ? "" : " prior-corrected")} probabilities in float32, as reported")),
             FraudChecks.MetricsOnMLNetPredictions.Measure(oursOnNet.CompareWith(theirsOnNet), $"logreg-mlnet's own Score, Probability and PredictedLabel on {testRows} (its rule Score > 0)"),
@@ -287,6 +299,19 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
             FraudChecks.BootstrapVsDeLongAt(options.BootstrapReplicates).Measure(FraudComparisons.BootstrapVariance(logreg.Bootstrap!.Auc, limit), string.Create(CultureInfo.InvariantCulture,
                 $"logreg-from-scratch AUC on {testRows}, B = {options.BootstrapReplicates}; {limitRatio}")),
         ];
+    }
+
+    /// <summary>
+    /// The from-scratch standard errors against those from TorchSharp's autograd Hessian at its own θ̂; a side without
+    /// an inverse (H singular) is NaN, so the check fails.
+    /// </summary>
+    private static Comparison StandardErrors(CoefficientTable coefficients, Core.LinearAlgebra.Matrix x, int[] y, double lambda, LogisticModel torch)
+    {
+        int d1 = x.Columns + 1;
+        Core.LinearAlgebra.Matrix? covariance = TorchLogisticRegression.Covariance(x, y, lambda, torch.Theta);
+        double[] scratch = coefficients.Standardised?.StandardErrors ?? [.. Enumerable.Repeat(double.NaN, d1)];
+        double[] twin = [.. Enumerable.Range(0, d1).Select(j => covariance is null ? double.NaN : Math.Sqrt(covariance[j, j]))];
+        return FraudComparisons.StandardErrors(scratch, twin, ModelKinds.Torch);
     }
 
     /// <summary>p clipped to [1e-7, 1 − 1e-7] and rounded to float32, so that float32 never rounds a probability to 0 or 1.</summary>
@@ -324,14 +349,19 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
         };
     }
 
-    /// <summary>predictions.csv: the label and every model's test probability, an empty field for a model that could not be fitted.</summary>
-    private static void WritePredictions(string path, IReadOnlyList<ModelScores?> models, int[] y)
+    /// <summary>
+    /// predictions.csv: the label and every model's test probability, an empty field for a model that could not be
+    /// fitted; then <c>logreg-from-scratch.lo</c> and <c>.hi</c>, the 95 % delta-method interval of its probability
+    /// (on the same, uncorrected scale as its column), empty when H was singular.
+    /// </summary>
+    private static void WritePredictions(string path, IReadOnlyList<ModelScores?> models, int[] y, (double[] Lo, double[] Hi)? intervals)
     {
         var text = new StringBuilder("label");
         foreach ((string name, _) in FraudModels.Names)
         {
             text.Append(',').Append(name);
         }
+        text.Append(',').Append(FraudModels.Names[0].Name).Append(".lo,").Append(FraudModels.Names[0].Name).Append(".hi");
         text.Append('\n');
         for (int i = 0; i < y.Length; i++)
         {
@@ -340,6 +370,8 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
             {
                 text.Append(',').Append(model?.SampleProbabilities[i].ToString("R", CultureInfo.InvariantCulture));
             }
+            text.Append(',').Append(intervals?.Lo[i].ToString("R", CultureInfo.InvariantCulture))
+                .Append(',').Append(intervals?.Hi[i].ToString("R", CultureInfo.InvariantCulture));
             text.Append('\n');
         }
         AtomicFile.WriteAllText(path, text.ToString());

@@ -31,6 +31,10 @@ public static class FraudTolerances
     public static Tolerance Float32Objective { get; } = Tolerance.FromSurvey(nameof(Float32Objective), 2.44e-7, SurveyFactor, SurveySeeds, "fraud-objective-mlnet",
         "f(θ_mlnet) ≥ f(θ*); ML.NET sums the objective in float32, which resolves f only to ≈ 1e-7 relative, so its L-BFGS cannot descend reliably below that");
 
+    /// <summary>Standard errors √(H⁻¹)ⱼⱼ of two float64 twins, relative.</summary>
+    public static Tolerance StandardErrorsFloat64 { get; } = new(nameof(StandardErrorsFloat64), 1e-10,
+        "both sides invert a float64 Hessian of the same objective: the entries differ by summation order (≤ nε·max|H| for n ≤ 1e5, ≈ 1e-11 relative) and by the twins' θ̂ (≤ 1.33e-12, NewtonFloat64), and an inverse moves by ≤ κ(H)·‖δH‖/‖H‖; se = √(H⁻¹)ⱼⱼ halves the relative error. Measured: ≤ 2e-15 on the tests' standard-normal features (also with column scales spread over 1–100) and 3.5e-14 / 7.3e-14 on the ULB sample's 30 raw features (Time and Amount unscaled) at λ = 0 / 1 (verify logreg), ≤ 6.3e-14 in the four seed-42 runs of docs/fraud-detection.md; 1e-10 leaves > 1,000× room for worse-conditioned inputs, while a wrong Hessian entry or a mis-indexed inverse is off by O(1)");
+
     /// <summary>PCA anomaly scores s(x) from scratch (float64, exact eigenvectors) against ML.NET's RandomizedPca (float32), on the run's data.</summary>
     public static Tolerance AnomalyScores { get; } = Tolerance.FromSurvey(nameof(AnomalyScores), 1.41e-2, SurveyFactor, SurveySeeds, "fraud-pca-scores",
         "ML.NET's RandomizedPca works in float32: it sums AΩ over the rows, orthonormalises by Gram–Schmidt and solves the eigenproblem of BᵀB = QᵀA²Q, which squares A's condition number; on the ULB sample's heavy-tailed legitimate rows its top-10 subspace is off by up to 1.3e-2 (projector, measured from its own eigenvectors in float64); the median over seeds is 5.3e-5, and only 3 of 20 seeds exceed 1e-3, all on the sample's stratified split");

@@ -128,8 +128,21 @@ public sealed class DegenerateDataTests : IDisposable
         Assert.Contains("\"aucDeLongCi95\": null", json, StringComparison.Ordinal);
         Assert.Contains("\"aucDeLongCi95NotComputed\": \"DeLong's variance estimate is 0", json, StringComparison.Ordinal);
         string[] predictions = File.ReadAllLines(Path.Combine(folder, "predictions.csv"));
-        Assert.EndsWith(",pca-anomaly-mlnet", predictions[0], StringComparison.Ordinal);
-        Assert.All(predictions.Skip(1), line => Assert.EndsWith(",", line, StringComparison.Ordinal));
+        Assert.EndsWith(",pca-anomaly-mlnet,logreg-from-scratch.lo,logreg-from-scratch.hi", predictions[0], StringComparison.Ordinal);
+        Assert.All(predictions.Skip(1), line => Assert.Equal("", line.Split(',')[6]));
+    }
+
+    [Fact]
+    public void A_singular_Hessian_leaves_the_coefficients_not_computed_and_the_predictions_without_intervals()
+    {
+        var x = new Matrix(4, 2, [1, 0, -1, 0, 2, 0, -2, 0]);
+        var table = CoefficientTable.Of(x, 0.0, new LogisticModel(0.1, [0.5, 0.0]), FraudDetection.Data.Standardizer.Fit(x), ["a", "b"]);
+        Assert.Contains("not numerically positive definite", Assert.IsType<NotComputed>(table.Rows(rawUnits: false)).Reason, StringComparison.Ordinal);
+        Assert.IsType<NotComputed>(table.Rows(rawUnits: true));
+        Assert.Null(table.PredictionIntervals(x));
+        string png = Path.Combine(_folder, "coefficients.png");
+        FraudPlots.Coefficients(png, table, [0.5, 0.0], 0.0);
+        Assert.True(File.Exists(png));
     }
 
     [Theory]

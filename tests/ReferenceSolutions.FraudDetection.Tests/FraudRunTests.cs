@@ -43,10 +43,48 @@ public sealed class FraudRunTests(ITestOutputHelper output) : IDisposable
         Assert.All(report.Parity, p => Assert.False(string.IsNullOrEmpty(p.MeasuredOn), $"{p.Check} does not say what it was measured on"));
         Assert.Equal(FraudChecks.All.Where(c => c.Where.Contains("run fraud")).Select(c => c.Id), report.Parity.Select(p => p.Id));
         Assert.All(report.Quality ?? [], q => Assert.True(q.Passed, q.Check));
-        foreach (string file in new[] { "roc.png", "precision-recall.png", "calibration.png", "cost-vs-threshold.png", "predictions.csv" })
+        foreach (string file in new[] { "roc.png", "precision-recall.png", "calibration.png", "cost-vs-threshold.png", "coefficients.png", "predictions.csv" })
         {
             Assert.True(File.Exists(Path.Combine(_folder, "default", file)), file);
         }
+    }
+
+    [Fact]
+    public void Default_run_reports_coefficients_with_intervals_and_an_interval_on_every_prediction()
+    {
+        RunReport report = Run(3, new FraudRunOptions(BootstrapReplicates: 50), "coefficients");
+        IReadOnlyDictionary<string, object> logreg = report.Models[0].Metrics;
+        using var json = System.Text.Json.JsonDocument.Parse(JsonOutput.Serialize(report));
+        var metrics = json.RootElement.GetProperty("models")[0].GetProperty("metrics");
+        foreach (string table in new[] { "coefficients", "coefficientsRawUnits" })
+        {
+            var rows = metrics.GetProperty(table).EnumerateArray().ToArray();
+            Assert.Equal(30, rows.Length);
+            Assert.Equal("(intercept)", rows[0].GetProperty("feature").GetString());
+            foreach (var row in rows)
+            {
+                double estimate = row.GetProperty("estimate").GetDouble(), se = row.GetProperty("standardError").GetDouble();
+                double[] ci = [.. row.GetProperty("ci95").EnumerateArray().Select(v => v.GetDouble())];
+                Assert.True(se > 0);
+                Assert.Equal(estimate / se, row.GetProperty("z").GetDouble(), 12);
+                Assert.InRange(row.GetProperty("pValue").GetDouble(), 0, 1);
+                Assert.Equal(estimate - ci[0], ci[1] - estimate, 10);
+                Assert.Equal(1.959963984540054 * se, ci[1] - estimate, 10);
+            }
+        }
+        var standardised = metrics.GetProperty("coefficients").EnumerateArray().ToArray();
+        var raw = metrics.GetProperty("coefficientsRawUnits").EnumerateArray().ToArray();
+        for (int j = 1; j < raw.Length; j++)
+        {
+            Assert.Equal(standardised[j].GetProperty("z").GetDouble(), raw[j].GetProperty("z").GetDouble(), 9);
+        }
+        string[] lines = File.ReadAllLines(Path.Combine(_folder, "coefficients", "predictions.csv"));
+        Assert.EndsWith(",logreg-from-scratch.lo,logreg-from-scratch.hi", lines[0], StringComparison.Ordinal);
+        Assert.All(lines.Skip(1), line =>
+        {
+            double[] v = [.. line.Split(',').Skip(1).Select(f => double.Parse(f, CultureInfo.InvariantCulture))];
+            Assert.True(v[6] < v[0] && v[0] < v[7] && v[6] > 0 && v[7] < 1, line);
+        });
     }
 
     [Fact]

@@ -118,12 +118,20 @@ public sealed class VerificationTests : IDisposable
             LogisticObjective.Value(data.X, data.Y, 0.5, result.Scratch.Model.Theta), LogisticObjective.Value(data.X, data.Y, 0.5, result.MLNet.Theta)));
         VerifyReport report = LogRegVerification.Report(result);
         Assert.True(report.Passed, string.Join("; ", report.Comparisons.Select(c => $"{c.Check}: {c.MaxAbsDiff}")));
-        Assert.Equal([FraudChecks.ThetaTorch.Id, FraudChecks.ThetaMLNet.Id, FraudChecks.ObjectiveMLNet.Id], report.Comparisons.Select(c => c.Id));
+        ParityAssert.Passes(FraudChecks.StandardErrorsTorch, FraudComparisons.StandardErrors(result.Inference.StandardErrors,
+            [.. Enumerable.Range(0, 5).Select(j => Math.Sqrt(result.TorchCovariance![j, j]))], ModelKinds.Torch));
+        Assert.Equal([FraudChecks.ThetaTorch.Id, FraudChecks.ThetaMLNet.Id, FraudChecks.ObjectiveMLNet.Id, FraudChecks.StandardErrorsTorch.Id], report.Comparisons.Select(c => c.Id));
         Assert.Equal(["from-scratch", "torch", "mlnet"], report.Implementations.Keys);
-        Assert.Equal(3, Entry(report, "from-scratch")["comparisons"]!.AsArray().Count);
-        Assert.Single(Entry(report, "torch")["comparisons"]!.AsArray());
+        Assert.Equal(4, Entry(report, "from-scratch")["comparisons"]!.AsArray().Count);
+        Assert.Equal(2, Entry(report, "torch")["comparisons"]!.AsArray().Count);
         Assert.Equal(2, Entry(report, "mlnet")["comparisons"]!.AsArray().Count);
         Assert.True(Entry(report, "from-scratch")["converged"]!.GetValue<bool>());
+        foreach (string twin in new[] { "from-scratch", "torch" })
+        {
+            Assert.Equal(4, Entry(report, twin)["standardErrors"]!["weights"]!.AsArray().Count);
+            Assert.True(Entry(report, twin)["standardErrors"]!["intercept"]!.GetValue<double>() > 0);
+        }
+        Assert.Null(Entry(report, "mlnet")["standardErrors"]);
     }
 
     [Fact]
@@ -138,6 +146,9 @@ public sealed class VerificationTests : IDisposable
         Assert.Equal("torch: θ[1] is NaN", report.Comparisons[0].Failure);
         using JsonDocument json = JsonDocument.Parse(JsonOutput.Serialize(report));
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("implementations").GetProperty("torch").GetProperty("weights")[0].ValueKind);
+        LogRegVerification.Result seNaN = result with { TorchCovariance = null };
+        Assert.False(LogRegVerification.Report(seNaN).Passed);
+        Assert.Equal("torch: se(b) is NaN", LogRegVerification.Report(seNaN).Comparisons[3].Failure);
         LogRegVerification.Result mlnetNaN = result with { MLNet = result.MLNet with { Intercept = double.NaN } };
         ParityAssert.Fails(FraudChecks.ThetaMLNet, FraudComparisons.ThetaRelative(mlnetNaN.Scratch.Model, mlnetNaN.MLNet));
         ParityAssert.Fails(FraudChecks.ObjectiveMLNet, FraudComparisons.Objective(1.0, double.NaN));

@@ -65,12 +65,7 @@ public sealed class TorchLogisticRegression(double tolerance = 1e-13, int maxIte
             Tensor th = tensor(theta, [d + 1], ScalarType.Float64).requires_grad_(true);
             Tensor value = Objective(tx, ty, lambda, th);
             Tensor grad = autograd.grad([value], [th], retain_graph: true, create_graph: true)[0];   // (d+1)
-            double[] h = new double[(d + 1) * (d + 1)];
-            for (int k = 0; k <= d; k++)
-            {
-                using var rowScope = NewDisposeScope();
-                autograd.grad([grad[k]], [th], retain_graph: true)[0].data<double>().CopyTo(h, k * (d + 1));   // (d+1): row k of ∇²f
-            }
+            double[] h = HessianRows(grad, th, d + 1);
             Tensor hessian = tensor(h, [d + 1, d + 1], ScalarType.Float64);     // (d+1, d+1)
             double[] step;
             try
@@ -110,6 +105,59 @@ public sealed class TorchLogisticRegression(double tolerance = 1e-13, int maxIte
             }
         }
         return new NewtonFit(LogisticModel.FromTheta(theta), maxIterations, false, relativeStep);
+    }
+
+    /// <summary>
+    /// Cov(θ̂) ≈ (∇²f(θ̂))⁻¹ ((d + 1)×(d + 1)) at <paramref name="theta"/> (d + 1): ∇²f by autograd — ∇f with a graph, then
+    /// each component of ∇f differentiated once more — never the closed form, and the inverse by torch.linalg.inv; on one
+    /// intra-op thread, as <see cref="Solve"/>. Null when libtorch finds ∇²f singular.
+    /// See docs/fraud-detection.md#coefficient-inference.
+    /// </summary>
+    public static Matrix? Covariance(Matrix x, IReadOnlyList<int> y, double lambda, ReadOnlySpan<double> theta)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        double[] th0 = theta.ToArray();
+        lock (OneThread)
+        {
+            int threads = get_num_threads();
+            set_num_threads(1);
+            try
+            {
+                using var pause = CollectorPause.Enter();
+                using var scope = NewDisposeScope();
+                int n = x.Rows, d = x.Columns;
+                Tensor tx = tensor(x.Data, [n, d], ScalarType.Float64);
+                Tensor ty = tensor(y.Select(v => (double)v).ToArray(), [n], ScalarType.Float64);
+                Tensor th = tensor(th0, [d + 1], ScalarType.Float64).requires_grad_(true);
+                Tensor grad = autograd.grad([Objective(tx, ty, lambda, th)], [th], retain_graph: true, create_graph: true)[0]; // (d+1)
+                Tensor hessian = tensor(HessianRows(grad, th, d + 1), [d + 1, d + 1], ScalarType.Float64);                 // (d+1, d+1)
+                try
+                {
+                    return new Matrix(d + 1, d + 1, linalg.inv(hessian).contiguous().data<double>().ToArray());            // (d+1, d+1)
+                }
+                catch (System.Runtime.InteropServices.ExternalException)
+                {
+                    return null;
+                }
+            }
+            finally
+            {
+                set_num_threads(threads);
+            }
+        }
+    }
+
+    /// <summary>∇²f as (d + 1)² row-major values: row k is the gradient of ∇f[k] with respect to θ, each in its own dispose scope.</summary>
+    private static double[] HessianRows(Tensor grad, Tensor theta, int d1)
+    {
+        double[] h = new double[d1 * d1];
+        for (int k = 0; k < d1; k++)
+        {
+            using var rowScope = NewDisposeScope();
+            autograd.grad([grad[k]], [theta], retain_graph: true)[0].data<double>().CopyTo(h, k * d1);   // (d+1): row k of ∇²f
+        }
+        return h;
     }
 
     /// <summary>

@@ -89,6 +89,38 @@ internal static class FraudPlots
         PngPlot.Save(plot, path);
     }
 
+    /// <summary>
+    /// logreg-from-scratch's weights w₁..w_d on the standardised scale, one row per feature, with their 95 % Wald
+    /// intervals (the intercept, on another scale, is in metrics.json only); without an inference (H singular) the
+    /// estimates alone, and the title says why.
+    /// </summary>
+    public static void Coefficients(string path, CoefficientTable table, double[] weights, double lambda)
+    {
+        var plot = new Plot();
+        int d = weights.Length;
+        double[] rows = [.. Enumerable.Range(0, d).Select(j => (double)(d - 1 - j))];
+        Color c = Palette(0);
+        if (table.Standardised is LogisticRegression.CoefficientInference inference)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                (double lo, double hi) = inference.Interval95(j + 1);
+                var interval = plot.Add.Line(lo, rows[j], hi, rows[j]);
+                interval.LineColor = c;
+                interval.LineWidth = 2;
+            }
+        }
+        var points = plot.Add.ScatterPoints(weights, rows, c);
+        points.MarkerSize = 7;
+        plot.Add.VerticalLine(0).LinePattern = LinePattern.Dashed;
+        plot.Axes.Left.SetTicks(rows, table.Names[1..]);
+        plot.Title(table.Standardised is null
+            ? FormattableString.Invariant($"logreg-from-scratch weights (λ = {lambda}); no intervals: H is singular")
+            : FormattableString.Invariant($"logreg-from-scratch weights, 95 % Wald intervals (λ = {lambda})"));
+        plot.XLabel("weight per standard deviation of the feature");
+        PngPlot.Save(plot, path, PngPlot.Width, Math.Max(PngPlot.Height, 120 + (18 * d)));
+    }
+
     private static void Band(Plot plot, double[] grid, double[][] replicates, Color color)
     {
         if (replicates.Length == 0 || replicates[0] is null)

@@ -11,10 +11,12 @@ namespace ReferenceSolutions.FraudDetection.Verification;
 /// <c>refsol verify logreg --input D.csv --label NAME --l2 λ</c>: minimise f(θ) = Σᵢ logloss(yᵢ, σ(b + wᵀxᵢ)) + (λ/2)‖w‖²
 /// on the raw (unstandardised) features with Newton from scratch, TorchSharp (float64 Newton) and ML.NET (float32
 /// L-BFGS); each reports {intercept, weights, objective} (the objective evaluated in float64 at its own θ) and the
-/// Newton twins whether they converged. Three comparisons decide: θ torch vs from scratch
+/// Newton twins whether they converged. Four comparisons decide: θ torch vs from scratch
 /// (<see cref="FraudChecks.ThetaTorch"/>), θ ML.NET vs from scratch relative to ‖θ‖∞
 /// (<see cref="FraudChecks.ThetaMLNet"/>) and the objectives
-/// (<see cref="FraudChecks.ObjectiveMLNet"/>). When the from-scratch Newton does not converge — λ = 0 on separable
+/// (<see cref="FraudChecks.ObjectiveMLNet"/>); the from-scratch and torch entries also carry
+/// standardErrors {intercept, weights}, √(H⁻¹)ⱼⱼ at their θ̂ (<see cref="CoefficientInference"/>, torch's Hessian by
+/// autograd), compared by <see cref="FraudChecks.StandardErrorsTorch"/>. When the from-scratch Newton does not converge — λ = 0 on separable
 /// classes, where f has no finite minimiser, or collinear features, or a λ so small that the Hessian underflows — the
 /// command says so (exit 2) instead of comparing non-optima. Otherwise each Newton twin's entry says whether it
 /// converged (a TorchSharp solve that fails counts as not converged, and its θ check fails).
@@ -22,7 +24,12 @@ namespace ReferenceSolutions.FraudDetection.Verification;
 public static class LogRegVerification
 {
     /// <summary>The three fits of one input, on its raw features.</summary>
-    public sealed record Result(LabeledData Data, double Lambda, NewtonFit Scratch, NewtonFit Torch, LogisticModel MLNet);
+    /// <remarks>
+    /// <paramref name="Inference"/> is the from-scratch H⁻¹ at the from-scratch θ̂; <paramref name="TorchCovariance"/>
+    /// TorchSharp's autograd H⁻¹ at its own θ̂, null when libtorch found that Hessian singular.
+    /// </remarks>
+    public sealed record Result(LabeledData Data, double Lambda, NewtonFit Scratch, NewtonFit Torch, LogisticModel MLNet,
+        CoefficientInference Inference, Matrix? TorchCovariance);
 
     /// <summary>The verify report.</summary>
     public static VerifyReport Run(string input, string label, double lambda, int seed = 1, int maxFeatures = FraudLimits.DefaultMaxFeatures) =>
@@ -32,7 +39,7 @@ public static class LogRegVerification
     /// Reads <paramref name="input"/> and fits the three twins at λ. Refused with <see cref="UserInputException"/>:
     /// more than <paramref name="maxFeatures"/> features, a raw value beyond float32's range (ML.NET would read ∞), at
     /// λ = 0 a constant or collinear feature (<see cref="Anomaly.Collinearity"/>: then the minimiser is not unique), and
-    /// data on which the from-scratch Newton does not converge — then there is no minimiser to compare: at λ = 0 on
+    /// data on which the from-scratch Newton does not converge or whose Hessian at θ̂ is not numerically positive definite — then there is no minimiser to compare: at λ = 0 on
     /// separable classes none exists, and at a λ small enough for every pᵢ(1 − pᵢ) to underflow the Hessian is
     /// numerically singular. The message says which, and to raise --l2.
     /// </summary>
@@ -58,24 +65,40 @@ public static class LogRegVerification
         {
             throw new UserInputException(NotConverged(input, lambda, scratch));
         }
+        CoefficientInference inference;
+        try
+        {
+            inference = CoefficientInference.At(data.X, lambda, scratch.Model);
+        }
+        catch (LinearAlgebraException e)
+        {
+            throw new UserInputException(string.Create(CultureInfo.InvariantCulture,
+                $"{input}: the Hessian at the fitted θ is not numerically positive definite at λ = {lambda} ({e.Message}), so the coefficients have no standard errors; use a larger --l2"));
+        }
         NewtonFit torch = new TorchLogisticRegression().Solve(data.X, data.Y, lambda);
+        Matrix? torchCovariance = TorchLogisticRegression.Covariance(data.X, data.Y, lambda, torch.Model.Theta);
         LogisticModel mlnet = new MLNetLogisticRegression(seed).Fit(data.X, data.Y, lambda);
-        return new Result(data, lambda, scratch, torch, mlnet);
+        return new Result(data, lambda, scratch, torch, mlnet, inference, torchCovariance);
     }
 
-    /// <summary>The report from the three fits: each twin's entry and the three comparisons.</summary>
+    /// <summary>The report from the three fits: each twin's entry and the four comparisons.</summary>
     public static VerifyReport Report(Result result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        (LabeledData data, double lambda, NewtonFit scratch, NewtonFit torch, LogisticModel mlnet) = result;
+        (LabeledData data, double lambda, NewtonFit scratch, NewtonFit torch, LogisticModel mlnet, CoefficientInference inference, Matrix? torchCovariance) = result;
+        double[] seScratch = inference.StandardErrors;
+        double[] seTorch = torchCovariance is null
+            ? [.. seScratch.Select(_ => double.NaN)]
+            : [.. Enumerable.Range(0, seScratch.Length).Select(j => Math.Sqrt(torchCovariance[j, j]))];
         double fScratch = LogisticObjective.Value(data.X, data.Y, lambda, scratch.Model.Theta);
         double fTorch = LogisticObjective.Value(data.X, data.Y, lambda, torch.Model.Theta);
         double fNet = LogisticObjective.Value(data.X, data.Y, lambda, mlnet.Theta);
         var implementations = new Dictionary<string, object>
         {
-            [ModelKinds.FromScratch] = Entry(scratch.Model, fScratch, scratch, null),
-            [ModelKinds.Torch] = Entry(torch.Model, fTorch, torch, null),
-            [ModelKinds.MLNet] = Entry(mlnet, fNet, null,
+            [ModelKinds.FromScratch] = Entry(scratch.Model, fScratch, scratch, seScratch, null),
+            [ModelKinds.Torch] = Entry(torch.Model, fTorch, torch, seTorch,
+                torchCovariance is null ? "libtorch found its autograd Hessian singular, so it has no standard errors and the standard-error check fails" : null),
+            [ModelKinds.MLNet] = Entry(mlnet, fNet, null, null,
                 "float32 L-BFGS with L2Regularization = λ (its objective is ours divided by n); on raw features whose scales differ by orders of magnitude it can stop far from the optimum, and its θ and objective checks then fail"),
         };
         string measuredOn = string.Create(CultureInfo.InvariantCulture, $"{data.Source}: {data.Rows} rows × {data.Features} raw features, λ = {lambda}");
@@ -84,6 +107,7 @@ public static class LogRegVerification
             FraudChecks.ThetaTorch.Measure(FraudComparisons.Theta(scratch.Model, torch.Model, ModelKinds.Torch), measuredOn),
             FraudChecks.ThetaMLNet.Measure(FraudComparisons.ThetaRelative(scratch.Model, mlnet), measuredOn),
             FraudChecks.ObjectiveMLNet.Measure(FraudComparisons.Objective(fScratch, fNet), measuredOn),
+            FraudChecks.StandardErrorsTorch.Measure(FraudComparisons.StandardErrors(seScratch, seTorch, ModelKinds.Torch), measuredOn),
         ]);
     }
 
@@ -99,7 +123,7 @@ public static class LogRegVerification
         return string.Create(CultureInfo.InvariantCulture, $"{input}: Newton did not converge at λ = {lambda}: {stopped}, {so}");
     }
 
-    private static Dictionary<string, object?> Entry(LogisticModel model, double objective, NewtonFit? newton, string? note)
+    private static Dictionary<string, object?> Entry(LogisticModel model, double objective, NewtonFit? newton, double[]? standardErrors, string? note)
     {
         var entry = new Dictionary<string, object?>
         {
@@ -107,6 +131,14 @@ public static class LogRegVerification
             ["weights"] = model.Weights.Select(Finite).ToArray(),
             ["objective"] = Finite(objective),
         };
+        if (standardErrors is not null)
+        {
+            entry["standardErrors"] = new Dictionary<string, object?>
+            {
+                ["intercept"] = Finite(standardErrors[0]),
+                ["weights"] = standardErrors[1..].Select(Finite).ToArray(),
+            };
+        }
         if (newton is not null)
         {
             entry["converged"] = newton.Converged;
