@@ -85,6 +85,11 @@ public static class FraudChecks
         "the share of S = 1,000 simulated data sets (n = 1,000 rows, x ~ N(0, I₂), y ~ Bernoulli(σ(−1 + 0.8x₁ − 0.5x₂)), λ = 0) whose 95 % Wald interval covers each planted θⱼ, and whose delta-method interval covers σ(x̃ᵀθ) at x = (1, 1), against 0.95, in standard errors √(0.95·0.05/S); halved intervals (a negative control) must fail", StandardErrorBound,
         [], "CoefficientInferenceTests.Wald_and_delta_method_intervals_cover_a_planted_theta_95_percent_of_the_time");
 
+    /// <summary>The Wald interval's coverage over the n × event-rate grid, against 95 % where the asymptotics hold.</summary>
+    public static CheckDefinition WaldCoverageGrid { get; } = Consistency("logreg-wald-coverage-grid", "logreg Wald slope-interval coverage over n and event rate",
+        "CoverageSimulation.Grid: S = 1,000 data sets per cell (x ~ N(0, I₂), y ~ Bernoulli(σ(b + 0.8x₁ − 0.5x₂)), b set for event rate π, λ = 0); the share of data sets with a finite MLE whose 95 % Wald interval of w₁ covers 0.8, against 0.95 in standard errors √(0.95·0.05/m), m the data sets with a finite MLE — asserted to hold where the asymptotics do (π = 0.5, n = 200 and 1,000: ≥ 100 events); the small-n, rare-event cells are asserted as findings (outside the band, or most coverage lost to data sets with no MLE)", StandardErrorBound,
+        [], "CoefficientInferenceTests.Wald_slope_coverage_holds_for_balanced_classes_and_departs_from_95_percent_with_few_events");
+
     /// <summary>Our metric code against ML.NET's Evaluate on the same probabilities (the run's from-scratch predictions, or verify's input), ML.NET applying the threshold itself.</summary>
     public static CheckDefinition MetricsOnOurPredictions { get; } = Library("metrics-evaluate", "metrics: from-scratch vs Evaluate on the same probabilities",
         "AUC and lower-trapezoid AUPRC of the probabilities, log-loss (nats; ML.NET's bits × ln 2), and F1, precision, recall, accuracy of p ≥ t — ML.NET deciding by its own rule Score > 0 on Score = p − c, c just below t — on the same float32 values: max |Δ| over the seven",
@@ -270,7 +275,7 @@ public static class FraudChecks
     /// <summary>Every check of the fraud solution.</summary>
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
-        ThetaTorch, ThetaMLNet, ObjectiveMLNet, StandardErrorsTorch, StandardErrorsMathNet, StandardErrorsClosedForm, StandardErrorsRawUnits, WaldCoverage, MetricsOnOurPredictions, MetricsOnMLNetPredictions, AnomalyScores, AnomalyScoresPlanted, BootstrapVsDeLong,
+        ThetaTorch, ThetaMLNet, ObjectiveMLNet, StandardErrorsTorch, StandardErrorsMathNet, StandardErrorsClosedForm, StandardErrorsRawUnits, WaldCoverage, WaldCoverageGrid, MetricsOnOurPredictions, MetricsOnMLNetPredictions, AnomalyScores, AnomalyScoresPlanted, BootstrapVsDeLong,
         AucMannWhitney, AucTrapezoid, AveragePrecisionDefinition, WeightsAsRepetitions, BootstrapReplicate, ProbabilityScoresFormula,
         FiniteDifferences, FusedGradient, FusedHessian, GradientDescentOptimum, NewtonOptimality,
         JacobiMathNet, JacobiDecomposition, PcaResidual, MahalanobisMathNet,

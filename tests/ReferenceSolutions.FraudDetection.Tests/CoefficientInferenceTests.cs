@@ -199,6 +199,30 @@ public class CoefficientInferenceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Wald_slope_coverage_holds_for_balanced_classes_and_departs_from_95_percent_with_few_events()
+    {
+        CoverageCell Cell(int n, double rate)
+        {
+            (int _, double _, ulong seed) = CoverageSimulation.Grid.Single(c => c.N == n && c.EventRate == rate);
+            CoverageCell cell = CoverageSimulation.Run(n, rate, CoverageSimulation.GridReplications, seed);
+            output.WriteLine($"n = {n}, π = {rate}: {cell.MeanEvents:0.0} events, no MLE {cell.NoFiniteMle}, Wald {cell.Coverage:0.000} ± {cell.MonteCarloSe:0.0000} (nominal SE {cell.NominalSe:0.0000}), counting misses {cell.CoverageCountingMisses:0.000}");
+            return cell;
+        }
+        static Comparison Against95(CoverageCell cell) => new Comparison("coverage", "nominal 0.95").Add($"w1 at n = {cell.N}, π = {cell.EventRate}", cell.Coverage, 0.95, cell.NominalSe);
+        foreach (CoverageCell cell in new[] { Cell(200, 0.5), Cell(1000, 0.5) })
+        {
+            Assert.Equal(0, cell.NoFiniteMle);
+            ParityAssert.Passes(FraudChecks.WaldCoverageGrid, Against95(cell));
+        }
+        CoverageCell fiveEvents = Cell(50, 0.1);
+        ParityAssert.Fails(FraudChecks.WaldCoverageGrid, Against95(fiveEvents));
+        Assert.True(fiveEvents.Coverage > 0.95 + (FraudTolerances.StandardErrors * fiveEvents.NominalSe), "finding: with ≈ 5 events Wald over-covers (inflated se near separation)");
+        CoverageCell oneEvent = Cell(50, 0.02);
+        Assert.True(oneEvent.NoFiniteMle > CoverageSimulation.GridReplications / 3, "finding: with ≈ 1 event a third or more of the data sets have no finite MLE");
+        Assert.True(oneEvent.CoverageCountingMisses < 0.95 - (FraudTolerances.StandardErrors * Math.Sqrt(0.95 * 0.05 / oneEvent.Replications)), "finding: counting data sets without an MLE as misses, coverage collapses");
+    }
+
+    [Fact]
     public void Standard_error_checks_fail_on_a_NaN()
     {
         ParityAssert.Fails(FraudChecks.StandardErrorsTorch, FraudComparisons.StandardErrors([0.5, 0.25], [0.5, double.NaN], ModelKinds.Torch));
