@@ -34,12 +34,13 @@ public static class ProfileLikelihood
         double[] theta = start.ToArray();
         theta[j] = beta;
         int[] free = [.. Enumerable.Range(0, theta.Length).Where(k => k != j)];
-        double f = LogisticObjective.Value(x, y, lambda, theta);
+        double[] z = LogisticObjective.Logits(x, theta);
+        double f = LogisticObjective.ValueAt(z, y, lambda, theta);
         double[] candidate = new double[theta.Length];
+        var workspace = new Matrix(x.Rows, x.Columns);
         for (int iteration = 0; iteration < 100; iteration++)
         {
-            double[] g = LogisticObjective.Gradient(x, y, lambda, theta);
-            Matrix h = LogisticObjective.Hessian(x, lambda, theta);
+            (double[] g, Matrix h) = LogisticObjective.GradientAndHessian(x, y, lambda, theta, z, workspace);
             var hFree = new Matrix(free.Length, free.Length);
             double[] gFree = new double[free.Length];
             for (int a = 0; a < free.Length; a++)
@@ -59,7 +60,8 @@ public static class ProfileLikelihood
                 {
                     candidate[free[a]] -= t * step[a];
                 }
-                fNew = LogisticObjective.Value(x, y, lambda, candidate);
+                z = LogisticObjective.Logits(x, candidate);
+                fNew = LogisticObjective.ValueAt(z, y, lambda, candidate);
                 if (fNew <= f || t < 1e-10)
                 {
                     break;
