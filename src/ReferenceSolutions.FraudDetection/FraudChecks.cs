@@ -94,6 +94,12 @@ public static class FraudChecks
         "VerificationTests.Verify_logreg_at_lambda_zero_reports_profile_intervals_around_each_estimate",
         "CoefficientInferenceTests.Profile_deviance_is_zero_at_the_estimate_and_chi_square_at_the_interval_ends");
 
+    /// <summary>Percentile-bootstrap prediction intervals against the delta method's, on the logit.</summary>
+    public static CheckDefinition BootstrapPredictionIntervals { get; } = Consistency("logreg-prediction-bootstrap-delta", "logreg prediction intervals: percentile bootstrap vs delta method",
+        "at 10 rows x, the ends of the 95 % percentile-bootstrap interval of σ(x̃ᵀθ) (B = 1,000 refits on resampled training rows, n = 5,000, x ~ N(0, I₂), y ~ Bernoulli(σ(−1 + 0.8x₁ − 0.5x₂)), λ = 0), mapped back to the logit, against the delta method's ẑ ∓ z₀.₉₇₅·σ, σ = √(x̃ᵀH⁻¹x̃): max |Δ| / σ; the delta interval at half width (a negative control) must fail",
+        FraudTolerances.BootstrapPercentile(1000),
+        [], "CoefficientInferenceTests.Bootstrap_prediction_intervals_agree_with_the_delta_method_within_their_Monte_Carlo_error");
+
     /// <summary>The Wald (and profile) interval's coverage over the n × event-rate grid, against 95 % where the asymptotics hold.</summary>
     public static CheckDefinition WaldCoverageGrid { get; } = Consistency("logreg-wald-coverage-grid", "logreg Wald and profile slope-interval coverage over n and event rate",
         "CoverageSimulation.Grid: S = 1,000 data sets per cell (x ~ N(0, I₂), y ~ Bernoulli(σ(b + 0.8x₁ − 0.5x₂)), b set for event rate π, λ = 0); the share of data sets with a finite MLE whose 95 % Wald interval of w₁ covers 0.8, against 0.95 in standard errors √(0.95·0.05/m), m the data sets with a finite MLE — asserted to hold where the asymptotics do (π = 0.5, n = 200 and 1,000: ≥ 100 events), and for the profile-likelihood interval at π = 0.5, n = 200; the small-n, rare-event cells are asserted as findings (outside the band, or most coverage lost to data sets with no MLE)", StandardErrorBound,
@@ -284,7 +290,7 @@ public static class FraudChecks
     /// <summary>Every check of the fraud solution.</summary>
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
-        ThetaTorch, ThetaMLNet, ObjectiveMLNet, StandardErrorsTorch, StandardErrorsMathNet, StandardErrorsClosedForm, StandardErrorsRawUnits, WaldCoverage, WaldCoverageGrid, ProfileInterval, MetricsOnOurPredictions, MetricsOnMLNetPredictions, AnomalyScores, AnomalyScoresPlanted, BootstrapVsDeLong,
+        ThetaTorch, ThetaMLNet, ObjectiveMLNet, StandardErrorsTorch, StandardErrorsMathNet, StandardErrorsClosedForm, StandardErrorsRawUnits, WaldCoverage, WaldCoverageGrid, ProfileInterval, BootstrapPredictionIntervals, MetricsOnOurPredictions, MetricsOnMLNetPredictions, AnomalyScores, AnomalyScoresPlanted, BootstrapVsDeLong,
         AucMannWhitney, AucTrapezoid, AveragePrecisionDefinition, WeightsAsRepetitions, BootstrapReplicate, ProbabilityScoresFormula,
         FiniteDifferences, FusedGradient, FusedHessian, GradientDescentOptimum, NewtonOptimality,
         JacobiMathNet, JacobiDecomposition, PcaResidual, MahalanobisMathNet,

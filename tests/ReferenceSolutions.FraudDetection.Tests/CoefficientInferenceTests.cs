@@ -299,6 +299,38 @@ public class CoefficientInferenceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Bootstrap_prediction_intervals_agree_with_the_delta_method_within_their_Monte_Carlo_error()
+    {
+        const int N = 5000, B = 1000;
+        var rng = new Core.Randomness.Rng(2027);
+        double intercept = -1.0;
+        Matrix x = rng.GaussianMatrix(N, 2);
+        int[] y = [.. Enumerable.Range(0, N).Select(i => rng.NextDouble() < 1.0 / (1.0 + Math.Exp(-(intercept + (0.8 * x[i, 0]) - (0.5 * x[i, 1])))) ? 1 : 0)];
+        Matrix rows = rng.GaussianMatrix(10, 2, 1.5);
+        NewtonFit fit = new NewtonLogisticRegression().Solve(x, y, 0.0);
+        Assert.True(fit.Converged);
+        CoefficientInference inference = CoefficientInference.At(x, 0.0, fit.Model);
+        BootstrapPredictionIntervals.Result bootstrap = BootstrapPredictionIntervals.Compute(x, y, 0.0, rows, B, 7);
+        Assert.Equal(B, bootstrap.Used);
+        double[] z = LogisticObjective.Logits(rows, fit.Model.Theta);
+        static double Logit(double p) => Math.Log(p / (1.0 - p));
+        Comparison Against(double widthFactor)
+        {
+            var comparison = new Comparison("bootstrap", "delta method");
+            for (int r = 0; r < rows.Rows; r++)
+            {
+                double sigma = Math.Sqrt(inference.LogitVariance(rows.Row(r)));
+                double half = widthFactor * CoefficientInference.Z95 * sigma;
+                comparison.Add($"lo[{r}]", Logit(bootstrap.Lo[r]), z[r] - half, sigma).Add($"hi[{r}]", Logit(bootstrap.Hi[r]), z[r] + half, sigma);
+            }
+            return comparison;
+        }
+        output.WriteLine(Against(1.0).Describe(FraudChecks.BootstrapPredictionIntervals.Tolerance.Value));
+        ParityAssert.Passes(FraudChecks.BootstrapPredictionIntervals, Against(1.0));
+        ParityAssert.Fails(FraudChecks.BootstrapPredictionIntervals, Against(0.5));
+    }
+
+    [Fact]
     public void Standard_error_checks_fail_on_a_NaN()
     {
         ParityAssert.Fails(FraudChecks.StandardErrorsTorch, FraudComparisons.StandardErrors([0.5, 0.25], [0.5, double.NaN], ModelKinds.Torch));
