@@ -85,6 +85,26 @@ public static class FraudChecks
         "the share of S = 1,000 simulated data sets (n = 1,000 rows, x ~ N(0, I₂), y ~ Bernoulli(σ(−1 + 0.8x₁ − 0.5x₂)), λ = 0) whose 95 % Wald interval covers each planted θⱼ, and whose delta-method interval covers σ(x̃ᵀθ) at x = (1, 1), against 0.95, in standard errors √(0.95·0.05/S); halved intervals (a negative control) must fail", StandardErrorBound,
         [], "CoefficientInferenceTests.Wald_and_delta_method_intervals_cover_a_planted_theta_95_percent_of_the_time");
 
+    /// <summary>The profile-likelihood interval's ends against the 2×2-table likelihood ratio and the deviance's definition.</summary>
+    public static CheckDefinition ProfileInterval { get; } = Consistency("logreg-profile-ci", "logreg profile-likelihood interval vs the likelihood-ratio definition",
+        "D(β) = 2[min_{θⱼ = β} f(θ) − f(θ̂)] as ProfileLikelihood computes it (constrained Newton fits, Illinois regula falsi on D − χ²): on one binary feature (the 2×2 table), the closed-form likelihood-ratio deviance of the log odds ratio ψ — the constrained MLE solves a quadratic in e^b, r(N − T)u² + (m₀ + m₁r − T(1 + r))u − T = 0 with r = e^ψ — equals χ²₁,₀.₉₅ = z₀.₉₇₅² at both ends of the profile interval and 0 at ψ̂; on generated data, the code's own D is 0 at θ̂ⱼ and χ² at both ends for every θⱼ: max |ΔD| / χ²",
+        new Tolerance("ProfileRoot", 1e-8, "the root-finder stops at |D − χ²| ≤ 1e-10, and D is a difference of two objectives of size ≤ n·ln 2 ≈ 1.4e3 each converged to t·‖Δ‖∞ ≤ 1e-13(1 + ‖θ‖∞), so ≤ 1e-10 + a few ε·f ≈ 1e-12 relative to χ² is expected; 1e-8 leaves room, while an end at the Wald value instead is off by ≥ 1e-3"),
+        [],
+        "CoefficientInferenceTests.Profile_interval_of_the_log_odds_ratio_matches_the_two_by_two_likelihood_ratio",
+        "VerificationTests.Verify_logreg_at_lambda_zero_reports_profile_intervals_around_each_estimate",
+        "CoefficientInferenceTests.Profile_deviance_is_zero_at_the_estimate_and_chi_square_at_the_interval_ends");
+
+    /// <summary>Percentile-bootstrap prediction intervals against the delta method's, on the logit.</summary>
+    public static CheckDefinition BootstrapPredictionIntervals { get; } = Consistency("logreg-prediction-bootstrap-delta", "logreg prediction intervals: percentile bootstrap vs delta method",
+        "at 10 rows x, the ends of the 95 % percentile-bootstrap interval of σ(x̃ᵀθ) (B = 1,000 refits on resampled training rows, n = 5,000, x ~ N(0, I₂), y ~ Bernoulli(σ(−1 + 0.8x₁ − 0.5x₂)), λ = 0), mapped back to the logit, against the delta method's ẑ ∓ z₀.₉₇₅·σ, σ = √(x̃ᵀH⁻¹x̃): max |Δ| / σ; the delta interval at half width (a negative control) must fail",
+        FraudTolerances.BootstrapPercentile(1000),
+        [], "CoefficientInferenceTests.Bootstrap_prediction_intervals_agree_with_the_delta_method_within_their_Monte_Carlo_error");
+
+    /// <summary>The Wald (and profile) interval's coverage over the n × event-rate grid, against 95 % where the asymptotics hold.</summary>
+    public static CheckDefinition WaldCoverageGrid { get; } = Consistency("logreg-wald-coverage-grid", "logreg Wald and profile slope-interval coverage over n and event rate",
+        "CoverageSimulation.Grid: S = 1,000 data sets per cell (x ~ N(0, I₂), y ~ Bernoulli(σ(b + 0.8x₁ − 0.5x₂)), b set for event rate π, λ = 0); the share of data sets with a finite MLE whose 95 % Wald interval of w₁ covers 0.8, against 0.95 in standard errors √(0.95·0.05/m), m the data sets with a finite MLE — asserted to hold where the asymptotics do (π = 0.5, n = 200 and 1,000: ≥ 100 events), and for the profile-likelihood interval at π = 0.5, n = 200; the small-n, rare-event cells are asserted as findings (outside the band, or most coverage lost to data sets with no MLE)", StandardErrorBound,
+        [], "CoefficientInferenceTests.Wald_slope_coverage_holds_for_balanced_classes_and_departs_from_95_percent_with_few_events");
+
     /// <summary>Our metric code against ML.NET's Evaluate on the same probabilities (the run's from-scratch predictions, or verify's input), ML.NET applying the threshold itself.</summary>
     public static CheckDefinition MetricsOnOurPredictions { get; } = Library("metrics-evaluate", "metrics: from-scratch vs Evaluate on the same probabilities",
         "AUC and lower-trapezoid AUPRC of the probabilities, log-loss (nats; ML.NET's bits × ln 2), and F1, precision, recall, accuracy of p ≥ t — ML.NET deciding by its own rule Score > 0 on Score = p − c, c just below t — on the same float32 values: max |Δ| over the seven",
@@ -270,7 +290,7 @@ public static class FraudChecks
     /// <summary>Every check of the fraud solution.</summary>
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
-        ThetaTorch, ThetaMLNet, ObjectiveMLNet, StandardErrorsTorch, StandardErrorsMathNet, StandardErrorsClosedForm, StandardErrorsRawUnits, WaldCoverage, MetricsOnOurPredictions, MetricsOnMLNetPredictions, AnomalyScores, AnomalyScoresPlanted, BootstrapVsDeLong,
+        ThetaTorch, ThetaMLNet, ObjectiveMLNet, StandardErrorsTorch, StandardErrorsMathNet, StandardErrorsClosedForm, StandardErrorsRawUnits, WaldCoverage, WaldCoverageGrid, ProfileInterval, BootstrapPredictionIntervals, MetricsOnOurPredictions, MetricsOnMLNetPredictions, AnomalyScores, AnomalyScoresPlanted, BootstrapVsDeLong,
         AucMannWhitney, AucTrapezoid, AveragePrecisionDefinition, WeightsAsRepetitions, BootstrapReplicate, ProbabilityScoresFormula,
         FiniteDifferences, FusedGradient, FusedHessian, GradientDescentOptimum, NewtonOptimality,
         JacobiMathNet, JacobiDecomposition, PcaResidual, MahalanobisMathNet,

@@ -57,4 +57,18 @@ public static class FraudTolerances
         return new Tolerance(nameof(BootstrapVariance), StandardErrors * se, string.Create(CultureInfo.InvariantCulture,
             $"the sample variance of B = {replicates} replicates estimates the bootstrap's variance V∞ with relative standard error √(2/(B − 1)) = {se:0.####} (replicates near-normal); {StandardErrors} SE. The bootstrap's finite-sample difference from DeLong's S₁₀/P + S₀₁/N is not an allowance: V∞ is computed exactly from DeLong's components"));
     }
+
+    /// <summary>
+    /// An end of a B-replicate percentile-bootstrap interval on the logit against the delta method's, in units of the
+    /// delta method's σ = √(x̃ᵀH⁻¹x̃): <see cref="StandardErrors"/> × √(q(1 − q))/φ(z_q)/√B with q = 0.025.
+    /// </summary>
+    public static Tolerance BootstrapPercentile(int replicates)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 40);
+        double zq = LogisticRegression.CoefficientInference.Z95;
+        double unit = Math.Sqrt(0.025 * 0.975) / (Math.Exp(-0.5 * zq * zq) / Math.Sqrt(2.0 * Math.PI));
+        double se = unit / Math.Sqrt(replicates);
+        return new Tolerance(nameof(BootstrapPercentile), StandardErrors * se, string.Create(CultureInfo.InvariantCulture,
+            $"the 2.5 % (97.5 %) sample quantile of B = {replicates} draws from N(ẑ, σ²) has standard error √(q(1 − q)/B)/f(x_q) = σ·√(0.025·0.975)/φ(1.96)/√B = {unit:0.###}σ/√B = {se:0.####}σ; {StandardErrors} SE. The bootstrap's own O(n^-1/2) departure from N(ẑ, x̃ᵀH⁻¹x̃) is not an allowance: the check runs at n = 5,000, where it is ≈ 1/√n ≈ 0.014σ"));
+    }
 }

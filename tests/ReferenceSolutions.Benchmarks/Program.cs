@@ -9,5 +9,10 @@ if (args.Length > 0 && args[0] == "scaling")
     ReferenceSolutions.Benchmarks.ScalingPlots.Run(args.Length > 1 ? args[1] : "docs/images");
     return 0;
 }
+if (args.Length > 0 && args[0] == "coverage")
+{
+    ReferenceSolutions.Benchmarks.CoveragePlots.Run(args.Length > 1 ? args[1] : "docs/images/fraud");
+    return 0;
+}
 BenchmarkSwitcher.FromAssembly(typeof(ReferenceSolutions.Benchmarks.SuiteConfig).Assembly).Run(args, new ReferenceSolutions.Benchmarks.SuiteConfig());
 return 0;

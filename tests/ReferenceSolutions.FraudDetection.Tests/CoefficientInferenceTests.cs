@@ -96,6 +96,73 @@ public class CoefficientInferenceTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData(40, 25, 30, 45)]
+    [InlineData(300, 7, 280, 21)]
+    [InlineData(12, 3, 4, 9)]
+    public void Profile_interval_of_the_log_odds_ratio_matches_the_two_by_two_likelihood_ratio(int n00, int n01, int n10, int n11)
+    {
+        var rows = new List<(double X, int Y)>();
+        rows.AddRange(Enumerable.Repeat((0.0, 0), n00));
+        rows.AddRange(Enumerable.Repeat((0.0, 1), n01));
+        rows.AddRange(Enumerable.Repeat((1.0, 0), n10));
+        rows.AddRange(Enumerable.Repeat((1.0, 1), n11));
+        var x = new Matrix(rows.Count, 1, [.. rows.Select(r => r.X)]);
+        int[] y = [.. rows.Select(r => r.Y)];
+        NewtonFit fit = new NewtonLogisticRegression().Solve(x, y, 0.0);
+        Assert.True(fit.Converged);
+        CoefficientInference inference = CoefficientInference.At(x, 0.0, fit.Model);
+        (double lo, double hi) = ProfileLikelihood.Interval95(x, y, 0.0, 1, fit.Model.Theta, inference.StandardErrors[1]);
+        double m0 = n00 + n01, m1 = n10 + n11, events = n01 + n11, total = m0 + m1;
+        double LogLikelihood(double c00, double c01, double c10, double c11) =>
+            (n00 * Math.Log(c00 / m0)) + (n01 * Math.Log(c01 / m0)) + (n10 * Math.Log(c10 / m1)) + (n11 * Math.Log(c11 / m1));
+        double TableDeviance(double psi)
+        {
+            double r = Math.Exp(psi);
+            double qa = r * (total - events), qb = m0 + (m1 * r) - (events * (1.0 + r)), qc = -events;
+            double u = (-qb + Math.Sqrt((qb * qb) - (4.0 * qa * qc))) / (2.0 * qa);
+            double p0 = u / (1.0 + u), p1 = r * u / (1.0 + (r * u));
+            return 2.0 * (LogLikelihood(n00, n01, n10, n11) - LogLikelihood(m0 * (1 - p0), m0 * p0, m1 * (1 - p1), m1 * p1));
+        }
+        double chi = ProfileLikelihood.ChiSquare95;
+        Comparison comparison = new Comparison(ModelKinds.FromScratch, "closed form")
+            .Add("D(lo)", TableDeviance(lo), chi, chi)
+            .Add("D(hi)", TableDeviance(hi), chi, chi)
+            .Add("D(ψ̂)", TableDeviance(fit.Model.Theta[1]), 0.0, chi);
+        (double waldLo, double waldHi) = inference.Interval95(1);
+        output.WriteLine($"ψ̂ = {fit.Model.Theta[1]:0.0000}: profile [{lo:0.0000}, {hi:0.0000}], Wald [{waldLo:0.0000}, {waldHi:0.0000}]; {comparison.Describe(FraudChecks.ProfileInterval.Tolerance.Value)}");
+        ParityAssert.Passes(FraudChecks.ProfileInterval, comparison);
+        Assert.True(lo < fit.Model.Theta[1] && fit.Model.Theta[1] < hi);
+        Assert.True(TableDeviance(lo - 0.01) > chi && TableDeviance(hi + 0.01) > chi, "D increases away from ψ̂, so each end is the only root on its side");
+        ParityAssert.Fails(FraudChecks.ProfileInterval, new Comparison(ModelKinds.FromScratch, "closed form").Add("D(Wald lo)", TableDeviance(waldLo + 0.05), chi, chi));
+    }
+
+    [Theory]
+    [InlineData(300, 3, 41UL)]
+    [InlineData(120, 2, 42UL)]
+    [InlineData(2000, 5, 43UL)]
+    public void Profile_deviance_is_zero_at_the_estimate_and_chi_square_at_the_interval_ends(int n, int d, ulong seed)
+    {
+        (Matrix x, int[] y) = TestData.Logistic(n, d, seed);
+        NewtonFit fit = new NewtonLogisticRegression().Solve(x, y, 0.0);
+        Assert.True(fit.Converged);
+        CoefficientInference inference = CoefficientInference.At(x, 0.0, fit.Model);
+        double chi = ProfileLikelihood.ChiSquare95;
+        var comparison = new Comparison("profile deviance", "definition");
+        for (int j = 0; j <= d; j++)
+        {
+            (double lo, double hi) = ProfileLikelihood.Interval95(x, y, 0.0, j, fit.Model.Theta, inference.StandardErrors[j]);
+            comparison.Add($"D(θ̂{j})", ProfileLikelihood.Deviance(x, y, 0.0, j, fit.Model.Theta[j], fit.Model.Theta), 0.0, chi)
+                .Add($"D(lo{j})", ProfileLikelihood.Deviance(x, y, 0.0, j, lo, fit.Model.Theta), chi, chi)
+                .Add($"D(hi{j})", ProfileLikelihood.Deviance(x, y, 0.0, j, hi, fit.Model.Theta), chi, chi);
+            (double waldLo, double waldHi) = inference.Interval95(j);
+            output.WriteLine($"θ{j}: profile [{lo:0.0000}, {hi:0.0000}], Wald [{waldLo:0.0000}, {waldHi:0.0000}]");
+        }
+        output.WriteLine(comparison.Describe(FraudChecks.ProfileInterval.Tolerance.Value));
+        ParityAssert.Passes(FraudChecks.ProfileInterval, comparison);
+        ParityAssert.Fails(FraudChecks.ProfileInterval, new Comparison("profile deviance", "definition").Add("D(NaN)", double.NaN, chi, chi));
+    }
+
+    [Theory]
     [InlineData(800, 4, 31UL)]
     [InlineData(1500, 7, 32UL)]
     public void Raw_unit_inference_equals_a_fit_on_the_raw_features(int n, int d, ulong seed)
@@ -196,6 +263,71 @@ public class CoefficientInferenceTests(ITestOutputHelper output)
         output.WriteLine($"coverage {string.Join(", ", covered.Select((c, k) => $"{parts[k]} {(double)c / S:0.000}"))} (MC se {se:0.0000}); halved {string.Join(", ", coveredHalf.Select(c => $"{(double)c / S:0.000}"))}");
         ParityAssert.Passes(FraudChecks.WaldCoverage, Coverage(covered));
         ParityAssert.Fails(FraudChecks.WaldCoverage, Coverage(coveredHalf));
+    }
+
+    [Fact]
+    public void Wald_slope_coverage_holds_for_balanced_classes_and_departs_from_95_percent_with_few_events()
+    {
+        static bool ProfileCovers(Matrix x, int[] y, CoefficientInference inference)
+        {
+            (double lo, double hi) = ProfileLikelihood.Interval95(x, y, 0.0, 1, inference.Estimate, inference.StandardErrors[1]);
+            return lo <= CoverageSimulation.Slopes[0] && CoverageSimulation.Slopes[0] <= hi;
+        }
+        CoverageCell Cell(int n, double rate, bool profile = false)
+        {
+            (int _, double _, ulong seed) = CoverageSimulation.Grid.Single(c => c.N == n && c.EventRate == rate);
+            CoverageCell cell = CoverageSimulation.Run(n, rate, CoverageSimulation.GridReplications, seed, profile ? ProfileCovers : null);
+            output.WriteLine($"n = {n}, π = {rate}: {cell.MeanEvents:0.0} events, no MLE {cell.NoFiniteMle}, Wald {cell.Coverage:0.000} ± {cell.MonteCarloSe:0.0000} (nominal SE {cell.NominalSe:0.0000}), counting misses {cell.CoverageCountingMisses:0.000}{(profile ? $", profile {cell.CoverageExtra:0.000}" : "")}");
+            return cell;
+        }
+        static Comparison Against95(CoverageCell cell) => new Comparison("coverage", "nominal 0.95").Add($"w1 at n = {cell.N}, π = {cell.EventRate}", cell.Coverage, 0.95, cell.NominalSe);
+        foreach (CoverageCell cell in new[] { Cell(200, 0.5, profile: true), Cell(1000, 0.5) })
+        {
+            Assert.Equal(0, cell.NoFiniteMle);
+            ParityAssert.Passes(FraudChecks.WaldCoverageGrid, Against95(cell));
+            if (cell.N == 200)
+            {
+                ParityAssert.Passes(FraudChecks.WaldCoverageGrid, new Comparison("profile coverage", "nominal 0.95").Add("w1 at n = 200, π = 0.5", cell.CoverageExtra, 0.95, cell.NominalSe));
+            }
+        }
+        CoverageCell fiveEvents = Cell(50, 0.1);
+        ParityAssert.Fails(FraudChecks.WaldCoverageGrid, Against95(fiveEvents));
+        Assert.True(fiveEvents.Coverage > 0.95 + (FraudTolerances.StandardErrors * fiveEvents.NominalSe), "finding: with ≈ 5 events Wald over-covers (inflated se near separation)");
+        CoverageCell oneEvent = Cell(50, 0.02);
+        Assert.True(oneEvent.NoFiniteMle > CoverageSimulation.GridReplications / 3, "finding: with ≈ 1 event a third or more of the data sets have no finite MLE");
+        Assert.True(oneEvent.CoverageCountingMisses < 0.95 - (FraudTolerances.StandardErrors * Math.Sqrt(0.95 * 0.05 / oneEvent.Replications)), "finding: counting data sets without an MLE as misses, coverage collapses");
+    }
+
+    [Fact]
+    public void Bootstrap_prediction_intervals_agree_with_the_delta_method_within_their_Monte_Carlo_error()
+    {
+        const int N = 5000, B = 1000;
+        var rng = new Core.Randomness.Rng(2027);
+        double intercept = -1.0;
+        Matrix x = rng.GaussianMatrix(N, 2);
+        int[] y = [.. Enumerable.Range(0, N).Select(i => rng.NextDouble() < 1.0 / (1.0 + Math.Exp(-(intercept + (0.8 * x[i, 0]) - (0.5 * x[i, 1])))) ? 1 : 0)];
+        Matrix rows = rng.GaussianMatrix(10, 2, 1.5);
+        NewtonFit fit = new NewtonLogisticRegression().Solve(x, y, 0.0);
+        Assert.True(fit.Converged);
+        CoefficientInference inference = CoefficientInference.At(x, 0.0, fit.Model);
+        BootstrapPredictionIntervals.Result bootstrap = BootstrapPredictionIntervals.Compute(x, y, 0.0, rows, B, 7);
+        Assert.Equal(B, bootstrap.Used);
+        double[] z = LogisticObjective.Logits(rows, fit.Model.Theta);
+        static double Logit(double p) => Math.Log(p / (1.0 - p));
+        Comparison Against(double widthFactor)
+        {
+            var comparison = new Comparison("bootstrap", "delta method");
+            for (int r = 0; r < rows.Rows; r++)
+            {
+                double sigma = Math.Sqrt(inference.LogitVariance(rows.Row(r)));
+                double half = widthFactor * CoefficientInference.Z95 * sigma;
+                comparison.Add($"lo[{r}]", Logit(bootstrap.Lo[r]), z[r] - half, sigma).Add($"hi[{r}]", Logit(bootstrap.Hi[r]), z[r] + half, sigma);
+            }
+            return comparison;
+        }
+        output.WriteLine(Against(1.0).Describe(FraudChecks.BootstrapPredictionIntervals.Tolerance.Value));
+        ParityAssert.Passes(FraudChecks.BootstrapPredictionIntervals, Against(1.0));
+        ParityAssert.Fails(FraudChecks.BootstrapPredictionIntervals, Against(0.5));
     }
 
     [Fact]

@@ -132,6 +132,31 @@ public sealed class VerificationTests : IDisposable
             Assert.True(Entry(report, twin)["standardErrors"]!["intercept"]!.GetValue<double>() > 0);
         }
         Assert.Null(Entry(report, "mlnet")["standardErrors"]);
+        Assert.Null(Entry(report, "from-scratch")["profileCi95"]);
+    }
+
+    [Fact]
+    public void Verify_logreg_at_lambda_zero_reports_profile_intervals_around_each_estimate()
+    {
+        string file = Logistic("p.csv", 600, 3, 44, 2.0);
+        Assert.Throws<UserInputException>(() => LogRegVerification.Fit(file, "fraud", 1.0, profile: ["all"]));
+        Assert.Contains("no such coefficient", Assert.Throws<UserInputException>(() => LogRegVerification.Fit(file, "fraud", 0.0, profile: ["nope"])).Message, StringComparison.Ordinal);
+        LogRegVerification.Result result = LogRegVerification.Fit(file, "fraud", 0.0, profile: ["all"]);
+        VerifyReport report = LogRegVerification.Report(result);
+        Assert.True(report.Passed);
+        var profile = Entry(report, "from-scratch")["profileCi95"]!.AsObject();
+        Assert.Equal(["(intercept)", .. result.Data.FeatureNames], profile.Select(p => p.Key));
+        double[][] ends = [.. profile.Select(p => p.Value!.AsArray().Select(v => v!.GetValue<double>()).ToArray())];
+        Assert.Equal(4, ends.Length);
+        var comparison = new Comparison("profile deviance", "definition");
+        for (int j = 0; j < ends.Length; j++)
+        {
+            double estimate = result.Scratch.Model.Theta[j];
+            Assert.True(ends[j][0] < estimate && estimate < ends[j][1]);
+            comparison.Add($"D(lo{j})", ProfileLikelihood.Deviance(result.Data.X, result.Data.Y, 0.0, j, ends[j][0], result.Scratch.Model.Theta), ProfileLikelihood.ChiSquare95, ProfileLikelihood.ChiSquare95)
+                .Add($"D(hi{j})", ProfileLikelihood.Deviance(result.Data.X, result.Data.Y, 0.0, j, ends[j][1], result.Scratch.Model.Theta), ProfileLikelihood.ChiSquare95, ProfileLikelihood.ChiSquare95);
+        }
+        ParityAssert.Passes(FraudChecks.ProfileInterval, comparison);
     }
 
     [Fact]

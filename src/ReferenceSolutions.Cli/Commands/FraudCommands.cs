@@ -44,8 +44,9 @@ internal static class FraudCommands
         var labelName = new Option<string>("--label") { Description = "Name of the label column.", Required = true };
         var l2 = new Option<double>("--l2") { Description = "λ in Σ logloss + (λ/2)‖w‖² (intercept not penalised).", Required = true };
         var logregMaxFeatures = MaxFeaturesOption();
-        Command logreg = VerifyCommands.ForCheck(io, "logreg", "Logistic regression on raw features: Newton from scratch vs TorchSharp vs ML.NET L-BFGS.", [dataInput, labelName, l2, logregMaxFeatures],
-            parse => LogRegVerification.Run(parse.GetValue(dataInput)!, parse.GetValue(labelName)!, parse.GetValue(l2), maxFeatures: parse.GetValue(logregMaxFeatures)));
+        var profile = new Option<string[]>("--profile") { Description = "With --l2 0: the 95 % profile-likelihood interval of these coefficients ((intercept), a feature name, or all), beside the Wald one.", AllowMultipleArgumentsPerToken = true };
+        Command logreg = VerifyCommands.ForCheck(io, "logreg", "Logistic regression on raw features: Newton from scratch vs TorchSharp vs ML.NET L-BFGS.", [dataInput, labelName, l2, logregMaxFeatures, profile],
+            parse => LogRegVerification.Run(parse.GetValue(dataInput)!, parse.GetValue(labelName)!, parse.GetValue(l2), maxFeatures: parse.GetValue(logregMaxFeatures), profile: parse.GetValue(profile) ?? []));
 
         return new SolutionCommands(solution, run, [metrics, logreg], []);
     }
