@@ -62,16 +62,7 @@ public class CoefficientInferenceTests(ITestOutputHelper output)
     [InlineData(200, 7, 90, 13)]
     public void Standard_errors_match_the_two_by_two_table_closed_form(int n00, int n01, int n10, int n11)
     {
-        var rows = new List<(double X, int Y)>();
-        rows.AddRange(Enumerable.Repeat((0.0, 0), n00));
-        rows.AddRange(Enumerable.Repeat((0.0, 1), n01));
-        rows.AddRange(Enumerable.Repeat((1.0, 0), n10));
-        rows.AddRange(Enumerable.Repeat((1.0, 1), n11));
-        var x = new Matrix(rows.Count, 1, [.. rows.Select(r => r.X)]);
-        int[] y = [.. rows.Select(r => r.Y)];
-        NewtonFit fit = new NewtonLogisticRegression().Solve(x, y, 0.0);
-        Assert.True(fit.Converged);
-        CoefficientInference inference = CoefficientInference.At(x, 0.0, fit.Model);
+        CoefficientInference inference = FitTwoByTwo(n00, n01, n10, n11).Inference;
         double b = Math.Log((double)n01 / n00), w = Math.Log((double)n11 * n00 / ((double)n10 * n01));
         double seB = Math.Sqrt((1.0 / n00) + (1.0 / n01)), seW = Math.Sqrt((1.0 / n00) + (1.0 / n01) + (1.0 / n10) + (1.0 / n11));
         Comparison comparison = new Comparison(ModelKinds.FromScratch, "closed form")
@@ -101,16 +92,7 @@ public class CoefficientInferenceTests(ITestOutputHelper output)
     [InlineData(12, 3, 4, 9)]
     public void Profile_interval_of_the_log_odds_ratio_matches_the_two_by_two_likelihood_ratio(int n00, int n01, int n10, int n11)
     {
-        var rows = new List<(double X, int Y)>();
-        rows.AddRange(Enumerable.Repeat((0.0, 0), n00));
-        rows.AddRange(Enumerable.Repeat((0.0, 1), n01));
-        rows.AddRange(Enumerable.Repeat((1.0, 0), n10));
-        rows.AddRange(Enumerable.Repeat((1.0, 1), n11));
-        var x = new Matrix(rows.Count, 1, [.. rows.Select(r => r.X)]);
-        int[] y = [.. rows.Select(r => r.Y)];
-        NewtonFit fit = new NewtonLogisticRegression().Solve(x, y, 0.0);
-        Assert.True(fit.Converged);
-        CoefficientInference inference = CoefficientInference.At(x, 0.0, fit.Model);
+        (Matrix x, int[] y, NewtonFit fit, CoefficientInference inference) = FitTwoByTwo(n00, n01, n10, n11);
         (double lo, double hi) = ProfileLikelihood.Interval95(x, y, 0.0, 1, fit.Model.Theta, inference.StandardErrors[1]);
         double m0 = n00 + n01, m1 = n10 + n11, events = n01 + n11, total = m0 + m1;
         double LogLikelihood(double c00, double c01, double c10, double c11) =>
@@ -356,5 +338,23 @@ public class CoefficientInferenceTests(ITestOutputHelper output)
                 x[i, j] *= Math.Pow(spread, (double)j / Math.Max(1, x.Columns - 1));
             }
         }
+    }
+
+    /// <summary>
+    /// One binary feature at λ = 0: n₀₀ rows (x = 0, y = 0), n₀₁ (0, 1), n₁₀ (1, 0), n₁₁ (1, 1), fitted by Newton (asserted
+    /// converged), with its Wald inference.
+    /// </summary>
+    private static (Matrix X, int[] Y, NewtonFit Fit, CoefficientInference Inference) FitTwoByTwo(int n00, int n01, int n10, int n11)
+    {
+        var rows = new List<(double X, int Y)>();
+        rows.AddRange(Enumerable.Repeat((0.0, 0), n00));
+        rows.AddRange(Enumerable.Repeat((0.0, 1), n01));
+        rows.AddRange(Enumerable.Repeat((1.0, 0), n10));
+        rows.AddRange(Enumerable.Repeat((1.0, 1), n11));
+        var x = new Matrix(rows.Count, 1, [.. rows.Select(r => r.X)]);
+        int[] y = [.. rows.Select(r => r.Y)];
+        NewtonFit fit = new NewtonLogisticRegression().Solve(x, y, 0.0);
+        Assert.True(fit.Converged);
+        return (x, y, fit, CoefficientInference.At(x, 0.0, fit.Model));
     }
 }
