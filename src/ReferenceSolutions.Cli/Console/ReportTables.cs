@@ -56,6 +56,27 @@ internal static class ReportTables
         console.MarkupLine($"verify {Markup.Escape(report.Check)}: {Verdict(report.Passed)}");
     }
 
+    /// <summary>What <c>refsol score</c> prints without <c>--json</c>: the loaded models, the comparisons, where the CSV went.</summary>
+    public static void WriteScore(IAnsiConsole console, Core.Models.ScoreReport report, string csv)
+    {
+        var table = new Table().Title(Markup.Escape($"score: {report.Rows:N0} rows")).AddColumns("model", "saved as");
+        foreach ((string name, object entry) in report.Implementations)
+        {
+            table.AddRow(Markup.Escape(name), Markup.Escape(Cell(Core.Output.JsonOutput.Serialize(entry).Trim())));
+        }
+        console.Write(table);
+        if (report.Comparisons.Count > 0)
+        {
+            var comparisons = new Table().Title("twins on these rows").AddColumns("check", "between", "max |diff|", "tolerance", "passed");
+            foreach (ParityCheck comparison in report.Comparisons)
+            {
+                comparisons.AddRow(Markup.Escape(Describe(comparison)), Markup.Escape(string.Join(" vs ", comparison.Between ?? [])), Format(comparison.MaxAbsDiff), Format(comparison.Tolerance), Verdict(comparison.Passed));
+            }
+            console.Write(comparisons);
+        }
+        console.MarkupLine($"scores: {Markup.Escape(csv)}; {Verdict(report.Passed)}");
+    }
+
     /// <summary>The most characters of one implementation's JSON a table cell shows; <c>--json</c> prints them all.</summary>
     public const int CellCharacters = 4000;
 
