@@ -26,6 +26,18 @@ internal static class FraudScoring
     /// <summary>Scores <paramref name="request"/>'s rows with every model under its directory.</summary>
     public static ScoreOutput Score(ScoreRequest request)
     {
+        Scored scored = Run(request);
+        string rows = string.Create(CultureInfo.InvariantCulture, $"the {scored.Rows} rows of {request.InputFile}");
+        return new ScoreOutput(scored.Columns, ScoreReport.Create(scored.Rows, scored.Implementations, [.. scored.Comparisons.Select(c => c.Check.Measure(c.Comparison, rows))]));
+    }
+
+    /// <summary>The columns, the implementations' entries and each comparison with the check that judges it.</summary>
+    internal sealed record Scored(int Rows, IReadOnlyList<ScoreColumn> Columns, IReadOnlyDictionary<string, object> Implementations,
+        IReadOnlyList<(CheckDefinition Check, Comparison Comparison)> Comparisons);
+
+    /// <summary>Loads, reads and scores as <see cref="Score"/> does.</summary>
+    internal static Scored Run(ScoreRequest request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         IReadOnlyList<(ModelManifest Manifest, ISavedFraudModel Model)> models = FraudModelStore.Load(request.ModelDirectory);
         SavedInput first = models[0].Model.Input;
@@ -78,22 +90,21 @@ internal static class FraudScoring
                 ?? throw new UserInputException($"--explain: {request.ModelDirectory} holds no {Scratch} model, whose contributions it lists");
             columns.AddRange(Explain(logreg, standardised[Scratch], request.Explain));
         }
-        string rows = string.Create(CultureInfo.InvariantCulture, $"the {raw.Rows} rows of {request.InputFile}");
-        var comparisons = new List<ParityCheck>();
+        var comparisons = new List<(CheckDefinition, Comparison)>();
         if (probabilities.ContainsKey(Scratch) && probabilities.ContainsKey(Torch))
         {
-            comparisons.Add(FraudChecks.ScoreTorch.Measure(PerLogitUnit(Scratch, Torch, probabilities, standardised[Scratch], 1.0), rows));
+            comparisons.Add((FraudChecks.ScoreTorch, PerLogitUnit(Scratch, Torch, probabilities, standardised[Scratch], 1.0)));
         }
         if (probabilities.ContainsKey(Scratch) && probabilities.ContainsKey(MLNet))
         {
             double theta = Norms.MaxAbs(models.Select(m => m.Model).OfType<SavedLogReg>().First().Model.Theta);
-            comparisons.Add(FraudChecks.ScoreMLNet.Measure(PerLogitUnit(Scratch, MLNet, probabilities, standardised[Scratch], theta), rows));
+            comparisons.Add((FraudChecks.ScoreMLNet, PerLogitUnit(Scratch, MLNet, probabilities, standardised[Scratch], theta)));
         }
         if (scores.TryGetValue(Pca, out double[]? pcaScores) && scores.TryGetValue(PcaNet, out double[]? pcaNetScores))
         {
-            comparisons.Add(FraudChecks.ScorePcaMLNet.Measure(new Comparison(Pca, PcaNet).Add("s(z)", pcaScores, pcaNetScores), rows));
+            comparisons.Add((FraudChecks.ScorePcaMLNet, new Comparison(Pca, PcaNet).Add("s(z)", pcaScores, pcaNetScores)));
         }
-        return new ScoreOutput(columns, ScoreReport.Create(raw.Rows, implementations, comparisons));
+        return new Scored(raw.Rows, columns, implementations, comparisons);
     }
 
     /// <summary>
