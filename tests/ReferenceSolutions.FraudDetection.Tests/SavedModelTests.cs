@@ -36,7 +36,9 @@ public sealed class SavedModelTests(ITestOutputHelper output) : IDisposable
         var prior = new PriorCorrection(0.002, train.Y.Average());
         string run = Path.Combine(_folder, name);
         DecisionThresholds?[] thresholds = [.. FraudModels.Names.Select(_ => new DecisionThresholds(0.3, 0.1))];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         FraudModelStore.Save(run, fitted, train.FeatureNames, "Class", null, prior, thresholds, new FraudRunOptions(), Seed);
+        output.WriteLine($"saving the six models took {clock.Elapsed.TotalMilliseconds:0} ms");
         return (fitted, test, prior, run);
     }
 
@@ -127,6 +129,11 @@ public sealed class SavedModelTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(files, Files(second));
         Assert.Equal(17, files.Length);
         Assert.All(files, f => Assert.True(File.ReadAllBytes(Path.Combine(first, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second, f))), f));
+        foreach (string zip in files.Where(f => f.EndsWith(".zip", StringComparison.Ordinal)))
+        {
+            using var archive = new System.IO.Compression.ZipArchive(File.OpenRead(Path.Combine(first, zip)));
+            Assert.All(archive.Entries, e => Assert.Equal(new DateTime(1980, 1, 1), e.LastWriteTime.DateTime));
+        }
     }
 
     [Fact]

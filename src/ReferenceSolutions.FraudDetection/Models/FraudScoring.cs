@@ -45,7 +45,7 @@ internal static class FraudScoring
         {
             if (!model.Input.Features.SequenceEqual(first.Features) || model.Input.Label != first.Label || model.Input.TimeColumn != first.TimeColumn)
             {
-                throw new DataFormatException(manifest.Name, null, "'features'", $"takes other columns than {models[0].Manifest.Name}: score models of one run together");
+                throw new DataFormatException(Path.Combine(request.ModelDirectory, manifest.Name), null, "'features'", $"{manifest.Name} takes other columns than {models[0].Manifest.Name}: score the models of one run together");
             }
         }
         Matrix raw = ScoreInput.Read(request.InputFile, first);

@@ -61,11 +61,6 @@ internal sealed record SavedInput(IReadOnlyList<string> Features, string Label, 
         }
         int d = features.Length;
         double[] mean = json.Numbers("mean", d), scale = json.Numbers("scale", d);
-        int bad = Array.FindIndex(scale, s => !(s > 0));
-        if (bad >= 0)
-        {
-            throw json.Error("scale", $"entry {bad + 1} is not positive");
-        }
         var rescaled = new List<(int, int, double, double)>();
         foreach (SavedJson entry in json.Objects("rescaled"))
         {
@@ -76,6 +71,11 @@ internal sealed record SavedInput(IReadOnlyList<string> Features, string Label, 
             }
             double s = entry.Number("scale");
             rescaled.Add((column, entry.Integer("exponent"), entry.Number("mean"), s > 0 ? s : throw entry.Error("scale", "is not positive")));
+        }
+        int bad = Enumerable.Range(0, d).FirstOrDefault(j => !(scale[j] > 0) && !rescaled.Any(r => r.Item1 == j), -1);
+        if (bad >= 0)
+        {
+            throw json.Error("scale", $"entry {bad + 1} is not positive");
         }
         SavedJson? prior = json.OptionalObject("prior");
         SavedJson thresholds = json.OptionalObject("thresholds") ?? throw json.Error("thresholds", "is null");
