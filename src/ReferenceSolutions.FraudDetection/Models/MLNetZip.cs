@@ -10,7 +10,7 @@ namespace ReferenceSolutions.FraudDetection.Models;
 /// <summary>
 /// An ML.NET model saved with <c>mlContext.Model.Save</c> (<see cref="FraudModelFormats.MLNetFile"/>, the input schema
 /// included: a float32 vector <c>Features</c> of length d, the standardised row, and a boolean <c>Label</c>). ML.NET
-/// stamps every zip entry with the time of saving (measured on its FastTree and L-BFGS zips), so the
+/// stamps every zip entry with the time of saving (measured on a FastTree zip), so the
 /// zip is rewritten entry by entry, in ML.NET's order and with the same bytes, with every entry time set to
 /// 1980-01-01 00:00 (the zip format's earliest): the same model gives the same file.
 /// </summary>
