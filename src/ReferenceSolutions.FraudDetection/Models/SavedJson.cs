@@ -74,6 +74,7 @@ internal sealed class SavedJson
     /// <summary>A DataFormatException naming the file and <paramref name="field"/>.</summary>
     public DataFormatException Error(string field, string what) => new(Path, null, $"'{_prefix}{field}'", what);
 
+    /// <summary>The non-empty string <paramref name="field"/>.</summary>
     public string Text(string field) => Get(field).ValueKind == JsonValueKind.String && Get(field).GetString() is { Length: > 0 } text
         ? text
         : throw Error(field, "missing or not a non-empty string");
@@ -81,15 +82,18 @@ internal sealed class SavedJson
     /// <summary>A string, or null when the field is JSON null.</summary>
     public string? OptionalText(string field) => Get(field).ValueKind == JsonValueKind.Null ? null : Text(field);
 
+    /// <summary>The 32-bit integer <paramref name="field"/>.</summary>
     public int Integer(string field) => Get(field).ValueKind == JsonValueKind.Number && Get(field).TryGetInt32(out int value)
         ? value
         : throw Error(field, "missing or not an integer");
 
+    /// <summary>The finite number <paramref name="field"/>.</summary>
     public double Number(string field) => Finite(Get(field), field, null);
 
     /// <summary>An array of <paramref name="length"/> finite numbers (any length when null).</summary>
     public double[] Numbers(string field, int? length = null) => Numbers(Get(field), field, length);
 
+    /// <summary>The array of non-empty strings <paramref name="field"/>.</summary>
     public string[] Texts(string field)
     {
         JsonElement value = Get(field);
