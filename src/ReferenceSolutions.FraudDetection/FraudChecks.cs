@@ -12,6 +12,7 @@ public static class FraudChecks
     private const string RunFraud = "run fraud";
     private const string VerifyLogReg = "verify logreg";
     private const string VerifyMetrics = "verify metrics";
+    private const string ScoreFraud = "score fraud";
 
     private static Tolerance SumOfRatios { get; } = new("SumOfRatios", 1e-13,
         "sums of K ≤ 120 terms (ratios of exact counts, each ≤ 1) formed in two orders: ≤ (K + 3)·ε ≈ 1.4e-14 apart in the worst case");
@@ -287,6 +288,26 @@ public static class FraudChecks
         "the share of S = 1,000 null comparisons (two equally noisy copies of one signal) with p < 0.05, against 0.05, in standard errors √(0.05·0.95/S)", StandardErrorBound,
         [], "IntervalsTests.DeLong_test_rejects_about_5_percent_under_the_null_and_detects_a_real_difference");
 
+    /// <summary>Saved logreg-torch against saved logreg-from-scratch on the rows <c>refsol score fraud</c> scores.</summary>
+    public static CheckDefinition ScoreTorch { get; } = Library("score-logreg-torch", "score: saved logreg-torch vs saved logreg-from-scratch",
+        "the reported (prior-corrected) probabilities of the two loaded models on each scored row z (standardised by the saved μ, s): |p_torch − p_scratch| / (¼·(1 + ‖z‖₁)), since |Δlogit| ≤ ‖Δθ‖∞·(1 + ‖z‖₁), σ′ ≤ ¼ and the prior correction only shifts the logit by ln β",
+        new Tolerance("NewtonFloat64PerLogitUnit", FraudTolerances.NewtonFloat64.Value,
+            "fraud.logreg-theta-torch holds ‖Δθ‖∞ ≤ NewtonFloat64 in the run that saved the models, and both sides load θ bit for bit; evaluating the logit adds ≤ 2(d + 1)ε·‖θ‖∞·‖z‖₁ (the two summation orders) and σ and the correction a few ε, ≤ 2(d + 1)ε·‖θ‖∞ + 16ε ≈ 7e-14 per unit at d = 30, ‖θ‖∞ = 10 — inside NewtonFloat64's ×10 over its survey; a wrong θ, μ or s, or the two models of different runs, moves p by far more"),
+        [ScoreFraud], "SavedModelTests.Score_compares_the_saved_twins_and_fails_on_a_wrong_standardisation");
+
+    /// <summary>Saved logreg-mlnet against saved logreg-from-scratch on the scored rows.</summary>
+    public static CheckDefinition ScoreMLNet { get; } = Library("score-logreg-mlnet", "score: saved logreg-mlnet vs saved logreg-from-scratch",
+        "the reported probabilities of the two loaded models on each scored row z: |p_mlnet − p_scratch| / (¼·‖θ_scratch‖∞·(1 + ‖z‖₁)), the bound fraud.logreg-theta-mlnet's relative ‖Δθ‖∞ ≤ r·‖θ_scratch‖∞ puts on the probabilities",
+        new Tolerance("Float32LbfgsPerLogitUnit", FraudTolerances.Float32LbfgsRelative.Value,
+            "fraud.logreg-theta-mlnet holds ‖Δθ‖∞ ≤ Float32LbfgsRelative·‖θ_scratch‖∞ in the run that saved the models; ML.NET's float32 evaluation (z rounded to float32, a float32 sum of d + 1 terms, a float32 probability) adds ≤ (d + 2)·2⁻²⁴·‖θ‖∞·(1 + ‖z‖₁), i.e. ≤ 4(d + 2)·2⁻²⁴ ≈ 7.6e-6 per unit at d = 30, far inside; the bound is a worst case over coefficient directions, so typical differences are orders of magnitude smaller"),
+        [ScoreFraud], "SavedModelTests.Score_compares_the_saved_twins_and_fails_on_a_wrong_standardisation");
+
+    /// <summary>Saved pca-anomaly-mlnet's RandomizedPca score against the saved from-scratch PCA score on the scored rows.</summary>
+    public static CheckDefinition ScorePcaMLNet { get; } = Library("score-pca-mlnet", "score: saved pca-anomaly-mlnet vs saved pca-anomaly-from-scratch, s(z)",
+        "s(z) = √((‖r‖² − ‖Uᵀr‖²)/‖r‖²) of the loaded from-scratch scorer vs the loaded RandomizedPca zip's Score, on every scored row (the .score columns): max |Δs|",
+        FraudTolerances.AnomalyScores,
+        [ScoreFraud], "SavedModelTests.Score_compares_the_saved_twins_and_fails_on_a_wrong_standardisation");
+
     /// <summary>Every check of the fraud solution.</summary>
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
@@ -296,6 +317,7 @@ public static class FraudChecks
         JacobiMathNet, JacobiDecomposition, PcaResidual, MahalanobisMathNet,
         CostThresholdBruteForce, RecallThresholdBruteForce, PriorCorrectionOdds, PlattPlanted, ReliabilityCalibrated,
         WilsonClosedForm, WilsonCoverage, BootstrapCoverage, DeLongMonteCarlo, DeLongComponents, DeLongSize,
+        ScoreTorch, ScoreMLNet, ScorePcaMLNet,
     ];
 
     /// <summary>The bootstrap-vs-DeLong check with the tolerance for <paramref name="replicates"/> = B.</summary>

@@ -30,6 +30,7 @@ internal sealed class FraudModels
         _scaler = scaler;
         Scratch = scratch;
         Torch = torch;
+        TorchModule = Models.TorchLogisticModule.From(torch.Model);
         MLNet = mlnet;
         FastTree = fastTree;
         Pca = pca;
@@ -55,6 +56,9 @@ internal sealed class FraudModels
 
     public NewtonFit Torch { get; }
 
+    /// <summary>logreg-torch's θ in a TorchSharp module, whose forward pass gives the reported logreg-torch probabilities (and is what the run saves).</summary>
+    public Models.TorchLogisticModule TorchModule { get; }
+
     public MLNetLogisticModel MLNet { get; }
 
     public FastTreeModel FastTree { get; }
@@ -71,6 +75,9 @@ internal sealed class FraudModels
 
     /// <summary>Why <see cref="PcaNet"/> is missing; null when it was fitted.</summary>
     public string? PcaNetFailure { get; }
+
+    /// <summary>The Mahalanobis detector, null when C was singular.</summary>
+    public MahalanobisDetector? Mahalanobis => _mahalanobis.Detector;
 
     /// <summary>The standardisation z = (x − μ)/s fitted on the training rows.</summary>
     public Standardizer Scaler => _scaler;
@@ -107,7 +114,7 @@ internal sealed class FraudModels
         double[]?[] probabilities =
         [
             Scratch.Model.Probabilities(x),
-            Torch.Model.Probabilities(x),
+            TorchModule.Probabilities(x),
             mlnet.Probabilities(),
             FastTree.Probabilities(x),
             PcaPlatt.Apply(pcaScores),

@@ -131,6 +131,8 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
             prior is null ? "at the data's prevalence" : $"at the true prevalence {prior.TruePrior:0.######}");
         FraudPlots.Coefficients(Path.Combine(folder, "coefficients.png"), coefficients, fitted.Scratch.Model.Weights, lambda);
         WritePredictions(Path.Combine(folder, "predictions.csv"), models, yTest, intervals);
+        Models.FraudModelStore.Save(folder, fitted, data.FeatureNames, options.Label, time is null ? null : options.TimeColumn ?? FraudRunOptions.DefaultTimeColumn,
+            prior, [.. models.Select(m => m?.Thresholds)], options, context.Seed);
 
         progress.Report("done", Steps, Steps);
         string name = options.DataFile is null ? "generated card transactions" : Path.GetFileNameWithoutExtension(options.DataFile);

@@ -1,3 +1,4 @@
+using ReferenceSolutions.Core.Models;
 using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Core.Solutions;
 using ReferenceSolutions.FraudDetection.Data;
@@ -7,9 +8,9 @@ namespace ReferenceSolutions.FraudDetection;
 /// <summary>
 /// Fraud detection: logistic regression (Newton from scratch ⇄ TorchSharp float64 ⇄ ML.NET L-BFGS), FastTree, PCA and
 /// Mahalanobis anomaly scores (Jacobi from scratch ⇄ ML.NET RandomizedPca), metrics with intervals and cost-based
-/// thresholds. See docs/fraud-detection.md.
+/// thresholds; <c>refsol score fraud</c> scores rows with a run's saved models (<see cref="Models.FraudScoring"/>). See docs/fraud-detection.md.
 /// </summary>
-public sealed class FraudSolution : ISolution
+public sealed class FraudSolution : IScoringSolution
 {
     /// <inheritdoc/>
     public string Name => "fraud";
@@ -27,6 +28,9 @@ public sealed class FraudSolution : ISolution
         ArgumentNullException.ThrowIfNull(options);
         return new FraudRun(Name, context, options).Execute();
     }
+
+    /// <inheritdoc/>
+    public ScoreOutput Score(ScoreRequest request) => Models.FraudScoring.Score(request);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> GenerateData(string directory, ulong seed)

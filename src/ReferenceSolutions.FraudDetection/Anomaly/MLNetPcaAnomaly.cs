@@ -23,6 +23,9 @@ public sealed class MLNetPcaAnomaly : IAnomalyScorer
         _model = model;
     }
 
+    /// <summary>The ML.NET context and trained transformer, for saving (Models/MLNetZip).</summary>
+    internal (MLContext Context, ITransformer Model) Trained => (_ml, _model);
+
     /// <summary>Fits on <paramref name="normal"/> (m×d) at rank k, with every random draw from <paramref name="seed"/>.</summary>
     public static MLNetPcaAnomaly Fit(Matrix normal, int rank, int seed)
     {

@@ -14,11 +14,18 @@ public sealed class MahalanobisDetector : IAnomalyScorer
     private readonly double[] _mean;
     private readonly Cholesky _cholesky;
 
-    private MahalanobisDetector(double[] mean, Cholesky cholesky)
+    private MahalanobisDetector(double[] mean, Matrix covariance, Cholesky cholesky)
     {
         _mean = mean;
+        CovarianceMatrix = covariance;
         _cholesky = cholesky;
     }
+
+    /// <summary>μ (d) of the normal rows.</summary>
+    public IReadOnlyList<double> Mean => _mean;
+
+    /// <summary>C (d×d) of the normal rows; L is its Cholesky factor.</summary>
+    public Matrix CovarianceMatrix { get; }
 
     /// <summary>The detector, or why it cannot be fitted.</summary>
     public sealed record FitResult(MahalanobisDetector? Detector, string? Reason);
@@ -38,8 +45,15 @@ public sealed class MahalanobisDetector : IAnomalyScorer
         (Cholesky? factor, string? problem) = Collinearity.Check(normal, covariance, names, "legitimate training rows");
         return factor is null
             ? new FitResult(null, "Mahalanobis distance not computed: " + problem)
-            : new FitResult(new MahalanobisDetector(mean, factor), null);
+            : new FitResult(new MahalanobisDetector(mean, covariance, factor), null);
     }
+
+    /// <summary>
+    /// The detector with μ (d) and C (d×d) as a saved model stores them: C is factored again by the same Cholesky, so
+    /// L and every D² are bit for bit the fitted one's; throws <see cref="LinearAlgebraException"/> when C is not
+    /// positive definite.
+    /// </summary>
+    public static MahalanobisDetector Restore(double[] mean, Matrix covariance) => new(mean, covariance, Cholesky.Factor(covariance));
 
     /// <inheritdoc/>
     public double[] Score(Matrix x)

@@ -46,6 +46,9 @@ public sealed class PcaAnomalyDetector : IAnomalyScorer
         return new PcaAnomalyDetector(mean, basis, eigen.Values);
     }
 
+    /// <summary>The detector with μ (d), U (d×k) and the spectrum (d) as a saved model stores them; it scores as the fitted one did.</summary>
+    public static PcaAnomalyDetector Restore(double[] mean, Matrix basis, double[] eigenvalues) => new(mean, basis, eigenvalues);
+
     /// <summary>s(x) = √(e(x)/‖x − μ‖²) per row of X (n×d); 0 for x = μ (where ML.NET's formula is 0/0).</summary>
     public double[] Score(Matrix x) => [.. Errors(x).Select(e => e.Total > 0 ? Math.Sqrt(e.Residual / e.Total) : 0.0)];
 

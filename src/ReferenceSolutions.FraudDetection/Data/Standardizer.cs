@@ -50,6 +50,34 @@ public sealed class Standardizer
     /// <summary>s (d).</summary>
     public double[] Scale { get; }
 
+    /// <summary>
+    /// The columns scaled by a power of two before standardising: (column j, eⱼ, μⱼ·2^eⱼ, sⱼ·2^eⱼ) as <see cref="Transform"/>
+    /// uses them, z = (x·2^eⱼ − μⱼ·2^eⱼ)/(sⱼ·2^eⱼ); every other column has eⱼ = 0 and z = (x − μⱼ)/sⱼ with <see cref="Mean"/>
+    /// and <see cref="Scale"/> themselves. Empty unless a column's largest |x| lies outside [2⁻²⁵⁶, 2²⁵⁶].
+    /// </summary>
+    public IReadOnlyList<(int Column, int Exponent, double ScaledMean, double ScaledScale)> Rescaled =>
+        [.. Enumerable.Range(0, _shift.Length).Where(j => _shift[j] != 0).Select(j => (j, _shift[j], _scaledMean[j], _scaledScale[j]))];
+
+    /// <summary>
+    /// The standardiser with μ = <paramref name="mean"/>, s = <paramref name="scale"/> (d each) and the power-of-two
+    /// columns <paramref name="rescaled"/> (<see cref="Rescaled"/>), as a saved model stores them: it transforms every row
+    /// bit for bit as the fitted one did. <paramref name="names"/> and <paramref name="source"/> only label errors.
+    /// </summary>
+    public static Standardizer Restore(double[] mean, double[] scale, IReadOnlyList<(int Column, int Exponent, double ScaledMean, double ScaledScale)> rescaled,
+        IReadOnlyList<string>? names = null, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(mean);
+        ArgumentNullException.ThrowIfNull(scale);
+        ArgumentNullException.ThrowIfNull(rescaled);
+        int[] shift = new int[mean.Length];
+        double[] scaledMean = (double[])mean.Clone(), scaledScale = (double[])scale.Clone();
+        foreach ((int column, int exponent, double m, double s) in rescaled)
+        {
+            (shift[column], scaledMean[column], scaledScale[column]) = (exponent, m, s);
+        }
+        return new Standardizer(mean, scale, shift, scaledMean, scaledScale, names, source);
+    }
+
     /// <summary>Fits μ and s on the training rows <paramref name="training"/>; errors name its features and source.</summary>
     public static Standardizer Fit(LabeledData training)
     {

@@ -23,6 +23,9 @@ public sealed class MLNetLogisticModel
         Theta = theta;
     }
 
+    /// <summary>The ML.NET context and trained transformer, for saving (Models/MLNetZip).</summary>
+    internal (MLContext Context, ITransformer Model) Trained => (_ml, _model);
+
     /// <summary>θ as ML.NET stores it, widened to float64.</summary>
     public LogisticModel Theta { get; }
 

@@ -49,6 +49,28 @@ public sealed class TorchLogisticRegression(double tolerance = 1e-13, int maxIte
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> on one intra-op thread under the lock every fit here takes: the thread count is
+    /// process-wide, so anything else that must not depend on it (the saved module's forward pass) shares the lock.
+    /// </summary>
+    internal static T OnOneThread<T>(Func<T> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        lock (OneThread)
+        {
+            int threads = get_num_threads();
+            set_num_threads(1);
+            try
+            {
+                return action();
+            }
+            finally
+            {
+                set_num_threads(threads);
+            }
+        }
+    }
+
     private NewtonFit Newton(Matrix x, IReadOnlyList<int> y, double lambda)
     {
         using var pause = CollectorPause.Enter();

@@ -23,6 +23,9 @@ public sealed class FastTreeModel
         _model = model;
     }
 
+    /// <summary>The ML.NET context and trained transformer, for saving (Models/MLNetZip).</summary>
+    internal (MLContext Context, ITransformer Model) Trained => (_ml, _model);
+
     /// <summary>The fixed hyper-parameters, as the run's protocol lists them.</summary>
     public static IReadOnlyDictionary<string, object> Hyperparameters { get; } = new Dictionary<string, object>
     {
