@@ -47,7 +47,7 @@ public static class SaliencyPlot
         plot.HideAxesAndGrid();
         plot.Axes.SetLimits(-0.5, (Math.Min(inputs.Rows, PerLine) * pairWidth) - 1, -(lines * lineHeight) + 1.5, 1.5);
         plot.Title("input (gray) beside ∂p_c/∂x (blue −, red +), c the predicted class");
-        PngPlot.Save(plot, path, 1000, 180 + (lines * 200));
+        PngPlot.Save(plot, path, 1000, 100 + (lines * 150));
     }
 
     /// <summary>The row as a height×width grid (row-major, grid row 0 drawn at the top), each value times <paramref name="sign"/>.</summary>
