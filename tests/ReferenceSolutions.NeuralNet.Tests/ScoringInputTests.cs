@@ -1,5 +1,5 @@
-using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.Core.Data;
+using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.NeuralNet.Data;
 
 namespace ReferenceSolutions.NeuralNet.Tests;
