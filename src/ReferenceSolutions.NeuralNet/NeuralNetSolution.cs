@@ -152,7 +152,7 @@ public sealed class NeuralNetSolution : IScoringSolution
         };
 
         context.Progress.Report("saliency", 0, 1);
-        (MeasuredCheck saliency, SaliencyRows explained) = ExplainRows(scratch, scaling, rawTest, scratchProbabilities);
+        (MeasuredCheck saliency, SaliencyRows explained) = ExplainRows(scratch, torch.Name, scaling, rawTest, scratchProbabilities);
         checks.Add(saliency);
         context.Progress.Report("saliency", 1, 1);
 
@@ -182,7 +182,7 @@ public sealed class NeuralNetSolution : IScoringSolution
     /// when the outputs are not finite), by the hand backward pass and by TorchSharp autograd at the from-scratch
     /// twin's reported weights.
     /// </summary>
-    private static (MeasuredCheck Check, SaliencyRows Rows) ExplainRows(FromScratchTwin scratch, InputScaling scaling, LabeledData rawTest, Matrix probabilities)
+    private static (MeasuredCheck Check, SaliencyRows Rows) ExplainRows(FromScratchTwin scratch, string torchName, InputScaling scaling, LabeledData rawTest, Matrix probabilities)
     {
         int[] rows = Saliency.FirstOfEachClass(rawTest.Labels, rawTest.Classes);
         int[] predicted = ClassificationMetrics.Predict(probabilities);
@@ -192,7 +192,7 @@ public sealed class NeuralNetSolution : IScoringSolution
         MlpDescription model = scratch.Snapshot();
         Matrix hand = Saliency.FromScratch(model, scaling, inputs, classes);
         Matrix autograd = TorchSaliency.Of(model, scaling, inputs, classes);
-        var check = new MeasuredCheck(NeuralNetChecks.Saliency, new Comparison(scratch.Name, "torch-autograd").Add("dP/dx", hand, autograd),
+        var check = new MeasuredCheck(NeuralNetChecks.Saliency, new Comparison(scratch.Name, torchName).Add("dP/dx", hand, autograd),
             $"the first test row of each of the {rows.Length} classes present (test rows {string.Join(", ", rows)}), c the predicted class, at the reported from-scratch weights (loaded into both)");
         double[] p = [.. rows.Select((n, i) => probabilities[n, classes[i]])];
         return (check, new SaliencyRows(rows, inputs, labels, classes, p, hand));

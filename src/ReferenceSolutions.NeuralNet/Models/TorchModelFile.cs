@@ -56,7 +56,7 @@ public static class TorchModelFile
     {
         string path = Path.Combine(folder, ArchitectureFile);
         JsonElement root = JsonFields.Root(path, ArchitectureFormat, 1);
-        int inputs = JsonFields.Integer(root, path, "inputs", 1, NeuralNetOptions.MaxWidth * 64);
+        int inputs = JsonFields.Integer(root, path, "inputs", 1, int.MaxValue);
         JsonElement[] layers = [.. JsonFields.Field(root, path, "layers", JsonValueKind.Array).EnumerateArray()];
         if (layers.Length is 0 || layers.Length > NeuralNetLimits.MaxLayers)
         {
