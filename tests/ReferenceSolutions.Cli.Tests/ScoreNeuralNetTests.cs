@@ -9,7 +9,8 @@ namespace ReferenceSolutions.Cli.Tests;
 /// the CSV's <c>mlp-from-scratch</c> columns equal a forward pass this test computes itself from the saved JSON (the
 /// oracle below, written from the format's description, not the suite's code), within a rounding bound derived row by
 /// row; the same seed saves the same bytes under models/ and the same saliency.png; a missing or extra column, a
-/// wrong manifest format and another suite version are exit 2 naming the file and the field.
+/// wrong feature name in a header, a wrong manifest format and another suite version are exit 2 naming the file and the
+/// field.
 /// </summary>
 public sealed class ScoreNeuralNetTests : IDisposable
 {
@@ -95,6 +96,21 @@ public sealed class ScoreNeuralNetTests : IDisposable
         Assert.Contains(input, stderr, StringComparison.Ordinal);
         Assert.Contains(what, stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_folder, "s.csv")));
+    }
+
+    [Fact]
+    public void AHeaderWithAWrongFeatureNameIsExitTwoNamingTheColumn()
+    {
+        (string run, string test) = RunAndData("run");
+        string input = Path.Combine(_folder, "named.csv");
+        File.WriteAllLines(input, File.ReadAllLines(test).Take(3).Prepend("x0,x1,x2,x3,x4,x5,x6,pixel7,label"));
+
+        (int exitCode, _, string stderr) = CliRunner.Run("score", "neuralnet", "--model", run, "--input", input, "--out", Path.Combine(_folder, "s.csv"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(input, stderr, StringComparison.Ordinal);
+        Assert.Contains("'pixel7'", stderr, StringComparison.Ordinal);
+        Assert.Contains("expected the feature 'x7'", stderr, StringComparison.Ordinal);
     }
 
     [Theory]
