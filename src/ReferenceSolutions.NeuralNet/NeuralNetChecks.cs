@@ -141,11 +141,49 @@ public static class NeuralNetChecks
         [],
         ["ModelFileTests.SaveThenLoadGivesTheSameNetwork", "ModelFileTests.ALargeModelLoadsInAllocationProportionalToItsSize"]);
 
+    /// <summary>The saved twins scoring the same rows.</summary>
+    public static CheckDefinition ScoreTwins { get; } = new(
+        "neuralnet.score.twins", Solution, CheckKinds.Library,
+        "score: saved mlp-from-scratch vs saved mlp-torch probabilities",
+        "the class probabilities P (N×C) of the scored rows by the from-scratch MLP loaded from models/mlp-from-scratch/model.json and by the TorchSharp module loaded from models/mlp-torch/module.dat, each after its saved input scaling: from scratch = TorchSharp, absolute. Each twin holds its own reported weights, so this is the run's test-output check on other rows; the classes are not compared separately (argmax of probabilities this close differs only on a row whose two largest are within the tolerance)",
+        NeuralNetTolerances.TestOutputs,
+        ["score neuralnet"],
+        ["SavedModelTests.TheSavedTwinsAgreeWhenScoring", "SavedModelTests.ScoringWithATorchModuleOfOtherWeightsFailsTheTwinCheck"]);
+
+    /// <summary>The saved models score as the run did.</summary>
+    public static CheckDefinition SavedModelsRoundTrip { get; } = new(
+        "neuralnet.saved-models.round-trip", Solution, CheckKinds.Consistency,
+        "saved models: saved → loaded → scored = the run's test probabilities",
+        "the test probabilities of each model loaded from models/<name>/ and scored by refsol score's code on the raw test file = those the run computed in memory: mlp-from-scratch and mlp-torch bit for bit, mlnet-lbfgs-maxent within float32 rounding",
+        new Tolerance("SavedModelRoundTrip", 0.0,
+            "the loaded weights and scaling are the same bits (shortest round-trip JSON, TorchSharp's raw little-endian tensor bytes, ML.NET's float32 weights), the same code runs on the same rows cut into the same chunks, so the same bits come out; ML.NET's scores are float32 and would need |Δp| ≤ 2⁻²⁴ ≈ 6e-8 had the arithmetic changed, but it does not (same float32 inputs, same kernels), so its difference is 0 as well"),
+        [],
+        ["SavedModelTests.EverySavedModelScoresAsTheRunDid", "SavedModelTests.AChangedWeightBreaksTheRoundTrip"]);
+
+    /// <summary>The saliency of the hand backward pass = TorchSharp autograd's.</summary>
+    public static CheckDefinition Saliency { get; } = new(
+        "neuralnet.saliency.autograd", Solution, CheckKinds.Library,
+        "saliency ∂p_c/∂x: hand backward pass vs TorchSharp autograd",
+        "∂p_c/∂x (D per row; c the class the from-scratch MLP predicts, x the raw inputs, through x′ = (x − μ)/σ) by the hand backward pass from ∂p_c/∂z = p_c(e_c − p) = TorchSharp autograd of p_c through (x − μ)/σ, the module and softmax, at the same weights and rows, every entry, absolute; in a run the first test row of each class at the from-scratch twin's reported weights",
+        Tolerance.Float64Twin,
+        [Run],
+        ["SaliencyTests.HandSaliencyEqualsAutograd", "SaliencyTests.ANaNOnEitherSideFailsTheSaliencyCheck", .. RunTests]);
+
+    /// <summary>The saliency = central finite differences of the probability.</summary>
+    public static CheckDefinition SaliencyFiniteDifferences { get; } = new(
+        "neuralnet.saliency.finite-differences", Solution, CheckKinds.Consistency,
+        "saliency ∂p_c/∂x: hand backward pass vs central finite differences",
+        $"∂p_c/∂xⱼ by the backward pass = (p_c(x + heⱼ) − p_c(x − heⱼ))/2h by the forward pass alone (raw inputs through the scaling, h = 1e-4), each difference divided by max(‖∂p_c/∂x‖∞ of its row, {NeuralNetTolerances.FiniteDifferenceFloor:0e0}); every input of every row, tanh networks (no kinks)",
+        NeuralNetTolerances.SaliencyFiniteDifference,
+        [],
+        ["SaliencyTests.HandSaliencyMatchesCentralDifferences", "SaliencyTests.ASaliencyWithoutTheScalingIsCaught"]);
+
     /// <summary>Every check of the neuralnet solution.</summary>
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
         GradientsAutograd, GradientsFiniteDifferences, RunGradientsInitial, RunGradientsReported, TrajectoryLoss, TrajectoryParameters,
         TwinRestart, RunTestOutputs, OptimizerClosedForms, CosineSchedule, KeptWeights, ScalingOnTrainingRows, ReluVectorSelect, ModelFileRoundTrip,
+        ScoreTwins, SavedModelsRoundTrip, Saliency, SaliencyFiniteDifferences,
     ];
 
     private static string[] RunTests => ["NeuralNetSolutionTests.AShortDefaultRunWritesItsOutputsAndIsReproducible", "NeuralNetSolutionTests.OptdigitsReachesTheAccuracyTargetWithEveryParityCheckPassed"];

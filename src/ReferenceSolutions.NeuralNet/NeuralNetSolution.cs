@@ -7,6 +7,7 @@ using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Core.Solutions;
 using ReferenceSolutions.NeuralNet.Data;
 using ReferenceSolutions.NeuralNet.Evaluation;
+using ReferenceSolutions.NeuralNet.Explanations;
 using ReferenceSolutions.NeuralNet.FromScratch;
 using ReferenceSolutions.NeuralNet.MLNet;
 using ReferenceSolutions.NeuralNet.Models;
@@ -19,9 +20,10 @@ namespace ReferenceSolutions.NeuralNet;
 /// The neural-net solution: an MLP with hand-derived backpropagation and hand-written optimizers, trained in lock step
 /// with its TorchSharp twin (same initial weights, batches, order and hyper-parameters), next to ML.NET's multinomial
 /// logistic regression. Reports test accuracy, log-loss and confusion matrices, gradient and trajectory parity,
-/// and writes loss curves, a confusion matrix, the model JSON and test predictions.
+/// and writes loss curves, a confusion matrix, the model JSON, test predictions, every model under <c>models/</c> and
+/// saliency maps; <see cref="Score"/> scores new rows with the saved models (<see cref="NeuralNetScoring"/>).
 /// </summary>
-public sealed class NeuralNetSolution : ISolution
+public sealed class NeuralNetSolution : IScoringSolution
 {
     /// <summary>The optdigits accuracy target on the official test split (checked when the training file's name contains "optdigits").</summary>
     public const double OptdigitsTarget = 0.970;
@@ -40,6 +42,9 @@ public sealed class NeuralNetSolution : ISolution
 
     /// <inheritdoc/>
     public RunReport Run(RunContext context) => Run(context, new NeuralNetOptions());
+
+    /// <inheritdoc/>
+    public ScoreOutput Score(ScoreRequest request) => NeuralNetScoring.Score(request);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> GenerateData(string directory, ulong seed)
@@ -122,7 +127,8 @@ public sealed class NeuralNetSolution : ISolution
             $"every weight and bias at the end of each of the {history.EpochsRun} epochs, the reported epoch {history.KeptEpoch} among them ({restart})"));
 
         context.Progress.Report("ML.NET baseline", 0, 1);
-        Matrix mlnetProbabilities = MLNetBaseline.FitPredict(train, test, unchecked((int)context.Seed));
+        MLNetModel mlnet = MLNetBaseline.Fit(train, unchecked((int)context.Seed));
+        Matrix mlnetProbabilities = mlnet.Predict(test.Features, test.Classes);
         context.Progress.Report("ML.NET baseline", 1, 1);
 
         Matrix scratchProbabilities = ClassificationMetrics.Softmax(scratch.Outputs(test.Features));
@@ -145,7 +151,15 @@ public sealed class NeuralNetSolution : ISolution
             Evaluate(MLNetBaseline.Name, ModelKinds.MLNet, mlnetProbabilities, test, null, 0),
         };
 
+        context.Progress.Report("saliency", 0, 1);
+        (MeasuredCheck saliency, SaliencyRows explained) = ExplainRows(scratch, torch.Name, scaling, rawTest, scratchProbabilities);
+        checks.Add(saliency);
+        context.Progress.Report("saliency", 1, 1);
+
         WriteOutputs(context.OutputDirectory, scratch.Snapshot(), scaling, history, scratchProbabilities, test);
+        SaliencyPlot.Save(Path.Combine(context.OutputDirectory, "saliency.png"), explained.Inputs, explained.Saliency, explained.Labels, explained.Classes, explained.Probabilities,
+            explained.Inputs.Columns == 64 ? 8 : 1, explained.Inputs.Columns == 64 ? 8 : explained.Inputs.Columns);
+        NeuralNetModels.Save(context.OutputDirectory, context.Seed, scratch.Snapshot(), scratch.Name, torch, mlnet, test.Classes, scaling);
 
         QualityCheck[] quality = optdigits
             ? [AccuracyTarget("mlp-from-scratch test accuracy on optdigits", scratchResult, OptdigitsTarget)]
@@ -154,7 +168,34 @@ public sealed class NeuralNetSolution : ISolution
                 : [];
         Protocol protocol = NeuralNetProtocol.Create(options, training, history, train.Rows, validation.Rows, test.Rows, scaling, augment is not null);
         var report = new RunReport(Name, context.Seed, dataset, models, [.. checks.Select(c => c.Report())], quality, protocol);
-        return new NeuralNetRun(report, checks, history, validationRows, scaling);
+        var probabilities = new Dictionary<string, Matrix>(StringComparer.Ordinal)
+        {
+            [scratch.Name] = scratchProbabilities,
+            [torch.Name] = torchProbabilities,
+            [MLNetBaseline.Name] = mlnetProbabilities,
+        };
+        return new NeuralNetRun(report, checks, history, validationRows, scaling, probabilities, explained);
+    }
+
+    /// <summary>
+    /// The saliency ∂p_c/∂x of the first test row of each class, c the class the from-scratch twin predicts (its label
+    /// when the outputs are not finite), by the hand backward pass and by TorchSharp autograd at the from-scratch
+    /// twin's reported weights.
+    /// </summary>
+    private static (MeasuredCheck Check, SaliencyRows Rows) ExplainRows(FromScratchTwin scratch, string torchName, InputScaling scaling, LabeledData rawTest, Matrix probabilities)
+    {
+        int[] rows = Saliency.FirstOfEachClass(rawTest.Labels, rawTest.Classes);
+        int[] predicted = ClassificationMetrics.Predict(probabilities);
+        int[] labels = [.. rows.Select(n => rawTest.Labels[n])];
+        int[] classes = [.. rows.Select(n => predicted[n] >= 0 ? predicted[n] : rawTest.Labels[n])];
+        Matrix inputs = rawTest.Subset(rows).Features;
+        MlpDescription model = scratch.Snapshot();
+        Matrix hand = Saliency.FromScratch(model, scaling, inputs, classes);
+        Matrix autograd = TorchSaliency.Of(model, scaling, inputs, classes);
+        var check = new MeasuredCheck(NeuralNetChecks.Saliency, new Comparison(scratch.Name, torchName).Add("dP/dx", hand, autograd),
+            $"the first test row of each of the {rows.Length} classes present (test rows {string.Join(", ", rows)}), c the predicted class, at the reported from-scratch weights (loaded into both)");
+        double[] p = [.. rows.Select((n, i) => probabilities[n, classes[i]])];
+        return (check, new SaliencyRows(rows, inputs, labels, classes, p, hand));
     }
 
     private static (LabeledData Train, LabeledData Test, DatasetInfo Info, bool Optdigits) LoadData(NeuralNetOptions options, ulong seed)

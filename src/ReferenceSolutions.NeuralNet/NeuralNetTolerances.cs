@@ -33,4 +33,13 @@ public static class NeuralNetTolerances
     /// </summary>
     public static Tolerance FiniteDifference { get; } = new(nameof(FiniteDifference), 1e-6,
         "central difference at h = 1e-5: truncation h²·|∂³L/∂θ³|/6 ≤ 1e-10·0.1·3³/6 ≈ 5e-11 (log-sum-exp's third derivative along a logit ≤ 1/(6√3), activations and standardised inputs ≲ 3) plus the rounding of two losses of k ≲ 500 operations on terms ≲ 3, ≈ √k·ε·3/h ≈ 7e-10; ≲ 8e-7 of the scale max(‖g‖∞, 1e-3); a wrong derivative is off by O(1) on that scale. Measured ≤ 5.2e-8 (survey 'neuralnet-finite-differences', 20 seeds)");
+
+    /// <summary>
+    /// |D − g| / max(‖g‖∞ of the row, 1e-3) for the central difference D of p_c along a raw input at h = 1e-4 (the scaled
+    /// input moves h/σ ≤ 1e-4 for σ ≥ 1): truncation h²·|∂³p_c/∂xⱼ³|/6 ≤ 1e-8/6 ≈ 2e-9 (softmax's third derivatives along
+    /// a logit are ≤ 1 and ∂z/∂xⱼ ≲ 1 for the tests' networks) plus the rounding of two probabilities of k ≲ 500 operations,
+    /// ≈ √k·ε/h ≈ 2.5e-11 (worst case k·ε/h ≈ 5.5e-10); ≲ 2.5e-6 of the floor in the worst case, ≲ 2e-6 typically.
+    /// </summary>
+    public static Tolerance SaliencyFiniteDifference { get; } = new(nameof(SaliencyFiniteDifference), 5e-6,
+        "central difference of p_c along a raw input at h = 1e-4: truncation h²·|∂³p_c/∂x³|/6 ≤ 1e-8/6 ≈ 1.7e-9 (softmax's third derivatives ≤ 1, ∂z/∂x ≲ 1 for tanh networks of Xavier weights on inputs scaled by σ ≥ 1) plus the rounding of two probabilities of k ≲ 500 operations on terms ≲ 1, ≤ k·ε/h ≈ 5.5e-10; together ≤ 2.3e-9, ≤ 2.3e-6 of the scale max(‖g‖∞ of the row, 1e-3); a wrong derivative (the scaling's 1/σ left out, a sign, a missing −p_c·p_k) is off by O(1) on that scale");
 }

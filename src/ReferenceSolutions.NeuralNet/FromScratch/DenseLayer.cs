@@ -66,8 +66,12 @@ public sealed class DenseLayer
     public void Backward(Matrix dLdZ, Matrix dLdX)
     {
         ParameterGradients(dLdZ);
-        Gemm.Compute(1.0, dLdZ, false, Weight, false, 0.0, dLdX); // (N,H)·(H,D) → (N,D)
+        InputGradient(dLdZ, dLdX);
     }
+
+    /// <summary>The input half of <see cref="Backward"/>: ∂L/∂X = dLdZ·W (N×D) into <paramref name="dLdX"/>, the parameter gradients left as they are.</summary>
+    public void InputGradient(Matrix dLdZ, Matrix dLdX) =>
+        Gemm.Compute(1.0, dLdZ, false, Weight, false, 0.0, dLdX); // (N,H)·(H,D) → (N,D)
 
     /// <summary>
     /// The parameter half of <see cref="Backward"/>: sets ∂L/∂W = dLdZᵀ·X and ∂L/∂b = dLdZᵀ·𝟙 without forming ∂L/∂X,

@@ -78,6 +78,52 @@ public sealed class Mlp
         return output;
     }
 
+    /// <summary>
+    /// ∂p_{n,cₙ}/∂xₙ for every row n: the gradient of the softmax probability of class cₙ = <paramref name="classes"/>[n]
+    /// with respect to that row's inputs, N×D (a new matrix). The backward pass of <see cref="Backward"/> run from
+    /// ∂p_c/∂z_k = p_c(δ_ck − p_k) (softmax's Jacobian, row c) instead of ∂L/∂Z, down to the input: through each
+    /// activation, then ∂/∂Aₗ₋₁ = (∂/∂Zₗ)·Wₗ, the last step giving ∂/∂X = (∂/∂Z₁)·W₁. The weights' gradient buffers are not
+    /// touched. Chunked as <see cref="Forward(Matrix)"/>; rows are independent, so a row's gradient is its own.
+    /// </summary>
+    public Matrix ProbabilityInputGradient(Matrix x, int[] classes)
+    {
+        RequireLabels(x, classes);
+        var gradient = new Matrix(x.Rows, x.Columns);
+        foreach ((int start, int count) in Chunks(x.Rows))
+        {
+            MlpWorkspace workspace = Workspace(count);
+            Matrix logits = Forward(workspace, workspace.Chunk(x, start, count));
+            int[] c = workspace.Chunk(classes, start, count);
+            Matrix p = workspace.Probabilities;
+            Matrix dPdA = workspace.DLdA[^1];
+            for (int n = 0; n < count; n++)
+            {
+                if ((uint)c[n] >= (uint)logits.Columns)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(classes), $"class {c[n]} is outside 0..{logits.Columns - 1}");
+                }
+                Span<double> pn = p.Row(n);
+                System.Numerics.Tensors.TensorPrimitives.Subtract(logits.Row(n), System.Numerics.Tensors.TensorPrimitives.Max<double>(logits.Row(n)), pn);
+                System.Numerics.Tensors.TensorPrimitives.SoftMax(pn, pn);
+                double pc = pn[c[n]];
+                Span<double> d = dPdA.Row(n);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(pn, -pc, d);
+                d[c[n]] += pc;
+            }
+            var input = new Matrix(count, x.Columns);
+            for (int l = _layers.Length - 1; l >= 0; l--)
+            {
+                if (_activations[l] != Activation.Identity)
+                {
+                    Activations.Backward(_activations[l], workspace.Z[l], workspace.A[l], workspace.DLdA[l], workspace.DLdZ[l]);
+                }
+                _layers[l].InputGradient(workspace.DLdZ[l], l > 0 ? workspace.DLdA[l - 1] : input);
+            }
+            input.Data.CopyTo(gradient.Data.AsSpan(start * x.Columns));
+        }
+        return gradient;
+    }
+
     /// <summary>The mean loss of the batch, with no gradient.</summary>
     public double ComputeLoss(Matrix x, int[] labels) => ComputeLoss(x, labels, null);
 

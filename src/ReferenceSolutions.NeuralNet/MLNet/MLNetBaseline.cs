@@ -43,14 +43,22 @@ public static class MLNetBaseline
     /// <summary>Fits on <paramref name="train"/> and returns the class probabilities of <paramref name="test"/>: N×C.</summary>
     public static Matrix FitPredict(LabeledData train, LabeledData test, int seed)
     {
-        ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(test);
+        return Fit(train, seed).Predict(test.Features, test.Classes);
+    }
+
+    /// <summary>
+    /// Fits the model on <paramref name="train"/> (features as float32): the labels become keys in ascending order of
+    /// value, and the fitted model is the trainer's prediction transformer alone, over a view of the feature vector.
+    /// </summary>
+    public static MLNetModel Fit(LabeledData train, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(train);
         var context = new MLContext(seed: seed);
         int d = train.Features.Columns;
         SchemaDefinition schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, d);
         IDataView trainView = context.Data.LoadFromEnumerable(Rows(train), schema);
-        IDataView testView = context.Data.LoadFromEnumerable(Rows(test), schema);
         var trainer = context.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             LabelColumnName = "Key",
@@ -65,18 +73,7 @@ public static class MLNetBaseline
             .MapValueToKey("Key", nameof(Row.Label), keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
             .Append(trainer);
         var model = pipeline.Fit(trainView);
-        int[] present = [.. train.Labels.Distinct().Order()];
-        var probabilities = new Matrix(test.Rows, test.Classes);
-        int n = 0;
-        foreach (Prediction prediction in context.Data.CreateEnumerable<Prediction>(model.Transform(testView), reuseRowObject: false))
-        {
-            for (int k = 0; k < present.Length; k++)
-            {
-                probabilities[n, present[k]] = prediction.Score[k];
-            }
-            n++;
-        }
-        return probabilities;
+        return new MLNetModel(context, model.LastTransformer, [.. train.Labels.Distinct().Order()], d);
     }
 
     private static IEnumerable<Row> Rows(LabeledData data)
@@ -97,10 +94,5 @@ public static class MLNetBaseline
         public uint Label { get; set; }
 
         public float[] Features { get; set; } = [];
-    }
-
-    private sealed class Prediction
-    {
-        public float[] Score { get; set; } = [];
     }
 }

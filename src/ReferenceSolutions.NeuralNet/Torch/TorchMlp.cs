@@ -65,6 +65,33 @@ public sealed class TorchMlp : nn.Module<Tensor, Tensor>
         return h;
     }
 
+    /// <summary>
+    /// The logits Z (N×C) of X (N×D) with no graph, <paramref name="chunkRows"/> rows at a time (the chunks of the
+    /// twins' batches, so a row's logits do not depend on how the rows were cut).
+    /// </summary>
+    public Matrix Outputs(Matrix x, int chunkRows)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        using var pause = Core.Native.CollectorPause.Enter();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        if (x.Rows <= chunkRows)
+        {
+            Tensor output = forward(TorchTwin.ToTensor(x)); // (N,D) → (N,C)
+            return ToMatrix(output);
+        }
+        int classes = (int)layers[^1].weight!.shape[0];
+        Matrix outputs = new(x.Rows, classes);
+        for (int start = 0; start < x.Rows; start += chunkRows)
+        {
+            using var chunkScope = NewDisposeScope();
+            int count = Math.Min(chunkRows, x.Rows - start);
+            Tensor output = forward(TorchTwin.ToTensor(x, start, count)); // (N_c,D) → (N_c,C)
+            output.data<double>().CopyTo(outputs.Data, start * classes);
+        }
+        return outputs;
+    }
+
     /// <summary>The current parameters as a description.</summary>
     public MlpDescription Describe(LossKind loss)
     {

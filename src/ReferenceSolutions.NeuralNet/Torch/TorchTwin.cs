@@ -89,26 +89,13 @@ public sealed class TorchTwin : IMlpTwin
     }
 
     /// <inheritdoc/>
-    public Matrix Outputs(Matrix x)
+    public Matrix Outputs(Matrix x) => _model.Outputs(x, _chunkRows);
+
+    /// <summary>Writes the module's parameters with TorchSharp's <c>module.save</c> (see <see cref="Models.TorchModelFile"/>).</summary>
+    public void Save(string path)
     {
-        ArgumentNullException.ThrowIfNull(x);
         using var pause = CollectorPause.Enter();
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        if (x.Rows <= _chunkRows)
-        {
-            Tensor output = _model.forward(ToTensor(x)); // (N,D) → (N,C)
-            return TorchMlp.ToMatrix(output);
-        }
-        Matrix outputs = new(x.Rows, _classes);
-        for (int start = 0; start < x.Rows; start += _chunkRows)
-        {
-            using var chunkScope = NewDisposeScope();
-            int count = Math.Min(_chunkRows, x.Rows - start);
-            Tensor output = _model.forward(ToTensor(x, start, count)); // (N_c,D) → (N_c,C)
-            output.data<double>().CopyTo(outputs.Data, start * _classes);
-        }
-        return outputs;
+        _model.save(path);
     }
 
     /// <inheritdoc/>
@@ -207,7 +194,7 @@ public sealed class TorchTwin : IMlpTwin
     internal static Tensor ToTensor(Matrix x) => tensor(x.Data, [x.Rows, x.Columns], ScalarType.Float64);
 
     /// <summary>Rows start..start+N_c−1 of X → a float64 tensor (N_c,D).</summary>
-    private static Tensor ToTensor(Matrix x, int start, int count) =>
+    internal static Tensor ToTensor(Matrix x, int start, int count) =>
         tensor(x.Data.AsSpan(start * x.Columns, count * x.Columns).ToArray(), [count, x.Columns], ScalarType.Float64);
 
     /// <summary>
