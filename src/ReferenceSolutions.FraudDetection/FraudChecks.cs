@@ -287,6 +287,14 @@ public static class FraudChecks
         "the share of S = 1,000 null comparisons (two equally noisy copies of one signal) with p < 0.05, against 0.05, in standard errors √(0.05·0.95/S)", StandardErrorBound,
         [], "IntervalsTests.DeLong_test_rejects_about_5_percent_under_the_null_and_detects_a_real_difference");
 
+    /// <summary>The exported logistic-regression graph run by ONNX Runtime against the from-scratch scoring of the same raw rows.</summary>
+    public static CheckDefinition OnnxLogReg { get; } = Library("onnx-logreg", "logreg ONNX export: onnxruntime vs from-scratch",
+        "p = σ(b + Σⱼ wⱼ·(xⱼ − μⱼ)/sⱼ), then β·p/(β·p − p + 1) with a prior, on held-out raw rows: the float64 graph run by ONNX Runtime against Standardizer.Transform, LogisticModel.Probabilities and PriorCorrection.Correct: max |Δp| / max(|p_onnx|, |p|)", Core.Onnx.OnnxParity.Float64Relative,
+        ["export onnx", "score fraud --engine onnx"],
+        "LogisticRegressionOnnxTests.OnnxRuntime_scores_held_out_rows_as_the_from_scratch_model_does",
+        "LogisticRegressionOnnxTests.OnnxRuntime_scores_the_credit_card_samples_time_split_test_rows_as_the_from_scratch_model_does",
+        "LogisticRegressionOnnxTests.A_wrong_initializer_or_a_missing_prior_breaks_parity");
+
     /// <summary>Every check of the fraud solution.</summary>
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
@@ -296,6 +304,7 @@ public static class FraudChecks
         JacobiMathNet, JacobiDecomposition, PcaResidual, MahalanobisMathNet,
         CostThresholdBruteForce, RecallThresholdBruteForce, PriorCorrectionOdds, PlattPlanted, ReliabilityCalibrated,
         WilsonClosedForm, WilsonCoverage, BootstrapCoverage, DeLongMonteCarlo, DeLongComponents, DeLongSize,
+        OnnxLogReg,
     ];
 
     /// <summary>The bootstrap-vs-DeLong check with the tolerance for <paramref name="replicates"/> = B.</summary>
