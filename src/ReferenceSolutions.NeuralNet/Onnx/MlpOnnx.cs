@@ -59,5 +59,13 @@ public static class MlpOnnx
         return OnnxWriter.Write(g.Build(producerVersion, $"MLP {shape}, loss {LossKinds.Name(model.Loss)}"));
     }
 
+    /// <summary>
+    /// Adds the check's comparison of ONNX Runtime's outputs <paramref name="onnx"/> with the from-scratch ones
+    /// <paramref name="native"/> (both N×C) to <paramref name="comparison"/>: relative for softmax probabilities, relative
+    /// to max(|P_onnx|, |P|, 1) for the identity outputs of an mse network (<see cref="OnnxParity"/>).
+    /// </summary>
+    public static Core.Reporting.Comparison AddParity(Core.Reporting.Comparison comparison, Matrix onnx, Matrix native, LossKind loss) =>
+        OnnxParity.AddRelative(comparison, "P", onnx, native, loss == LossKind.SoftmaxCrossEntropy ? 0.0 : 1.0);
+
     private static string Name(string kind, int layer) => string.Create(CultureInfo.InvariantCulture, $"{kind}{layer}");
 }
