@@ -295,6 +295,14 @@ public static class FraudChecks
         "LogisticRegressionOnnxTests.OnnxRuntime_scores_the_credit_card_samples_time_split_test_rows_as_the_from_scratch_model_does",
         "LogisticRegressionOnnxTests.A_wrong_initializer_or_a_missing_prior_breaks_parity");
 
+    /// <summary>ML.NET's logistic regression and FastTree, converted by ML.NET's OnnxConverter, run by ONNX Runtime against ML.NET's own Probability column.</summary>
+    public static CheckDefinition OnnxMLNet { get; } = Library("onnx-mlnet", "ML.NET ONNX export: onnxruntime vs ML.NET",
+        "p = σ(a·s + c) (ML.NET's Platt calibrator on the score s: b + wᵀx for the logistic regression, bias + Σ leaf values for FastTree), float32 on both sides: |Δp| in units of its per-row rounding bound ¼·(|a|·2γ_{n+1}·S + 4u·(|a·s| + |c|)) + 16u, u = 2⁻²⁴, S = |b| + Σ|wⱼxⱼ| (or |bias| + Σₜ max|leafₜ|), n = d (or the tree count)",
+        new Tolerance("Float32RoundingBound", 1.0,
+            "both sides compute in float32 from the same float32 features: the score's sum order moves it by ≤ 2γ_{n+1}·S, the calibrator's multiply and add by ≤ 4u·(|a·s| + |c|), σ passes that on × ¼, and the two float32 sigmoid kernels (ORT's MLAS approximation, ML.NET's MathF.Exp) are allowed 8 ulps of a value in [½, 1) each (16u); a ratio ≤ 1 is within the bound"),
+        ["export onnx", "score fraud --engine onnx"],
+        "MLNetOnnxTests.OnnxRuntime_runs_MLNets_converted_logistic_regression_and_FastTree_as_MLNet_scores_them");
+
     /// <summary>Every check of the fraud solution.</summary>
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
@@ -304,7 +312,7 @@ public static class FraudChecks
         JacobiMathNet, JacobiDecomposition, PcaResidual, MahalanobisMathNet,
         CostThresholdBruteForce, RecallThresholdBruteForce, PriorCorrectionOdds, PlattPlanted, ReliabilityCalibrated,
         WilsonClosedForm, WilsonCoverage, BootstrapCoverage, DeLongMonteCarlo, DeLongComponents, DeLongSize,
-        OnnxLogReg,
+        OnnxLogReg, OnnxMLNet,
     ];
 
     /// <summary>The bootstrap-vs-DeLong check with the tolerance for <paramref name="replicates"/> = B.</summary>
