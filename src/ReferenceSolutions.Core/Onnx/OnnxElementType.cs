@@ -9,6 +9,9 @@ public enum OnnxElementType
     /// <summary>INT64 = 7.</summary>
     Int64 = 7,
 
+    /// <summary>BOOL = 9 (read from other producers' files, e.g. ML.NET's PredictedLabel; the suite writes none).</summary>
+    Bool = 9,
+
     /// <summary>DOUBLE = 11, IEEE float64.</summary>
     Double = 11,
 }
