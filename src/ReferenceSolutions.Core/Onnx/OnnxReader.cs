@@ -207,52 +207,71 @@ public static class OnnxReader
         }
     }
 
-    /// <summary><c>ValueInfoProto</c> 1 name, 2 type → <c>TypeProto</c> 1 tensor_type → 1 elem_type, 2 shape → 1 dim → 1 dim_value | 2 dim_param.</summary>
+    /// <summary><c>ValueInfoProto</c>: 1 name, 2 type (<c>TypeProto</c>; a value that is not a tensor keeps element type 0 and no shape).</summary>
     private static OnnxValueInfo ValueInfo(byte[] bytes)
     {
         string name = "";
+        (OnnxElementType Type, List<OnnxDimension> Shape) tensor = (0, []);
+        Fields(bytes, (field, i) =>
+        {
+            switch (field.Number)
+            {
+                case 1: name = i.ReadString(); break;
+                case 2: tensor = TypeProto(Bytes(i)); break;
+                default: i.SkipLastField(); break;
+            }
+        });
+        return new OnnxValueInfo(name, tensor.Type, tensor.Shape);
+    }
+
+    /// <summary><c>TypeProto</c>: 1 tensor_type (<c>TypeProto.Tensor</c>).</summary>
+    private static (OnnxElementType Type, List<OnnxDimension> Shape) TypeProto(byte[] bytes)
+    {
+        (OnnxElementType Type, List<OnnxDimension> Shape) tensor = (0, []);
+        Fields(bytes, (field, i) =>
+        {
+            if (field.Number == 1)
+            {
+                tensor = TensorType(Bytes(i));
+            }
+            else
+            {
+                i.SkipLastField();
+            }
+        });
+        return tensor;
+    }
+
+    /// <summary><c>TypeProto.Tensor</c>: 1 elem_type, 2 shape (<c>TensorShapeProto</c>: 1 dim, repeated).</summary>
+    private static (OnnxElementType Type, List<OnnxDimension> Shape) TensorType(byte[] bytes)
+    {
         var type = (OnnxElementType)0;
         var shape = new List<OnnxDimension>();
         Fields(bytes, (field, i) =>
         {
             switch (field.Number)
             {
-                case 1: name = i.ReadString(); break;
-                case 2: Fields(Bytes(i), (f, t) =>
-                {
-                    if (f.Number != 1)
-                    {
-                        t.SkipLastField();
-                        return;
-                    }
-                    Fields(Bytes(t), (g, tensor) =>
-                    {
-                        switch (g.Number)
-                        {
-                            case 1: type = (OnnxElementType)tensor.ReadInt32(); break;
-                            case 2: Fields(Bytes(tensor), (h, s) =>
-                            {
-                                if (h.Number == 1)
-                                {
-                                    shape.Add(Dimension(Bytes(s)));
-                                }
-                                else
-                                {
-                                    s.SkipLastField();
-                                }
-                            });
-                                break;
-                            default: tensor.SkipLastField(); break;
-                        }
-                    });
-                });
-                    break;
+                case 1: type = (OnnxElementType)i.ReadInt32(); break;
+                case 2: Fields(Bytes(i), (dim, s) => Dimensions(dim, s, shape)); break;
                 default: i.SkipLastField(); break;
             }
         });
-        return new OnnxValueInfo(name, type, shape);
+        return (type, shape);
     }
 
+    private static void Dimensions(FieldTag field, CodedInputStream input, List<OnnxDimension> shape)
+    {
+        if (field.Number == 1)
+        {
+            shape.Add(Dimension(Bytes(input)));
+        }
+        else
+        {
+            input.SkipLastField();
+        }
+    }
+
+    /// <summary><c>TensorShapeProto.Dimension</c>: 1 dim_value or 2 dim_param.</summary>
     private static OnnxDimension Dimension(byte[] bytes)
     {
         long? value = null;
