@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.Core.Models;
 using ReferenceSolutions.Core.Onnx;
@@ -58,6 +60,29 @@ public sealed class ExportOnnxTests : IDisposable
     }
 
     [Fact]
+    public void An_MLNet_zip_exports_through_MLNets_converter_with_its_own_input_and_output_names()
+    {
+        Matrix x = new Rng(43).GaussianMatrix(200, 3);
+        int[] y = [.. Enumerable.Range(0, 200).Select(i => x[i, 0] + (0.5 * x[i, 2]) > 0 ? 1 : 0)];
+        var ml = new MLContext(1);
+        IDataView data = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 200).Select(i => new Row { Features = [.. x.Row(i).ToArray().Select(v => (float)v)], Label = y[i] == 1 }));
+        var trained = ml.BinaryClassification.Trainers.LbfgsLogisticRegression().Fit(data);
+        string model = SavedModels.Save(_folder, Manifest("logreg-mlnet", "fraud", "mlnet-zip", "model.zip"), f => ml.Model.Save(trained, data.Schema, Path.Combine(f, "model.zip")));
+        string onnx = Path.Combine(_folder, "mlnet.onnx");
+        (int exit, string stdout, string stderr) = CliRunner.Run("export", "onnx", "--model", model, "--out", onnx);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("input 'Features' float [-1×3]", stdout, StringComparison.Ordinal);
+        double[] expected = [.. trained.Transform(data).GetColumn<float>("Probability").Select(v => (double)v)];
+        Matrix p = OnnxRunner.Run(File.ReadAllBytes(onnx), x, "Features", "Probability.output");
+        Assert.All(Enumerable.Range(0, 200), i => Assert.True(Math.Abs(p[i, 0] - expected[i]) <= 1e-6, $"row {i}: {p[i, 0]} vs {expected[i]}"));
+
+        File.WriteAllText(Path.Combine(model, "model.zip"), "not a zip");
+        (exit, _, stderr) = CliRunner.Run("export", "onnx", "--model", model, "--out", onnx);
+        Assert.Equal(2, exit);
+        Assert.Contains("model.zip", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_run_folder_with_two_exportable_models_is_exit_2_listing_them()
     {
         SaveLogisticRegression(_folder, "logreg-a");
@@ -96,6 +121,14 @@ public sealed class ExportOnnxTests : IDisposable
             {"features": [{{{string.Join(", ", (features ?? Features).Select(n => $"\"{n}\""))}}}], "mean": [100, 12, 10], "scale": [50, 6, 20],
              "intercept": -2, "coefficients": [0.8, -0.3, 1.1], "prior": {"beta": 0.25}, "thresholds": {"cost": 0.1}}
             """)));
+
+    public sealed class Row
+    {
+        [VectorType(3)]
+        public float[] Features { get; set; } = [];
+
+        public bool Label { get; set; }
+    }
 
     private static ModelManifest Manifest(string name, string solution, string format, string file) =>
         new(name, ModelKinds.FromScratch, solution, format, Features, [file], SuiteVersion.Current, 42);

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using ReferenceSolutions.Core.Data;
 
 namespace ReferenceSolutions.FraudDetection.Onnx;
 
@@ -18,12 +19,31 @@ public static class MLNetOnnx
     /// <summary>The converter's name for ML.NET's calibrated <c>Probability</c> column.</summary>
     public const string ProbabilityName = "Probability.output";
 
-    /// <summary>The ONNX bytes of the ML.NET model saved in <paramref name="zipPath"/>.</summary>
+    /// <summary>
+    /// The ONNX bytes of the ML.NET model saved in <paramref name="zipPath"/>. A file ML.NET cannot load, or a model
+    /// without a <c>Features</c> input or that the converter cannot export, is a <see cref="DataFormatException"/>.
+    /// </summary>
     public static byte[] Convert(string zipPath)
     {
         var ml = new MLContext(seed: 1);
-        ITransformer model = ml.Model.Load(zipPath, out DataViewSchema schema);
-        return Convert(ml, model, schema);
+        ITransformer model;
+        DataViewSchema schema;
+        try
+        {
+            model = ml.Model.Load(zipPath, out schema);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException)
+        {
+            throw new DataFormatException(zipPath, null, null, $"is not a model ML.NET can load: {e.Message}");
+        }
+        try
+        {
+            return Convert(ml, model, schema);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or InvalidOperationException)
+        {
+            throw new DataFormatException(zipPath, null, null, $"ML.NET's ONNX converter cannot export this model: {e.Message}");
+        }
     }
 
     /// <summary>
