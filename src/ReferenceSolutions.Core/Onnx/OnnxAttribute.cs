@@ -1,19 +1,16 @@
 namespace ReferenceSolutions.Core.Onnx;
 
 /// <summary>
-/// A node attribute (ONNX <c>AttributeProto</c>) of one of the kinds the suite uses: an integer (<c>INT</c>, e.g.
-/// Gemm's <c>transB</c>, Softmax's <c>axis</c>) or a float (<c>FLOAT</c>, e.g. Gemm's <c>alpha</c>). Exactly one of
-/// <see cref="Int"/> and <see cref="Float"/> is set; an attribute of another kind read from a file keeps only its name
-/// and <see cref="Type"/>.
+/// A node attribute (ONNX <c>AttributeProto</c>): the suite writes integers (<c>INT</c>: Gemm's <c>transB</c>,
+/// Softmax's <c>axis</c>) and reads integers and floats (<c>FLOAT</c>); at most one of <see cref="Int"/> and
+/// <see cref="Float"/> is set, and an attribute of another kind read from a file keeps only its name and
+/// <see cref="Type"/>.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "ONNX's own name for a node parameter (AttributeProto)")]
 public sealed record OnnxAttribute(string Name, OnnxAttributeType Type, long? Int = null, float? Float = null)
 {
     /// <summary>An <c>INT</c> attribute.</summary>
     public static OnnxAttribute Of(string name, long value) => new(name, OnnxAttributeType.Int, Int: value);
-
-    /// <summary>A <c>FLOAT</c> attribute.</summary>
-    public static OnnxAttribute Of(string name, float value) => new(name, OnnxAttributeType.Float, Float: value);
 }
 
 /// <summary>ONNX <c>AttributeProto.AttributeType</c> values.</summary>

@@ -57,14 +57,6 @@ public sealed class OnnxGraphBuilder(string graphName)
         return Node("Div", [numerator, denominator], output);
     }
 
-    /// <summary>Adds an initializer and returns its name.</summary>
-    public string Constant(OnnxTensor tensor)
-    {
-        ArgumentNullException.ThrowIfNull(tensor);
-        _initializers.Add(tensor);
-        return tensor.Name;
-    }
-
     /// <summary>Adds a node of the default domain with one output (named <paramref name="output"/> or after the node) and returns that output's name.</summary>
     public string Node(string opType, string[] inputs, string? output = null, params OnnxAttribute[] attributes)
     {

@@ -126,38 +126,24 @@ public static class OnnxWriter
     }
 
     /// <summary>
-    /// <c>TensorProto</c>: 1 dims (repeated int64, packed), 2 data_type (int32), then the values by type: 4 float_data
-    /// (packed float), 7 int64_data (packed int64) or 10 double_data (packed double); 8 name (string).
+    /// <c>TensorProto</c>: 1 dims (repeated int64, packed), 2 data_type (int32: 11 = DOUBLE), 8 name (string),
+    /// 10 double_data (packed double, little-endian IEEE 754). The suite writes float64 tensors only.
     /// </summary>
     private static void Tensor(CodedOutputStream o, OnnxTensor tensor)
     {
+        if (tensor.ElementType != OnnxElementType.Double)
+        {
+            throw new ArgumentOutOfRangeException(nameof(tensor), tensor.ElementType, "the suite writes float64 tensors only");
+        }
         PackedInt64(o, 1, tensor.Dims);
         Int64(o, 2, (long)tensor.ElementType);
-        switch (tensor.ElementType)
-        {
-            case OnnxElementType.Float:
-                Tag(o, 4, WireFormat.WireType.LengthDelimited);
-                o.WriteLength(tensor.Values.Length * sizeof(float));
-                foreach (double v in tensor.Values)
-                {
-                    o.WriteFloat((float)v);
-                }
-                break;
-            case OnnxElementType.Int64:
-                PackedInt64(o, 7, [.. tensor.Values.Select(v => (long)v)]);
-                break;
-            case OnnxElementType.Double:
-                Tag(o, 10, WireFormat.WireType.LengthDelimited);
-                o.WriteLength(tensor.Values.Length * sizeof(double));
-                foreach (double v in tensor.Values)
-                {
-                    o.WriteDouble(v);
-                }
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(tensor), tensor.ElementType, "the suite writes float, int64 and double tensors only");
-        }
         Text(o, 8, tensor.Name);
+        Tag(o, 10, WireFormat.WireType.LengthDelimited);
+        o.WriteLength(tensor.Values.Length * sizeof(double));
+        foreach (double v in tensor.Values)
+        {
+            o.WriteDouble(v);
+        }
     }
 
     /// <summary>

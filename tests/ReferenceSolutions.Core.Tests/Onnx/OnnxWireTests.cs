@@ -35,9 +35,9 @@ public class OnnxWireTests
         [
             0x0A, 0x01, 0x02,             // field 1 (dims), packed: [2]
             0x10, 0x0B,                   // field 2 (data_type): 11 = DOUBLE
+            0x42, 0x01, (byte)'c',        // field 8 (name)
             0x52, 0x10,                   // field 10 (double_data), packed, 16 bytes
             .. BitConverter.GetBytes(1.0), .. BitConverter.GetBytes(-2.5),
-            0x42, 0x01, (byte)'c',        // field 8 (name)
         ];
         byte[] initializer = [0x2A, (byte)tensor.Length, .. tensor]; // GraphProto field 5
         Assert.True(bytes.AsSpan().IndexOf(initializer) >= 0, "the initializer's bytes are not in the file");
