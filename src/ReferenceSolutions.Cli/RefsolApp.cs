@@ -90,6 +90,7 @@ internal static partial class RefsolApp
         root.Subcommands.Add(RunCommands.Create(io, solutions));
         root.Subcommands.Add(VerifyCommands.Create(solutions));
         root.Subcommands.Add(ScoreCommand.Create(io, solutions));
+        root.Subcommands.Add(ExportCommand.Create(io));
         root.Subcommands.Add(ChecksCommand.Create(io));
         root.Subcommands.Add(DoctorCommand.Create(io));
         root.Subcommands.Add(BenchCommand.Create(io));

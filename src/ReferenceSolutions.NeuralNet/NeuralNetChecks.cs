@@ -178,12 +178,25 @@ public static class NeuralNetChecks
         [],
         ["SaliencyTests.HandSaliencyMatchesCentralDifferences", "SaliencyTests.ASaliencyWithoutTheScalingIsCaught"]);
 
+    /// <summary>The exported MLP graph run by ONNX Runtime against the from-scratch forward pass on the same raw rows.</summary>
+    public static CheckDefinition OnnxMlp { get; } = new(
+        "neuralnet.onnx-mlp", Solution, CheckKinds.Library,
+        "MLP ONNX export: onnxruntime vs from-scratch",
+        "P = softmax(f_L(…f_1((X − μ)/σ·W₁ᵀ + b₁)…)) (identity output for mse) on held-out raw rows: the float64 graph run by ONNX Runtime against InputScaling.Apply, Mlp.Forward and ClassificationMetrics.Softmax: max |ΔP| / max(|P_onnx|, |P|) (for mse's identity outputs, / max(|P_onnx|, |P|, 1))",
+        Core.Onnx.OnnxParity.Float64Relative,
+        ["export onnx", "score neuralnet --engine onnx"],
+        ["MlpOnnxTests.OnnxRuntimeGivesTheFromScratchOutputsForEveryActivationAndLoss",
+            "MlpOnnxTests.OnnxRuntimeGivesTheProbabilitiesOfANetworkTrainedOnPlantedClusters",
+            "MlpOnnxTests.OnnxRuntimeGivesTheProbabilitiesOfANetworkTrainedOnOptdigits",
+            "MlpOnnxTests.AWrongWeightBreaksParity"]);
+
     /// <summary>Every check of the neuralnet solution.</summary>
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
         GradientsAutograd, GradientsFiniteDifferences, RunGradientsInitial, RunGradientsReported, TrajectoryLoss, TrajectoryParameters,
         TwinRestart, RunTestOutputs, OptimizerClosedForms, CosineSchedule, KeptWeights, ScalingOnTrainingRows, ReluVectorSelect, ModelFileRoundTrip,
         ScoreTwins, SavedModelsRoundTrip, Saliency, SaliencyFiniteDifferences,
+        OnnxMlp,
     ];
 
     private static string[] RunTests => ["NeuralNetSolutionTests.AShortDefaultRunWritesItsOutputsAndIsReproducible", "NeuralNetSolutionTests.OptdigitsReachesTheAccuracyTargetWithEveryParityCheckPassed"];
