@@ -8,6 +8,7 @@ using ReferenceSolutions.NeuralNet.Evaluation;
 using ReferenceSolutions.NeuralNet.FromScratch;
 using ReferenceSolutions.NeuralNet.MLNet;
 using ReferenceSolutions.NeuralNet.Models;
+using ReferenceSolutions.NeuralNet.Onnx;
 using ReferenceSolutions.NeuralNet.Torch;
 
 namespace ReferenceSolutions.NeuralNet;
@@ -43,9 +44,16 @@ public static class NeuralNetScoring
         var columns = new List<ScoreColumn>();
         var implementations = new Dictionary<string, object>(StringComparer.Ordinal);
         var scored = new List<(ModelManifest Manifest, Matrix P)>();
+        var comparisons = new List<ParityCheck>();
+        bool onnx = request.Engine == ScoreEngines.Onnx;
         foreach ((string folder, ModelManifest manifest) in models)
         {
             Matrix p = Probabilities(folder, manifest, raw);
+            if (onnx && manifest.Kind == ModelKinds.FromScratch)
+            {
+                (p, ParityCheck parity) = OnnxProbabilities(folder, manifest, raw, p, request.InputFile);
+                comparisons.Add(parity);
+            }
             scored.Add((manifest, p));
             int[] predicted = ClassificationMetrics.Predict(p);
             for (int c = 0; c < p.Columns; c++)
@@ -53,15 +61,19 @@ public static class NeuralNetScoring
                 columns.Add(ScoreColumn.Of(string.Create(CultureInfo.InvariantCulture, $"{manifest.Name}.p{c}"), [.. Enumerable.Range(0, p.Rows).Select(n => p[n, c])]));
             }
             columns.Add(ScoreColumn.Of($"{manifest.Name}.class", [.. predicted.Select(k => k >= 0 ? k : double.NaN)]));
-            implementations[manifest.Name] = new ScoredModel(manifest.Kind, manifest.Format, p.Columns, predicted.Count(k => k < 0));
+            implementations[manifest.Name] = new ScoredModel(manifest.Kind, manifest.Format, p.Columns, predicted.Count(k => k < 0),
+                onnx && manifest.Kind == ModelKinds.FromScratch ? ScoreEngines.Onnx : ScoreEngines.Native);
         }
-        var comparisons = new List<ParityCheck>();
         if (scored.FirstOrDefault(s => s.Manifest.Kind == ModelKinds.FromScratch) is { Manifest: not null } scratch
             && scored.FirstOrDefault(s => s.Manifest.Kind == ModelKinds.Torch) is { Manifest: not null } torch)
         {
             comparisons.Add(NeuralNetChecks.ScoreTwins.Measure(
                 new Comparison(scratch.Manifest.Name, torch.Manifest.Name).Add("P", scratch.P, torch.P),
                 $"the {raw.Rows} rows of {request.InputFile}, each twin loaded from its saved files"));
+        }
+        if (onnx && comparisons.Count == 0)
+        {
+            throw new UserInputException($"--engine onnx: {request.ModelDirectory} holds no mlp-from-scratch model, the neural-net model with an ONNX graph");
         }
         return new ScoreOutput(columns, ScoreReport.Create(raw.Rows, implementations, comparisons));
     }
@@ -104,6 +116,22 @@ public static class NeuralNetScoring
         }
     }
 
+    /// <summary>
+    /// With <c>--engine onnx</c>: the from-scratch MLP exported as its ONNX graph (<see cref="MlpOnnx"/>) and run by ONNX
+    /// Runtime on the raw rows, its P (softmax applied after an mse network, as <see cref="Probabilities"/> does), and the
+    /// check of the graph's outputs against the from-scratch forward pass (<see cref="NeuralNetChecks.OnnxMlp"/>).
+    /// </summary>
+    private static (Matrix P, ParityCheck Parity) OnnxProbabilities(string folder, ModelManifest manifest, Matrix raw, Matrix native, string input)
+    {
+        (MlpDescription model, InputScaling? scaling) = ModelFile.Load(Path.Combine(folder, NeuralNetModels.FromScratchFile));
+        Matrix outputs = Core.Onnx.OnnxRunner.Run(MlpOnnx.Build(model, scaling, SuiteVersion.Current), raw);
+        bool softmax = model.Loss == LossKind.SoftmaxCrossEntropy;
+        Matrix nativeOutputs = softmax ? native : new Mlp(model).Forward(scaling!.Apply(raw));
+        Comparison comparison = MlpOnnx.AddParity(new Comparison($"{manifest.Name} (onnx)", manifest.Name), outputs, nativeOutputs, model.Loss);
+        return (softmax ? outputs : ClassificationMetrics.Softmax(outputs),
+            NeuralNetChecks.OnnxMlp.Measure(comparison, $"the {raw.Rows} rows of {input}: ONNX Runtime on the exported graph vs the from-scratch forward pass"));
+    }
+
     private static string ManifestPath(string folder) => Path.Combine(folder, ModelManifest.FileName);
 
     private static void RequireInputs(string file, int inputs, int features)
@@ -114,6 +142,9 @@ public static class NeuralNetScoring
         }
     }
 
-    /// <summary>An entry of the report's <c>implementations</c>: the model's kind and format, its C classes and the rows it predicts no class for (outputs not finite).</summary>
-    private sealed record ScoredModel(string Kind, string Format, int Classes, int RowsWithoutClass);
+    /// <summary>
+    /// An entry of the report's <c>implementations</c>: the model's kind and format, its C classes, the rows it predicts no
+    /// class for (outputs not finite), and the engine whose outputs are in its columns (<see cref="ScoreEngines"/>).
+    /// </summary>
+    private sealed record ScoredModel(string Kind, string Format, int Classes, int RowsWithoutClass, string Engine);
 }

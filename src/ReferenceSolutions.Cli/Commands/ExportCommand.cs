@@ -80,16 +80,8 @@ internal static class ExportCommand
         return MlpOnnx.Build(model, scaling, SuiteVersion.Current);
     }
 
-    private static byte[] LogisticRegression(string folder, ModelManifest manifest, string manifestPath)
-    {
-        string artifact = Artifact(folder, manifest, manifestPath, ".json");
-        SavedLogisticRegression model = SavedLogisticRegression.Load(artifact);
-        if (!model.Features.SequenceEqual(manifest.Features, StringComparer.Ordinal))
-        {
-            throw new DataFormatException(artifact, null, "'features'", $"differ from the manifest's ({manifestPath}): the columns must be the same, in the same order");
-        }
-        return LogisticRegressionOnnx.Build(model, SuiteVersion.Current);
-    }
+    private static byte[] LogisticRegression(string folder, ModelManifest manifest, string manifestPath) =>
+        LogisticRegressionOnnx.FromSavedFolder(folder, manifest.Features, manifestPath);
 
     /// <summary>The manifest's one listed file with <paramref name="extension"/>.</summary>
     private static string Artifact(string folder, ModelManifest manifest, string manifestPath, string extension)

@@ -5,7 +5,9 @@ using ReferenceSolutions.Core.Models;
 using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Core.Solutions;
 using ReferenceSolutions.FraudDetection.Data;
+using ReferenceSolutions.Core.Onnx;
 using ReferenceSolutions.FraudDetection.Explanations;
+using ReferenceSolutions.FraudDetection.Onnx;
 
 namespace ReferenceSolutions.FraudDetection.Models;
 
@@ -17,7 +19,10 @@ namespace ReferenceSolutions.FraudDetection.Models;
 /// <c>--explain K</c>, <c>logreg-from-scratch.logit</c> and, for r = 1..min(K, d), <c>logreg-from-scratch.explain&lt;r&gt;.feature</c>
 /// and <c>.contribution</c>, the r-th largest |wⱼ·zⱼ| of the row (<see cref="LinearContributions"/>), so that
 /// logit = intercept + Σⱼ wⱼzⱼ. The twins are compared on these rows by <see cref="FraudChecks.ScoreTorch"/>,
-/// <see cref="FraudChecks.ScoreMLNet"/> and <see cref="FraudChecks.ScorePcaMLNet"/>, where both sides were saved.
+/// <see cref="FraudChecks.ScoreMLNet"/> and <see cref="FraudChecks.ScorePcaMLNet"/>, where both sides were saved. With
+/// <c>--engine onnx</c> the <c>logreg-from-scratch</c> column is ONNX Runtime's output on the model's exported graph
+/// (<see cref="LogisticRegressionOnnx"/>), checked against the from-scratch scoring (<see cref="FraudChecks.OnnxLogReg"/>);
+/// the other models have no graph of the suite's own and are scored by their own code.
 /// </summary>
 internal static class FraudScoring
 {
@@ -103,6 +108,16 @@ internal static class FraudScoring
         if (scores.TryGetValue(Pca, out double[]? pcaScores) && scores.TryGetValue(PcaNet, out double[]? pcaNetScores))
         {
             comparisons.Add((FraudChecks.ScorePcaMLNet, new Comparison(Pca, PcaNet).Add("s(z)", pcaScores, pcaNetScores)));
+        }
+        if (request.Engine == ScoreEngines.Onnx)
+        {
+            SavedLogReg logreg = models.Select(m => m.Model).OfType<SavedLogReg>().FirstOrDefault()
+                ?? throw new UserInputException($"--engine onnx: {request.ModelDirectory} holds no {Scratch} model, the fraud model with an ONNX graph");
+            Matrix onnx = OnnxRunner.Run(LogisticRegressionOnnx.Build(logreg.OnnxParameters(), SuiteVersion.Current), raw);
+            int column = columns.FindIndex(c => c.Header == Scratch);
+            columns[column] = ScoreColumn.Of(Scratch, onnx.Data);
+            ((Dictionary<string, object>)implementations[Scratch])["engine"] = ScoreEngines.Onnx;
+            comparisons.Insert(0, (FraudChecks.OnnxLogReg, OnnxParity.AddRelative(new Comparison($"{Scratch} (onnx)", Scratch), "p", onnx, new Matrix(raw.Rows, 1, probabilities[Scratch]))));
         }
         return new Scored(raw.Rows, columns, implementations, comparisons);
     }

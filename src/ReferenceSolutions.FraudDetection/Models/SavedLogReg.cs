@@ -34,6 +34,21 @@ internal sealed record SavedLogReg(SavedInput Input, LogisticModel Model) : ISav
         return new SavedLogReg(input, new LogisticModel(json.Number("intercept"), json.Numbers("coefficients", input.Features.Count)));
     }
 
+    /// <summary>
+    /// The parameters of the exported ONNX graph: μ, s as the run applies them (the scaled values and their exponents for
+    /// the columns in <c>rescaled</c>), b, w and β.
+    /// </summary>
+    public Onnx.SavedLogisticRegression OnnxParameters()
+    {
+        double[] mean = [.. Input.Scaler.Mean], scale = [.. Input.Scaler.Scale];
+        int[] exponents = new int[mean.Length];
+        foreach ((int column, int exponent, double scaledMean, double scaledScale) in Input.Scaler.Rescaled)
+        {
+            (exponents[column], mean[column], scale[column]) = (exponent, scaledMean, scaledScale);
+        }
+        return new Onnx.SavedLogisticRegression(Input.Features, mean, scale, Model.Intercept, Model.Weights, Input.Prior?.Beta, exponents);
+    }
+
     /// <summary>σ(b + Z·w) per standardised row of Z (n×d), before the prior correction.</summary>
     public double[] SampleProbabilities(Matrix z) => Model.Probabilities(z);
 }
