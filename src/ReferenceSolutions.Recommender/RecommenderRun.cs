@@ -43,7 +43,10 @@ public static class RecommenderRun
     public const double MovieLensRmseTarget = 0.860;
 
     /// <summary>Runs everything and returns the report (the CLI writes metrics.json).</summary>
-    public static RunReport Execute(RunContext context, RecommenderOptions options)
+    public static RunReport Execute(RunContext context, RecommenderOptions options) => Execute(context, options, null);
+
+    /// <summary>The run, handing the in-memory models it saved to <paramref name="inspect"/> (the round-trip tests compare the loaded ones with them).</summary>
+    internal static RunReport Execute(RunContext context, RecommenderOptions options, Action<InRunModels>? inspect)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
@@ -116,6 +119,7 @@ public static class RecommenderRun
         Core.Output.AtomicFile.WriteAllText(Path.Combine(context.OutputDirectory, "recommendations.csv"),
             sgdScorer is null ? RecommendationsHeader : ModelRecommendations.Of(sgdScorer, all, baselineScorer).Csv(titles));
         SaveModels(context, options, selection, all, range, globalMean, baselineScorer, sgdScorer, new FactorScorer(all.UserIds, all.ItemIds, als, range), ffm, twins);
+        inspect?.Invoke(new InRunModels(test, globalMean, bias, diverged is null ? sgd : null, als, ffmScores, twins));
         PngPlot.Lines(Path.Combine(context.OutputDirectory, "singular-spectrum.png"), "Singular values of the learned P·Q^T (log10)", "index", "σ",
             sgdSpectrum is null ? [("als-from-scratch", alsSpectrum)] : [("mf-sgd-from-scratch", sgdSpectrum), ("als-from-scratch", alsSpectrum)], logY: true);
         PlotCurves(Path.Combine(context.OutputDirectory, "rmse-mf-sgd-from-scratch.png"), "mf-sgd-from-scratch", sgdTrain, selection.Sgd);
@@ -166,11 +170,17 @@ public static class RecommenderRun
         var sample = TwinSample.Draw(fit, test, initial, TwinEpochs, rng);
         (FactorScorer sgdScratch, FactorScorer sgdTorch) = RunTwin(context, sample, new MfSgd(eta, selection.Sgd.Lambda, sample.Orders), new TorchMfSgd(eta, selection.Sgd.Lambda, sample.Orders), RecommenderChecks.SgdTwin, models, parity);
         (FactorScorer alsScratch, FactorScorer alsTorch) = RunTwin(context, sample, new Als(selection.Als.Lambda, TwinEpochs), new TorchAls(selection.Als.Lambda, TwinEpochs), RecommenderChecks.AlsTwin, models, parity);
-        return new TwinResults(sgdScratch, sgdTorch, alsScratch, alsTorch);
+        return new TwinResults(sgdScratch, sgdTorch, alsScratch, alsTorch, sample.Test);
     }
 
-    /// <summary>The final states of both twin pairs on the sample (over the sample's ids, clipped to its range), as they are saved.</summary>
-    internal sealed record TwinResults(FactorScorer SgdScratch, FactorScorer SgdTorch, FactorScorer AlsScratch, FactorScorer AlsTorch);
+    /// <summary>
+    /// The final states of both twin pairs on the sample (over the sample's ids, clipped to its range), as they are
+    /// saved, and the sample's test ratings the twins' metrics are computed on.
+    /// </summary>
+    internal sealed record TwinResults(FactorScorer SgdScratch, FactorScorer SgdTorch, FactorScorer AlsScratch, FactorScorer AlsTorch, RatingSet Test);
+
+    /// <summary>The models a run reported, as they were in memory (sgd null when it diverged), with the test split and ffm-mlnet's test scores.</summary>
+    internal sealed record InRunModels(RatingSet Test, GlobalMean GlobalMean, BiasBaseline Bias, BiasedMf? Sgd, BiasedMf Als, double[] FfmScores, TwinResults Twins);
 
     /// <summary>
     /// Trains a from-scratch trainer and its twin on the sample from the same state; adds the twin's model row, its

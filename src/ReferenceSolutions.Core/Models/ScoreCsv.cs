@@ -22,7 +22,7 @@ public static class ScoreCsv
         }
         AtomicFile.Write(path, stream =>
         {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
             writer.Write("row");
             foreach (ScoreColumn column in columns)
             {
