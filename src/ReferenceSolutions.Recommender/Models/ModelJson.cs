@@ -88,17 +88,6 @@ internal sealed class ModelJson
         return ids;
     }
 
-    /// <summary>An object of finite numbers.</summary>
-    public Dictionary<string, double> NumberMap(string field)
-    {
-        JsonElement value = Get(field);
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            throw Error(field, "is not an object of numbers");
-        }
-        return value.EnumerateObject().ToDictionary(p => p.Name, p => Number(p.Value, $"{field}.{p.Name}"), StringComparer.Ordinal);
-    }
-
     /// <summary>A nested object, read the same way.</summary>
     public ModelJson Object(string field)
     {
