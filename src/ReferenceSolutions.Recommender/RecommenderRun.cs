@@ -239,8 +239,9 @@ public static class RecommenderRun
     private const string RecommendationsHeader = "userId,rank,movieId,predicted,title\n";
 
     /// <summary>
-    /// Saves every reported model under <c>models/</c> (<see cref="RecommenderModels"/>); a diverged MF-SGD is not saved
-    /// (its factors are not finite; metrics.json says why).
+    /// Saves every reported model under <c>models/</c> (<see cref="RecommenderModels"/>); a diverged model — MF-SGD or a
+    /// TorchSharp twin whose factors are not finite (metrics.json says why) — is not saved, nor a twin-sample state
+    /// that diverged.
     /// </summary>
     private static void SaveModels(RunContext context, RecommenderOptions options, RecommenderSelection selection, RatingSet all, RatingRange range,
         GlobalMean globalMean, FactorScorer baseline, FactorScorer? sgd, FactorScorer als, MLNetFfm ffm, TwinResults twins)
@@ -256,13 +257,23 @@ public static class RecommenderRun
             new Dictionary<string, double> { ["lambda"] = selection.Bias.Lambda, ["sweeps"] = HyperParameterSearch.BiasSweeps });
         if (sgd is not null)
         {
-            RecommenderModels.SaveFromScratch(folder, seed, RecommenderModels.MfSgd, sgd, sgdHyper, SeenItems.Of(all), twins.SgdScratch, sgdTwinHyper);
+            RecommenderModels.SaveFromScratch(folder, seed, RecommenderModels.MfSgd, sgd, sgdHyper, SeenItems.Of(all), Finite(twins.SgdScratch), sgdTwinHyper);
         }
-        RecommenderModels.SaveFromScratch(folder, seed, RecommenderModels.Als, als, alsHyper, null, twins.AlsScratch, alsTwinHyper);
+        if (als.Model.IsFinite())
+        {
+            RecommenderModels.SaveFromScratch(folder, seed, RecommenderModels.Als, als, alsHyper, null, Finite(twins.AlsScratch), alsTwinHyper);
+        }
         RecommenderModels.SaveFfm(folder, seed, ffm);
-        RecommenderModels.SaveTorch(folder, seed, RecommenderModels.MfTorch, twins.SgdTorch, sgdTwinHyper);
-        RecommenderModels.SaveTorch(folder, seed, RecommenderModels.AlsTorch, twins.AlsTorch, alsTwinHyper);
+        foreach ((string name, FactorScorer twin, Dictionary<string, double> hyper) in new[] { (RecommenderModels.MfTorch, twins.SgdTorch, sgdTwinHyper), (RecommenderModels.AlsTorch, twins.AlsTorch, alsTwinHyper) })
+        {
+            if (twin.Model.IsFinite())
+            {
+                RecommenderModels.SaveTorch(folder, seed, name, twin, hyper);
+            }
+        }
     }
+
+    private static FactorScorer? Finite(FactorScorer state) => state.Model.IsFinite() ? state : null;
 
     /// <summary>Train RMSE per epoch of the reported fit, and the validation RMSE per epoch of every λ tried in selection.</summary>
     private static void PlotCurves(string path, string name, IReadOnlyList<double> train, MfChoice choice)

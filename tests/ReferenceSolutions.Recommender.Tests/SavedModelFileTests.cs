@@ -131,6 +131,24 @@ public sealed class SavedModelFileTests(SavedModelsFixture run) : IClassFixture<
         }
     }
 
+    [Fact]
+    public void ADivergedModelIsNotSavedAndRecommendModelSaysWhy()
+    {
+        string diverged = Path.Combine(run.Folder, "diverged");
+        RecommenderRun.Execute(new RunContext(SavedModelsFixture.Seed, diverged, SilentProgress.Instance), run.Options with { LearningRate = 0.9, Regularization = 0.5 });
+        string[] saved = [.. Directory.GetDirectories(Path.Combine(diverged, "models")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        Assert.DoesNotContain(RecommenderModels.MfSgd, saved);
+        Assert.Contains(RecommenderModels.Als, saved);
+        Assert.Contains(RecommenderModels.BiasBaseline, saved);
+        DataFormatException e = Assert.Throws<DataFormatException>(() => ModelRecommendations.Load(diverged));
+        Assert.Contains("diverged", e.Message, StringComparison.Ordinal);
+        string input = Temp("diverged-pairs.csv");
+        File.WriteAllText(input, "userId,movieId\n1,1\n2,3\n");
+        ScoreOutput output = new RecommenderSolution().Score(new ScoreRequest(diverged, input));
+        Assert.DoesNotContain(output.Columns, c => c.Header == RecommenderModels.MfSgd);
+        Assert.All(output.Columns, c => Assert.All(c.Numbers!, x => Assert.True(double.IsFinite(x))));
+    }
+
     private static byte[] Set(byte[] bytes, int offset, byte value)
     {
         byte[] copy = (byte[])bytes.Clone();
