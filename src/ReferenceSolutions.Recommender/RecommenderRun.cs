@@ -116,9 +116,10 @@ public static class RecommenderRun
 
         var baselineScorer = new FactorScorer(all.UserIds, all.ItemIds, bias.ToFactors(), range);
         FactorScorer? sgdScorer = diverged is null ? new FactorScorer(all.UserIds, all.ItemIds, sgd, range) : null;
+        var seen = SeenItems.Of(all);
         Core.Output.AtomicFile.WriteAllText(Path.Combine(context.OutputDirectory, "recommendations.csv"),
-            sgdScorer is null ? RecommendationsHeader : ModelRecommendations.Of(sgdScorer, all, baselineScorer).Csv(titles));
-        SaveModels(context, options, selection, all, range, globalMean, baselineScorer, sgdScorer, new FactorScorer(all.UserIds, all.ItemIds, als, range), ffm, twins);
+            sgdScorer is null ? RecommendationsHeader : new ModelRecommendations(sgdScorer, seen, baselineScorer).Csv(titles));
+        SaveModels(context, options, selection, all, range, seen, globalMean, baselineScorer, sgdScorer, new FactorScorer(all.UserIds, all.ItemIds, als, range), ffm, twins);
         inspect?.Invoke(new InRunModels(test, globalMean, bias, diverged is null ? sgd : null, als, ffmScores, twins));
         PngPlot.Lines(Path.Combine(context.OutputDirectory, "singular-spectrum.png"), "Singular values of the learned P·Q^T (log10)", "index", "σ",
             sgdSpectrum is null ? [("als-from-scratch", alsSpectrum)] : [("mf-sgd-from-scratch", sgdSpectrum), ("als-from-scratch", alsSpectrum)], logY: true);
@@ -243,7 +244,7 @@ public static class RecommenderRun
     /// TorchSharp twin whose factors are not finite (metrics.json says why) — is not saved, nor a twin-sample state
     /// that diverged.
     /// </summary>
-    private static void SaveModels(RunContext context, RecommenderOptions options, RecommenderSelection selection, RatingSet all, RatingRange range,
+    private static void SaveModels(RunContext context, RecommenderOptions options, RecommenderSelection selection, RatingSet all, RatingRange range, SeenItems seen,
         GlobalMean globalMean, FactorScorer baseline, FactorScorer? sgd, FactorScorer als, MLNetFfm ffm, TwinResults twins)
     {
         string folder = context.OutputDirectory;
@@ -257,7 +258,7 @@ public static class RecommenderRun
             new Dictionary<string, double> { ["lambda"] = selection.Bias.Lambda, ["sweeps"] = HyperParameterSearch.BiasSweeps });
         if (sgd is not null)
         {
-            RecommenderModels.SaveFromScratch(folder, seed, RecommenderModels.MfSgd, sgd, sgdHyper, SeenItems.Of(all), Finite(twins.SgdScratch), sgdTwinHyper);
+            RecommenderModels.SaveFromScratch(folder, seed, RecommenderModels.MfSgd, sgd, sgdHyper, seen, Finite(twins.SgdScratch), sgdTwinHyper);
         }
         if (als.Model.IsFinite())
         {

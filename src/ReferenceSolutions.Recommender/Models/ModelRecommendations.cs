@@ -1,7 +1,6 @@
 using System.Globalization;
 using ReferenceSolutions.Core.Data;
 using ReferenceSolutions.Core.Models;
-using ReferenceSolutions.Recommender.Ratings;
 
 namespace ReferenceSolutions.Recommender.Models;
 
@@ -69,6 +68,4 @@ public sealed class ModelRecommendations(FactorScorer model, SeenItems seen, Fac
         return text.ToString();
     }
 
-    /// <summary>The recommender built from the run's in-memory models over all of its ratings.</summary>
-    internal static ModelRecommendations Of(FactorScorer model, RatingSet all, FactorScorer baseline) => new(model, SeenItems.Of(all), baseline);
 }

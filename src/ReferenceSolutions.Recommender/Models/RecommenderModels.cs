@@ -137,7 +137,8 @@ public static class RecommenderModels
                 return (folder, manifest);
             }
         }
-        throw new DataFormatException(directory, null, null, $"holds no saved '{name}' model ({why}; a run whose MF-SGD diverged saves no mf-sgd-from-scratch — metrics.json says why)");
+        string diverged = name == MfSgd ? "; a run whose MF-SGD diverged saves none — metrics.json says why" : "";
+        throw new DataFormatException(directory, null, null, $"holds no saved '{name}' model ({why}{diverged})");
     }
 
     private sealed record FfmIds(int Users, int Items, IReadOnlyList<long> UserIds, IReadOnlyList<long> ItemIds, string Features);
