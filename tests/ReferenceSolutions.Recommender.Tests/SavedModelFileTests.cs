@@ -120,7 +120,9 @@ public sealed class SavedModelFileTests(SavedModelsFixture run) : IClassFixture<
         Assert.Equal(files, Directory.GetFiles(Path.Combine(again, "models"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(again, f)).Order(StringComparer.Ordinal));
         foreach (string file in files)
         {
-            Assert.True(File.ReadAllBytes(Path.Combine(run.RunFolder, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(again, file))), $"{file} differs between two runs of seed {SavedModelsFixture.Seed}");
+            byte[] x = File.ReadAllBytes(Path.Combine(run.RunFolder, file)), y = File.ReadAllBytes(Path.Combine(again, file));
+            int at = Enumerable.Range(0, Math.Min(x.Length, y.Length)).FirstOrDefault(t => x[t] != y[t], -1);
+            Assert.True(x.AsSpan().SequenceEqual(y), $"{file} differs between two runs of seed {SavedModelsFixture.Seed}: lengths {x.Length}, {y.Length}, first difference at {at}: {(at >= 0 ? $"{x[at]} vs {y[at]}; {Convert.ToHexString(x.AsSpan(Math.Max(0, at - 16), Math.Min(48, x.Length - Math.Max(0, at - 16))))} vs {Convert.ToHexString(y.AsSpan(Math.Max(0, at - 16), Math.Min(48, y.Length - Math.Max(0, at - 16))))}" : "")}");
         }
         foreach (string folder in Directory.GetDirectories(Path.Combine(run.RunFolder, "models")))
         {
