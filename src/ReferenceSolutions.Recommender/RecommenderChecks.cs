@@ -13,6 +13,7 @@ public static class RecommenderChecks
     private const string VerifySvd = "verify svd";
     private const string VerifyPca = "verify pca";
     private const string RunTest = "RealDataTests.DefaultRunPassesEveryCheckAndRecoversThePlantedRank";
+    private const string Score = "score recommender";
 
     /// <summary>MF-SGD from scratch vs its TorchSharp twin, μ, b, P, Q after every epoch.</summary>
     public static CheckDefinition SgdTwin { get; } = new("recommender.mf-sgd-torch", Solution, CheckKinds.Library,
@@ -195,12 +196,41 @@ public static class RecommenderChecks
         RecommenderTolerances.BitForBit, [],
         ["ScalingTests.SingularValuesScaleExactly", "ScalingTests.PcaIsScaleInvariantBitForBit", "ScalingTests.LowRankSpectrumScalesExactly", "ScalingTests.AScaleThatChangesTheResultFailsTheCheck"]);
 
+    /// <summary>Saved MF-SGD state on the twins' sample vs the saved mf-torch, on the rows <c>score recommender</c> is given.</summary>
+    public static CheckDefinition SgdTwinScores { get; } = new("recommender.mf-sgd-torch-scores", Solution, CheckKinds.Library,
+        "score: saved mf-sgd-from-scratch (twins' sample) vs saved mf-torch",
+        "|clip(r̂) − clip(r̂')| per scored row, in units of its bound δ·(3 + ‖pᵤ‖₁ + ‖q'ᵢ‖₁) + γ_{k+3}·(S + S') with δ the per-epoch factor tolerance",
+        RecommenderTolerances.SgdTwinScores, [Score],
+        ["SavedModelRoundTripTests.SavedTwinsAgreeWithinTheirPredictionBound", "SavedModelRoundTripTests.ScoringAnotherModelFailsTheTwinBound"]);
+
+    /// <summary>Saved ALS state on the twins' sample vs the saved als-torch, on the rows <c>score recommender</c> is given.</summary>
+    public static CheckDefinition AlsTwinScores { get; } = new("recommender.als-torch-scores", Solution, CheckKinds.Library,
+        "score: saved als-from-scratch (twins' sample) vs saved als-torch",
+        "|clip(r̂) − clip(r̂')| per scored row, in units of its bound δ·(3 + ‖pᵤ‖₁ + ‖q'ᵢ‖₁) + γ_{k+3}·(S + S') with δ the per-epoch factor tolerance",
+        RecommenderTolerances.AlsTwinScores, [Score],
+        ["SavedModelRoundTripTests.SavedTwinsAgreeWithinTheirPredictionBound", "SavedModelRoundTripTests.ScoringAnotherModelFailsTheTwinBound"]);
+
+    /// <summary>Every saved rating model, loaded and scored, against the run's in-memory model.</summary>
+    public static CheckDefinition SavedRoundTrip { get; } = new("recommender.saved-round-trip", Solution, CheckKinds.Consistency,
+        "saved → loaded → scored vs the run's model (refsol-mf and torch-module)",
+        "r̂ᵤᵢ of the loaded model vs the run's, for every test rating, for global-mean, bias-baseline, mf-sgd-from-scratch, als-from-scratch, mf-torch and als-torch",
+        RecommenderTolerances.BitForBit, [],
+        ["SavedModelRoundTripTests.EveryRatingModelScoresBitForBitAfterLoading"]);
+
+    /// <summary>ML.NET's FFM after Model.Save and Model.Load against the run's.</summary>
+    public static CheckDefinition FfmRoundTrip { get; } = new("recommender.ffm-round-trip", Solution, CheckKinds.Library,
+        "saved → loaded → scored vs the run's model (ML.NET FFM zip)",
+        "|P(r ≥ 4) of the loaded zip − the run's| for every test rating",
+        RecommenderTolerances.Float32Probability, [],
+        ["SavedModelRoundTripTests.FfmZipScoresWithinFloat32RoundingAfterLoading"]);
+
     /// <summary>Every check of the recommender solution.</summary>
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
         SgdTwin, AlsTwin, LearnedSpectrum, SingularValuesTorch, SingularValuesMathNet, GolubKahanVsJacobi, Reconstruction,
         SingularVectorsMathNet, PcaAxesTorch, PcaVarianceTorch, PcaVarianceMathNet, PcaRoundTrip, MLNetSubspace, MLNetVariance,
         SubspaceAngle, RandomizedSvdBound, RandomizedSvdTop, LowRankSpectrum, FactorDot, SgdFastPath, SgdStepGradient,
-        SampleReindexing, ColdStart, AucPairwise, Svd2x2Invariants, PowerOfTwoScaling,
+        SampleReindexing, ColdStart, AucPairwise, Svd2x2Invariants, PowerOfTwoScaling, SgdTwinScores, AlsTwinScores, SavedRoundTrip,
+        FfmRoundTrip,
     ];
 }

@@ -6,6 +6,7 @@ using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Core.Solutions;
 using ReferenceSolutions.Recommender.Evaluation;
 using ReferenceSolutions.Recommender.Factorization;
+using ReferenceSolutions.Recommender.Models;
 using ReferenceSolutions.Recommender.Pca;
 using ReferenceSolutions.Recommender.Ratings;
 using ReferenceSolutions.Recommender.Selection;
@@ -42,7 +43,10 @@ public static class RecommenderRun
     public const double MovieLensRmseTarget = 0.860;
 
     /// <summary>Runs everything and returns the report (the CLI writes metrics.json).</summary>
-    public static RunReport Execute(RunContext context, RecommenderOptions options)
+    public static RunReport Execute(RunContext context, RecommenderOptions options) => Execute(context, options, null);
+
+    /// <summary>The run, handing the in-memory models it saved to <paramref name="inspect"/> (the round-trip tests compare the loaded ones with them).</summary>
+    internal static RunReport Execute(RunContext context, RecommenderOptions options, Action<InRunModels>? inspect)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
@@ -64,8 +68,10 @@ public static class RecommenderRun
         var quality = new List<QualityCheck>();
 
         progress.Report("baselines", 0, 2);
-        models.Add(new ModelResult("global-mean", ModelKinds.FromScratch, RatingMetrics.Summary(test, RatingMetrics.Predict(new GlobalMean(fit.Mean()), test), range, cold)));
-        double[] biasScores = RatingMetrics.Predict(BiasBaseline.Fit(fit, selection.Bias.Lambda, HyperParameterSearch.BiasSweeps), test);
+        var globalMean = new GlobalMean(fit.Mean());
+        models.Add(new ModelResult("global-mean", ModelKinds.FromScratch, RatingMetrics.Summary(test, RatingMetrics.Predict(globalMean, test), range, cold)));
+        BiasBaseline bias = BiasBaseline.Fit(fit, selection.Bias.Lambda, HyperParameterSearch.BiasSweeps);
+        double[] biasScores = RatingMetrics.Predict(bias, test);
         models.Add(new ModelResult("bias-baseline", ModelKinds.FromScratch, RatingMetrics.Summary(test, biasScores, range, cold)));
         progress.Report("baselines", 2, 2);
 
@@ -100,15 +106,21 @@ public static class RecommenderRun
         models.Add(WithSpectrum("als-from-scratch", alsMetrics, alsSpectrum, null, options.RatingsPath is null));
 
         progress.Report("ffm-mlnet", 0, 1);
-        double[] ffmScores = MLNetFfm.TrainAndScore(fit, test, MLNetSeed(context.Seed), FfmIterations, FfmLatentDimension);
+        (MLNetFfm ffm, double[] ffmScores) = MLNetFfm.TrainAndScore(fit, test, MLNetSeed(context.Seed), FfmIterations, FfmLatentDimension);
         models.Add(RankingResult("ffm-mlnet", ModelKinds.MLNet, test, ffmScores));
         progress.Report("ffm-mlnet", 1, 1);
 
         parity.Add(LearnedSpectrumParity(sgd, als, sgdSpectrum, alsSpectrum, fit.Count));
-        RunTwins(context, options.Eta, selection, fit, test, initial, rng.Fork(), models, parity);
+        TwinResults twins = RunTwins(context, options.Eta, selection, fit, test, initial, rng.Fork(), models, parity);
         parity.AddRange(SvdAndPcaParity(rng.Fork(), MLNetSeed(context.Seed), progress));
 
-        WriteRecommendations(Path.Combine(context.OutputDirectory, "recommendations.csv"), diverged is null ? sgd : null, range, all, titles);
+        var baselineScorer = new FactorScorer(all.UserIds, all.ItemIds, bias.ToFactors(), range);
+        FactorScorer? sgdScorer = diverged is null ? new FactorScorer(all.UserIds, all.ItemIds, sgd, range) : null;
+        var seen = SeenItems.Of(all);
+        Core.Output.AtomicFile.WriteAllText(Path.Combine(context.OutputDirectory, "recommendations.csv"),
+            sgdScorer is null ? RecommendationsHeader : new ModelRecommendations(sgdScorer, seen, baselineScorer).Csv(titles));
+        SaveModels(context, options, selection, all, range, seen, globalMean, baselineScorer, sgdScorer, new FactorScorer(all.UserIds, all.ItemIds, als, range), ffm, twins);
+        inspect?.Invoke(new InRunModels(test, globalMean, bias, diverged is null ? sgd : null, als, ffmScores, twins));
         PngPlot.Lines(Path.Combine(context.OutputDirectory, "singular-spectrum.png"), "Singular values of the learned P·Q^T (log10)", "index", "σ",
             sgdSpectrum is null ? [("als-from-scratch", alsSpectrum)] : [("mf-sgd-from-scratch", sgdSpectrum), ("als-from-scratch", alsSpectrum)], logY: true);
         PlotCurves(Path.Combine(context.OutputDirectory, "rmse-mf-sgd-from-scratch.png"), "mf-sgd-from-scratch", sgdTrain, selection.Sgd);
@@ -154,15 +166,28 @@ public static class RecommenderRun
         return RecommenderChecks.LearnedSpectrum.Measure(comparison, $"the k×k cores R_P·R_Qᵀ of {models}, fitted on {ratings} ratings");
     }
 
-    private static void RunTwins(RunContext context, double eta, RecommenderSelection selection, RatingSet fit, RatingSet test, BiasedMf initial, Rng rng, List<ModelResult> models, List<ParityCheck> parity)
+    private static TwinResults RunTwins(RunContext context, double eta, RecommenderSelection selection, RatingSet fit, RatingSet test, BiasedMf initial, Rng rng, List<ModelResult> models, List<ParityCheck> parity)
     {
         var sample = TwinSample.Draw(fit, test, initial, TwinEpochs, rng);
-        RunTwin(context, sample, new MfSgd(eta, selection.Sgd.Lambda, sample.Orders), new TorchMfSgd(eta, selection.Sgd.Lambda, sample.Orders), RecommenderChecks.SgdTwin, models, parity);
-        RunTwin(context, sample, new Als(selection.Als.Lambda, TwinEpochs), new TorchAls(selection.Als.Lambda, TwinEpochs), RecommenderChecks.AlsTwin, models, parity);
+        (FactorScorer sgdScratch, FactorScorer sgdTorch) = RunTwin(context, sample, new MfSgd(eta, selection.Sgd.Lambda, sample.Orders), new TorchMfSgd(eta, selection.Sgd.Lambda, sample.Orders), RecommenderChecks.SgdTwin, models, parity);
+        (FactorScorer alsScratch, FactorScorer alsTorch) = RunTwin(context, sample, new Als(selection.Als.Lambda, TwinEpochs), new TorchAls(selection.Als.Lambda, TwinEpochs), RecommenderChecks.AlsTwin, models, parity);
+        return new TwinResults(sgdScratch, sgdTorch, alsScratch, alsTorch, sample.Test);
     }
 
-    /// <summary>Trains a from-scratch trainer and its twin on the sample from the same state; adds the twin's model row, its train-RMSE plot and the per-epoch parity.</summary>
-    private static void RunTwin(RunContext context, TwinSample sample, IMfTrainer scratch, IMfTrainer twin, CheckDefinition check, List<ModelResult> models, List<ParityCheck> parity)
+    /// <summary>
+    /// The final states of both twin pairs on the sample (over the sample's ids, clipped to its range), as they are
+    /// saved, and the sample's test ratings the twins' metrics are computed on.
+    /// </summary>
+    internal sealed record TwinResults(FactorScorer SgdScratch, FactorScorer SgdTorch, FactorScorer AlsScratch, FactorScorer AlsTorch, RatingSet Test);
+
+    /// <summary>The models a run reported, as they were in memory (sgd null when it diverged), with the test split and ffm-mlnet's test scores.</summary>
+    internal sealed record InRunModels(RatingSet Test, GlobalMean GlobalMean, BiasBaseline Bias, BiasedMf? Sgd, BiasedMf Als, double[] FfmScores, TwinResults Twins);
+
+    /// <summary>
+    /// Trains a from-scratch trainer and its twin on the sample from the same state; adds the twin's model row, its
+    /// train-RMSE plot and the per-epoch parity; returns both final states.
+    /// </summary>
+    private static (FactorScorer Scratch, FactorScorer Twin) RunTwin(RunContext context, TwinSample sample, IMfTrainer scratch, IMfTrainer twin, CheckDefinition check, List<ModelResult> models, List<ParityCheck> parity)
     {
         var scratchStates = new List<BiasedMf>();
         scratch.Train(sample.Initial, sample.Train, (_, state) => scratchStates.Add(state.Clone()));
@@ -182,6 +207,7 @@ public static class RecommenderRun
         PngPlot.Lines(Path.Combine(context.OutputDirectory, $"rmse-{twin.Name}.png"), $"{twin.Name} (sample): train RMSE per epoch", "epoch", "RMSE", [("train", trainRmse)]);
         parity.Add(check.Measure(EpochComparison.Of(scratch.Name, scratchStates, "torch", twinStates),
             $"the twins' {sample.TrainedOn}; unclipped states"));
+        return (new FactorScorer(sample.Train.UserIds, sample.Train.ItemIds, scratchStates[^1], range), new FactorScorer(sample.Train.UserIds, sample.Train.ItemIds, model, range));
     }
 
     /// <summary>SVD and PCA twins on seeded planted matrices: σ and definition (from scratch vs torch, Golub–Kahan vs Jacobi), PCA axes and ML.NET's subspace.</summary>
@@ -210,23 +236,45 @@ public static class RecommenderRun
         progress.Report("svd/pca twins", 3, 3);
     }
 
+    /// <summary>recommendations.csv when MF-SGD diverged: only the header (a diverged model has no predictions to rank).</summary>
+    private const string RecommendationsHeader = "userId,rank,movieId,predicted,title\n";
+
     /// <summary>
-    /// The top 10 unrated items of the first five users under MF-SGD, clipped: <c>userId,rank,movieId,predicted,title</c>;
-    /// only the header when MF-SGD diverged (<paramref name="model"/> null: it has no predictions to rank).
+    /// Saves every reported model under <c>models/</c> (<see cref="RecommenderModels"/>); a diverged model — MF-SGD or a
+    /// TorchSharp twin whose factors are not finite (metrics.json says why) — is not saved, nor a twin-sample state
+    /// that diverged.
     /// </summary>
-    private static void WriteRecommendations(string path, BiasedMf? model, RatingRange range, RatingSet all, IReadOnlyDictionary<long, string>? titles)
+    private static void SaveModels(RunContext context, RecommenderOptions options, RecommenderSelection selection, RatingSet all, RatingRange range, SeenItems seen,
+        GlobalMean globalMean, FactorScorer baseline, FactorScorer? sgd, FactorScorer als, MLNetFfm ffm, TwinResults twins)
     {
-        var text = new System.Text.StringBuilder("userId,rank,movieId,predicted,title\n");
-        for (int u = 0; model is not null && u < Math.Min(5, all.UserCount); u++)
+        string folder = context.OutputDirectory;
+        ulong seed = context.Seed;
+        var sgdHyper = new Dictionary<string, double> { ["lambda"] = selection.Sgd.Lambda, ["epochs"] = selection.Sgd.Epochs, ["learningRate"] = options.Eta, ["initialScale"] = InitialScale };
+        var alsHyper = new Dictionary<string, double> { ["lambda"] = selection.Als.Lambda, ["epochs"] = selection.Als.Epochs, ["initialScale"] = InitialScale };
+        var sgdTwinHyper = new Dictionary<string, double> { ["lambda"] = selection.Sgd.Lambda, ["epochs"] = TwinEpochs, ["learningRate"] = options.Eta, ["initialScale"] = InitialScale };
+        var alsTwinHyper = new Dictionary<string, double> { ["lambda"] = selection.Als.Lambda, ["epochs"] = TwinEpochs, ["initialScale"] = InitialScale };
+        RecommenderModels.SaveFromScratch(folder, seed, RecommenderModels.GlobalMean, new FactorScorer(all.UserIds, all.ItemIds, globalMean.ToFactors(all.UserCount, all.ItemCount), range), new Dictionary<string, double>());
+        RecommenderModels.SaveFromScratch(folder, seed, RecommenderModels.BiasBaseline, baseline,
+            new Dictionary<string, double> { ["lambda"] = selection.Bias.Lambda, ["sweeps"] = HyperParameterSearch.BiasSweeps });
+        if (sgd is not null)
         {
-            foreach (Recommendation r in TopN.For(model, range, all, u, 10, titles))
+            RecommenderModels.SaveFromScratch(folder, seed, RecommenderModels.MfSgd, sgd, sgdHyper, seen, Finite(twins.SgdScratch), sgdTwinHyper);
+        }
+        if (als.Model.IsFinite())
+        {
+            RecommenderModels.SaveFromScratch(folder, seed, RecommenderModels.Als, als, alsHyper, null, Finite(twins.AlsScratch), alsTwinHyper);
+        }
+        RecommenderModels.SaveFfm(folder, seed, ffm);
+        foreach ((string name, FactorScorer twin, Dictionary<string, double> hyper) in new[] { (RecommenderModels.MfTorch, twins.SgdTorch, sgdTwinHyper), (RecommenderModels.AlsTorch, twins.AlsTorch, alsTwinHyper) })
+        {
+            if (twin.Model.IsFinite())
             {
-                string title = (r.Title ?? "").Replace("\"", "\"\"", StringComparison.Ordinal);
-                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{all.UserIds[u]},{r.Rank},{r.ItemId},{r.PredictedRating:R},\"{title}\"\n");
+                RecommenderModels.SaveTorch(folder, seed, name, twin, hyper);
             }
         }
-        Core.Output.AtomicFile.WriteAllText(path, text.ToString());
     }
+
+    private static FactorScorer? Finite(FactorScorer state) => state.Model.IsFinite() ? state : null;
 
     /// <summary>Train RMSE per epoch of the reported fit, and the validation RMSE per epoch of every λ tried in selection.</summary>
     private static void PlotCurves(string path, string name, IReadOnlyList<double> train, MfChoice choice)

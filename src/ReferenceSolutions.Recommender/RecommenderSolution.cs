@@ -1,5 +1,6 @@
 using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Core.Solutions;
+using ReferenceSolutions.Recommender.Models;
 using ReferenceSolutions.Recommender.Ratings;
 
 namespace ReferenceSolutions.Recommender;
@@ -8,7 +9,7 @@ namespace ReferenceSolutions.Recommender;
 /// The recommender solution: SVD, PCA and biased matrix factorization (SGD and ALS) from scratch beside their
 /// TorchSharp, ML.NET and (in tests) MathNet twins, on seeded planted-rank ratings or MovieLens.
 /// </summary>
-public sealed class RecommenderSolution : ISolution
+public sealed class RecommenderSolution : IScoringSolution
 {
     /// <inheritdoc/>
     public string Name => "recommender";
@@ -18,6 +19,9 @@ public sealed class RecommenderSolution : ISolution
 
     /// <inheritdoc/>
     public RunReport Run(RunContext context) => RecommenderRun.Execute(context, new RecommenderOptions());
+
+    /// <inheritdoc/>
+    public ScoreOutput Score(ScoreRequest request) => RecommenderScoring.Score(request);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> GenerateData(string directory, ulong seed)

@@ -67,4 +67,16 @@ public static class RecommenderTolerances
     /// <summary>Randomized SVD: (‖A − Ãₖ‖₂ − σₖ₊₁) in units of f·σₖ₊₁, f = (1 + 9·√(k+p)·√min(r, c))^{1/(2q+1)}.</summary>
     public static Tolerance RandomizedSvdBound { get; } = new(nameof(RandomizedSvdBound), 1.0,
         "derived: Halko, Martinsson & Tropp (2011), §10.3 (Gaussian test matrix; power scheme §10.4): with p ≥ 4, ‖A − QQᵀA‖₂ ≤ (1 + 9·√(k+p)·√min(r, c))^{1/(2q+1)}·σₖ₊₁ except with probability ≤ 3·p⁻ᵖ (3e-10 at p = 10), and truncating QᵀA to rank k adds at most σₖ₊₁ (§9.4), so ‖A − Ãₖ‖₂ − σₖ₊₁ ≤ f·σₖ₊₁, f = (1 + 9·√(k+p)·√min(r, c))^{1/(2q+1)}: the bound is 1 in units of f·σₖ₊₁");
+
+    /// <summary>A saved MF-SGD twin pair's predictions, in units of the per-row bound that the per-epoch factor tolerance implies.</summary>
+    public static Tolerance SgdTwinScores { get; } = new(nameof(SgdTwinScores), 1.0,
+        "derived from SgdFactorsPerEpoch (δ = 5.6e-15): if μ, bᵤ, bᵢ, P, Q differ by at most δ, then |r̂ − r̂'| ≤ δ·(3 + ‖pᵤ‖₁ + ‖q'ᵢ‖₁) exactly, each side's float64 sum of k + 3 terms adds γ_{k+3}·S, and clipping to one range is 1-Lipschitz (Models/TwinScores.cs); each row is measured in units of that bound, so 1 holds whenever the factor check held");
+
+    /// <summary>A saved ALS twin pair's predictions, in units of the per-row bound that the per-epoch factor tolerance implies.</summary>
+    public static Tolerance AlsTwinScores { get; } = new(nameof(AlsTwinScores), 1.0,
+        "derived from AlsFactorsPerEpoch (δ = 1.5e-12): the same bound as SgdTwinScores, δ·(3 + ‖pᵤ‖₁ + ‖q'ᵢ‖₁) + γ_{k+3}·(S + S') per row (Models/TwinScores.cs); 1 holds whenever the factor check held");
+
+    /// <summary>A float32 probability in [0, 1] computed twice by one model, absolutely.</summary>
+    public static Tolerance Float32Probability { get; } = new(nameof(Float32Probability), Float32UnitRoundoff,
+        "derived: the zip holds the trained float32 weights bit for bit, so the loaded FFM computes the same float32 operations; were a kernel to sum in another order, a probability in [0, 1] could move by about one float32 unit roundoff, 2⁻²⁴ ≈ 6e-8 (measured: 0)");
 }

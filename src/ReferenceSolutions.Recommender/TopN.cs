@@ -46,8 +46,6 @@ public static class TopN
     /// </summary>
     public static IReadOnlyList<Recommendation> For(IRatingModel model, RatingRange range, RatingSet ratings, int user, int top, IReadOnlyDictionary<long, string>? titles)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(range);
         ArgumentNullException.ThrowIfNull(ratings);
         var rated = new HashSet<int>();
         for (int r = 0; r < ratings.Count; r++)
@@ -57,7 +55,33 @@ public static class TopN
                 rated.Add(ratings.Items[r]);
             }
         }
-        return Ranked(Enumerable.Range(0, ratings.ItemCount).Where(i => !rated.Contains(i)).Select(i => (i, model.Predict(user, i))), ratings, range, top, titles);
+        return For(model, range, ratings.ItemIds, rated, user, top, titles);
+    }
+
+    /// <summary>
+    /// The same list over item ids <paramref name="itemIds"/> (index → id), leaving out the item indices in
+    /// <paramref name="rated"/>: the form <c>run recommender</c> and <c>recommend --model</c> share.
+    /// </summary>
+    public static IReadOnlyList<Recommendation> For(IRatingModel model, RatingRange range, IReadOnlyList<long> itemIds, IReadOnlySet<int> rated, int user, int top, IReadOnlyDictionary<long, string>? titles)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(range);
+        ArgumentNullException.ThrowIfNull(itemIds);
+        ArgumentNullException.ThrowIfNull(rated);
+        return Ranked(Enumerable.Range(0, itemIds.Count).Where(i => !rated.Contains(i)).Select(i => (i, model.Predict(user, i))), itemIds, range, top, titles);
+    }
+
+    /// <summary>
+    /// The cold-start list: the items whose rating count is at least m = min(<see cref="PopularMinimumRatings"/>, the
+    /// largest count), ranked by <paramref name="score"/> (μ + bᵢ of a bias baseline), shown clipped; m is returned.
+    /// </summary>
+    public static (IReadOnlyList<Recommendation> Items, int Minimum) Popular(IReadOnlyList<long> itemIds, int[] counts, Func<int, double> score, RatingRange range, int top, IReadOnlyDictionary<long, string>? titles)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(score);
+        int minimum = Math.Min(PopularMinimumRatings, counts.Max());
+        return (Ranked(Enumerable.Range(0, itemIds.Count).Where(i => counts[i] >= minimum).Select(i => (i, score(i))), itemIds, range, top, titles), minimum);
     }
 
     /// <summary>
@@ -74,9 +98,7 @@ public static class TopN
         BiasBaseline baseline = BiasBaseline.Fit(ratings, choice.Lambda, HyperParameterSearch.BiasSweeps);
         var range = RatingRange.Of(ratings);
         int[] counts = [.. ratings.ByItem().Select(r => r.Length)];
-        int minimum = Math.Min(PopularMinimumRatings, counts.Max());
-        IReadOnlyList<Recommendation> list = Ranked(
-            Enumerable.Range(0, ratings.ItemCount).Where(i => counts[i] >= minimum).Select(i => (i, baseline.PredictForNewUser(i))), ratings, range, top, titles);
+        (IReadOnlyList<Recommendation> list, int minimum) = Popular(ratings.ItemIds, counts, baseline.PredictForNewUser, range, top, titles);
         string notice = string.Create(CultureInfo.InvariantCulture,
             $"user {userId} has no ratings in {ratings.Source}: not personalised — the items with at least {minimum} ratings, ranked by μ + bᵢ of the bias baseline (λ = {choice.Lambda}) fitted on all ratings");
         return new RecommendationList(list, notice);
@@ -162,10 +184,10 @@ public static class TopN
         return (train, validation);
     }
 
-    private static List<Recommendation> Ranked(IEnumerable<(int Item, double Score)> scored, RatingSet ratings, RatingRange range, int top, IReadOnlyDictionary<long, string>? titles) =>
+    private static List<Recommendation> Ranked(IEnumerable<(int Item, double Score)> scored, IReadOnlyList<long> itemIds, RatingRange range, int top, IReadOnlyDictionary<long, string>? titles) =>
         scored.OrderByDescending(x => x.Score)
-            .ThenBy(x => ratings.ItemIds[x.Item])
+            .ThenBy(x => itemIds[x.Item])
             .Take(top)
-            .Select((x, rank) => new Recommendation(rank + 1, ratings.ItemIds[x.Item], titles?.GetValueOrDefault(ratings.ItemIds[x.Item]), range.Clip(x.Score)))
+            .Select((x, rank) => new Recommendation(rank + 1, itemIds[x.Item], titles?.GetValueOrDefault(itemIds[x.Item]), range.Clip(x.Score)))
             .ToList();
 }

@@ -3,6 +3,8 @@ using System.Globalization;
 using ReferenceSolutions.Core.Data;
 using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.Recommender;
+using ReferenceSolutions.Recommender.Models;
+using ReferenceSolutions.Recommender.Ratings;
 using ReferenceSolutions.Recommender.Selection;
 using ReferenceSolutions.Recommender.Svd;
 
@@ -57,12 +59,17 @@ internal static class RecommenderCommands
         Option<ulong> seed = CommonOptions.Seed();
         Option<int?> factors = Factors();
         var intervals = new Option<double?>("--intervals") { Description = "Also print each item's central predictive interval at this level, 0.8 or 0.95 (the levels whose coverage `run recommender` measures): the weighted-λ ALS user half-step's posterior around MF-SGD's item side, clipped to the rating range." };
-        var command = new Command("recommend", "Choose MF-SGD's λ and epochs on a validation split, refit on all ratings and print a user's top-N unrated items with predicted ratings (clipped to the rating range); a user without ratings gets the non-personalised list, with a note on stderr. Exit 1 when MF-SGD diverges.")
+        var model = new Option<string?>("--model") { Description = "A run folder (or its models/): rank with its saved MF-SGD, no training, exactly as its recommendations.csv (predictions printed in shortest round-trip form); an unknown user gets the cold-start list of its saved bias baseline. --ratings, --factors, --seed and --intervals train and are refused with it; --movies still adds titles." };
+        var command = new Command("recommend", "Choose MF-SGD's λ and epochs on a validation split, refit on all ratings and print a user's top-N unrated items with predicted ratings (clipped to the rating range); a user without ratings gets the non-personalised list, with a note on stderr. With --model, a run's saved factors instead (no training). Exit 1 when MF-SGD diverges.")
         {
-            user, top, ratings, movies, seed, factors, intervals,
+            user, top, ratings, movies, seed, factors, intervals, model,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(model) is string directory)
+            {
+                return RecommendFromModel(io, parse, directory, user, top, movies, [ratings, factors, seed, intervals]);
+            }
             var options = new RecommenderOptions(Factors: parse.GetValue(factors));
             double? level = parse.GetValue(intervals);
             RecommendationList list = TopN.Recommend(parse.GetValue(ratings), parse.GetValue(movies), parse.GetValue(user), parse.GetValue(top), parse.GetValue(seed), options, level);
@@ -86,6 +93,33 @@ internal static class RecommenderCommands
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// <c>recommend --model DIR</c>: the saved MF-SGD's list (<see cref="ModelRecommendations"/>), each predicted rating
+    /// in shortest round-trip form so that it reads digit for digit as in recommendations.csv.
+    /// </summary>
+    private static int RecommendFromModel(CliIo io, ParseResult parse, string directory, Option<long> user, Option<int> top, Option<string?> movies, Option[] training)
+    {
+        foreach (Option option in training)
+        {
+            if (parse.GetResult(option) is { Implicit: false })
+            {
+                throw new UserInputException($"{option.Name} trains a model; with --model the saved factors are used as they are (leave {option.Name} out)");
+            }
+        }
+        IReadOnlyDictionary<long, string>? titles = parse.GetValue(movies) is string path ? MovieTitles.Read(path) : null;
+        RecommendationList list = ModelRecommendations.Load(directory).For(parse.GetValue(user), parse.GetValue(top), titles);
+        if (list.Notice is not null)
+        {
+            io.Error.WriteLine($"note: {Echo.Message(list.Notice)}");
+        }
+        foreach (Recommendation r in list.Items)
+        {
+            string title = string.IsNullOrEmpty(r.Title) ? "" : $"  {Echo.Message(r.Title)}";
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Rank,3}. item {r.ItemId,-7} predicted {r.PredictedRating:R}{title}"));
+        }
+        return ExitCodes.Success;
     }
 
     private static string Grid(IReadOnlyList<double> values) => "{" + string.Join(", ", values.Select(v => v.ToString(CultureInfo.InvariantCulture))) + "}";

@@ -1,3 +1,4 @@
+using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.Recommender.Ratings;
 
 namespace ReferenceSolutions.Recommender.Factorization;
@@ -7,6 +8,12 @@ public sealed class GlobalMean(double mu) : IRatingModel
 {
     /// <inheritdoc/>
     public double Predict(int user, int item) => mu;
+
+    /// <summary>
+    /// The same model as a <see cref="BiasedMf"/> over <paramref name="users"/> and <paramref name="items"/> with every
+    /// bias 0 and k = 0, how it is saved: its r̂ = μ + 0 + 0 + 0 is μ, bit for bit.
+    /// </summary>
+    public BiasedMf ToFactors(int users, int items) => new(mu, new double[users], new double[items], new(users, 0), new(items, 0));
 }
 
 /// <summary>
@@ -62,6 +69,12 @@ public sealed class BiasBaseline : IRatingModel
 
     /// <inheritdoc/>
     public double Predict(int user, int item) => _mu + _userBias[user] + _itemBias[item];
+
+    /// <summary>
+    /// The same model as a <see cref="BiasedMf"/> with k = 0 (P: m×0, Q: n×0), how it is saved: its r̂ = μ + bᵤ + bᵢ + 0
+    /// has the same bits as <see cref="Predict"/>.
+    /// </summary>
+    public BiasedMf ToFactors() => new(_mu, (double[])_userBias.Clone(), (double[])_itemBias.Clone(), new(_userBias.Length, 0), new(_itemBias.Length, 0));
 
     /// <summary>r̂ = μ + bᵢ: the prediction for a user with no ratings at all (bᵤ = 0).</summary>
     public double PredictForNewUser(int item) => _mu + _itemBias[item];
