@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using ReferenceSolutions.Core.Data;
@@ -9,15 +8,12 @@ namespace ReferenceSolutions.FraudDetection.Models;
 
 /// <summary>
 /// An ML.NET model saved with <c>mlContext.Model.Save</c> (<see cref="FraudModelFormats.MLNetFile"/>, the input schema
-/// included: a float32 vector <c>Features</c> of length d, the standardised row, and a boolean <c>Label</c>). ML.NET
-/// stamps every zip entry with the time of saving (measured on a FastTree zip), so the
-/// zip is rewritten entry by entry, in ML.NET's order and with the same bytes, with every entry time set to
-/// 1980-01-01 00:00 (the zip format's earliest): the same model gives the same file.
+/// included: a float32 vector <c>Features</c> of length d, the standardised row, and a boolean <c>Label</c>), rewritten by
+/// <see cref="ReproducibleZip"/> (ML.NET stamps every entry with the time of saving; measured on a FastTree zip), so
+/// the same model gives the same file.
 /// </summary>
 internal static class MLNetZip
 {
-    private static readonly DateTimeOffset FixedTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     /// <summary>Saves <paramref name="model"/> (trained on d-feature rows) to <paramref name="path"/>.</summary>
     public static void Save(MLContext ml, ITransformer model, int features, string path)
     {
@@ -25,20 +21,7 @@ internal static class MLNetZip
         DataViewSchema schema = MLNetData.Load(ml, new Matrix(0, features), []).Schema;
         using var saved = new MemoryStream();
         ml.Model.Save(model, schema, saved);
-        saved.Position = 0;
-        using var source = new ZipArchive(saved, ZipArchiveMode.Read);
-        using var fixedZip = new MemoryStream();
-        using (var target = new ZipArchive(fixedZip, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (ZipArchiveEntry entry in source.Entries)
-            {
-                ZipArchiveEntry copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-                copy.LastWriteTime = FixedTime;
-                using Stream from = entry.Open(), to = copy.Open();
-                from.CopyTo(to);
-            }
-        }
-        AtomicFile.WriteAllBytes(path, fixedZip.ToArray());
+        ReproducibleZip.Write(path, saved);
     }
 
     /// <summary>Loads the model in <paramref name="path"/>, whose schema must hold <c>Features</c> of length <paramref name="features"/>.</summary>

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using ReferenceSolutions.Core.Data;
@@ -13,9 +12,6 @@ namespace ReferenceSolutions.NeuralNet.MLNet;
 /// </summary>
 public sealed class MLNetModel(MLContext context, ITransformer predictor, IReadOnlyList<int> classes, int features)
 {
-    /// <summary>The zip entries' fixed time: the earliest a zip (DOS) date can hold, 1980-01-01 00:00.</summary>
-    public static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     /// <summary>The class of each score slot.</summary>
     public IReadOnlyList<int> Classes { get; } = classes;
 
@@ -41,29 +37,15 @@ public sealed class MLNetModel(MLContext context, ITransformer predictor, IReadO
     }
 
     /// <summary>
-    /// <c>mlContext.Model.Save</c> of the predictor with its input schema, rewritten with every zip entry stored
-    /// (uncompressed) and dated <see cref="EntryTime"/>, in ML.NET's entry order: ML.NET stamps each entry with the time
-    /// of saving, so its own zip differs from run to run; the rewritten one is byte-identical for the same model.
+    /// <c>mlContext.Model.Save</c> of the predictor with its input schema, rewritten by <see cref="ReproducibleZip"/> so
+    /// that the same model gives the same bytes.
     /// </summary>
     public void Save(string path)
     {
         using var saved = new MemoryStream();
         IDataView schemaOnly = context.Data.LoadFromEnumerable(Array.Empty<FeaturesRow>(), Schema(Features));
         context.Model.Save(predictor, schemaOnly.Schema, saved);
-        saved.Position = 0;
-        AtomicFile.Write(path, stream =>
-        {
-            using var source = new ZipArchive(saved, ZipArchiveMode.Read, leaveOpen: true);
-            using var target = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-            foreach (ZipArchiveEntry entry in source.Entries)
-            {
-                ZipArchiveEntry copy = target.CreateEntry(entry.FullName, CompressionLevel.NoCompression);
-                copy.LastWriteTime = EntryTime;
-                using Stream from = entry.Open();
-                using Stream to = copy.Open();
-                from.CopyTo(to);
-            }
-        });
+        ReproducibleZip.Write(path, saved);
     }
 
     /// <summary>

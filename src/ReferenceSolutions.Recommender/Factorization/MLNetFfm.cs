@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using ReferenceSolutions.Core.Data;
@@ -22,9 +21,6 @@ public sealed class MLNetFfm
 {
     /// <summary>The manifest format of a saved FFM.</summary>
     public const string Format = "mlnet-zip";
-
-    /// <summary>The fixed time stamp of every entry of a saved zip, 1980-01-01 00:00 (the zip format's earliest date).</summary>
-    public static DateTimeOffset ZipEntryTime { get; } = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The feature text of an id outside the id maps (never a training value, so its one-hot vector is 0).</summary>
     public const string Unknown = "unknown";
@@ -93,27 +89,13 @@ public sealed class MLNetFfm
 
     /// <summary>
     /// Writes the fitted pipeline (one-hot encoders and FFM) with <c>mlContext.Model.Save</c> and its input schema to
-    /// <paramref name="path"/>, then re-packs the zip with every entry's time stamp set to <see cref="ZipEntryTime"/>:
-    /// ML.NET stamps each entry with the time of saving, which alone made two saves of one model differ.
+    /// <paramref name="path"/>, rewritten by <see cref="ReproducibleZip"/> so that the same model gives the same bytes.
     /// </summary>
     public void Save(string path)
     {
         using var saved = new MemoryStream();
         _ml.Model.Save(_model, _inputSchema, saved);
-        saved.Position = 0;
-        AtomicFile.Write(path, stream =>
-        {
-            using var source = new ZipArchive(saved, ZipArchiveMode.Read);
-            using var target = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-            foreach (ZipArchiveEntry entry in source.Entries)
-            {
-                ZipArchiveEntry copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-                copy.LastWriteTime = ZipEntryTime;
-                using Stream from = entry.Open();
-                using Stream to = copy.Open();
-                from.CopyTo(to);
-            }
-        });
+        ReproducibleZip.Write(path, saved);
     }
 
     /// <summary>
