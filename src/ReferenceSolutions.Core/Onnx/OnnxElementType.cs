@@ -14,4 +14,7 @@ public enum OnnxElementType
 
     /// <summary>DOUBLE = 11, IEEE float64.</summary>
     Double = 11,
+
+    /// <summary>UINT32 = 12 (read from ML.NET's files: a multiclass PredictedLabel, a key type; the suite writes none).</summary>
+    UInt32 = 12,
 }

@@ -2,10 +2,10 @@ using System.Globalization;
 using ReferenceSolutions.Core.Data;
 using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.Core.Models;
+using ReferenceSolutions.Core.Onnx;
 using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Core.Solutions;
 using ReferenceSolutions.FraudDetection.Data;
-using ReferenceSolutions.Core.Onnx;
 using ReferenceSolutions.FraudDetection.Explanations;
 using ReferenceSolutions.FraudDetection.Onnx;
 
