@@ -314,7 +314,8 @@ public static class FraudChecks
         ["export onnx", "score fraud --engine onnx"],
         "LogisticRegressionOnnxTests.OnnxRuntime_scores_held_out_rows_as_the_from_scratch_model_does",
         "LogisticRegressionOnnxTests.OnnxRuntime_scores_the_credit_card_samples_time_split_test_rows_as_the_from_scratch_model_does",
-        "LogisticRegressionOnnxTests.A_wrong_initializer_or_a_missing_prior_breaks_parity");
+        "LogisticRegressionOnnxTests.A_wrong_initializer_or_a_missing_prior_breaks_parity",
+        "LogisticRegressionOnnxTests.A_column_the_standardizer_rescales_by_a_power_of_two_is_exported_exactly");
 
     /// <summary>ML.NET's logistic regression and FastTree, converted by ML.NET's OnnxConverter, run by ONNX Runtime against ML.NET's own Probability column.</summary>
     public static CheckDefinition OnnxMLNet { get; } = Library("onnx-mlnet", "ML.NET ONNX export: onnxruntime vs ML.NET",

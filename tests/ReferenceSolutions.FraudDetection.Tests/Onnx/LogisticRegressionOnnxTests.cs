@@ -83,19 +83,32 @@ public class LogisticRegressionOnnxTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_saved_model_with_a_short_array_is_refused_naming_the_field()
+    public void A_column_the_standardizer_rescales_by_a_power_of_two_is_exported_exactly()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"refsol-logreg-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, """{"features": ["a", "b"], "mean": [0, 1], "scale": [1], "intercept": 0.5, "coefficients": [1, 2], "prior": null, "thresholds": {}}""");
-        try
+        (LabeledData train, LabeledData test) = Split(TransactionGenerator.Generate(2000, 15));
+        foreach (LabeledData part in new[] { train, test })
         {
-            DataFormatException e = Assert.Throws<DataFormatException>(() => SavedLogisticRegression.Load(path));
-            Assert.Contains("'scale'", e.Message, StringComparison.Ordinal);
+            for (int i = 0; i < part.X.Rows; i++)
+            {
+                part.X[i, 0] *= 1e300;
+                part.X[i, 1] *= 1e-300;
+            }
         }
-        finally
+        var scaler = Standardizer.Fit(train);
+        Assert.Equal([0, 1], scaler.Rescaled.Select(r => r.Column));
+        LogisticModel model = new NewtonLogisticRegression().Fit(scaler.Transform(train.X), train.Y, 1.0);
+        double[] mean = [.. scaler.Mean], scale = [.. scaler.Scale];
+        int[] exponents = new int[mean.Length];
+        foreach ((int column, int exponent, double scaledMean, double scaledScale) in scaler.Rescaled)
         {
-            File.Delete(path);
+            (exponents[column], mean[column], scale[column]) = (exponent, scaledMean, scaledScale);
         }
+        var saved = new SavedLogisticRegression(train.FeatureNames, mean, scale, model.Intercept, model.Weights, null, exponents);
+        double[] native = model.Probabilities(scaler.Transform(test.X));
+        Matrix onnx = OnnxRunner.Run(LogisticRegressionOnnx.Build(saved, "test"), test.X);
+        ParityAssert.Passes(FraudChecks.OnnxLogReg, OnnxParity.AddRelative(new Comparison("onnx", ModelKinds.FromScratch), "p", onnx, Column(native)));
+        Matrix unscaled = OnnxRunner.Run(LogisticRegressionOnnx.Build(saved with { Exponents = null }, "test"), test.X);
+        ParityAssert.Fails(FraudChecks.OnnxLogReg, OnnxParity.AddRelative(new Comparison("onnx", ModelKinds.FromScratch), "p", unscaled, Column(native)));
     }
 
     /// <summary>The first 70 % of rows for training, the rest held out.</summary>
