@@ -115,11 +115,16 @@ public sealed class ExportOnnxTests : IDisposable
         Assert.Contains("'features'", stderr, StringComparison.Ordinal);
     }
 
-    /// <summary>A refsol-logreg model: μ = (100, 12, 10), s = (50, 6, 20), b = −2, w = (0.8, −0.3, 1.1), β = 0.25.</summary>
+    /// <summary>
+    /// A refsol-logreg model in the layout <c>run fraud</c> saves (docs/fraud-detection.md): μ = (100, 12, 10),
+    /// s = (50, 6, 20), b = −2, w = (0.8, −0.3, 1.1), β = 0.25.
+    /// </summary>
     private static string SaveLogisticRegression(string runFolder, string name, string[]? features = null) =>
-        SavedModels.Save(runFolder, Manifest(name, "fraud", "refsol-logreg", "model.json"), f => File.WriteAllText(Path.Combine(f, "model.json"), string.Create(CultureInfo.InvariantCulture, $$$"""
-            {"features": [{{{string.Join(", ", (features ?? Features).Select(n => $"\"{n}\""))}}}], "mean": [100, 12, 10], "scale": [50, 6, 20],
-             "intercept": -2, "coefficients": [0.8, -0.3, 1.1], "prior": {"beta": 0.25}, "thresholds": {"cost": 0.1}}
+        SavedModels.Save(runFolder, Manifest(name, "fraud", "refsol-logreg", "logreg.json"), f => File.WriteAllText(Path.Combine(f, "logreg.json"), string.Create(CultureInfo.InvariantCulture, $$$"""
+            {"format": "refsol-logreg", "version": 1, "features": [{{{string.Join(", ", (features ?? Features).Select(n => $"\"{n}\""))}}}], "label": "Class", "timeColumn": null,
+             "mean": [100, 12, 10], "scale": [50, 6, 20], "rescaled": [], "intercept": -2, "coefficients": [0.8, -0.3, 1.1],
+             "prior": {"beta": 0.25, "truePrior": 0.2, "samplePrior": 0.5},
+             "thresholds": {"bayes": 0.02, "minExpectedCost": 0.1, "targetRecall": 0.05, "falsePositiveCost": 1, "falseNegativeCost": 50, "recallTarget": 0.9}}
             """)));
 
     public sealed class Row

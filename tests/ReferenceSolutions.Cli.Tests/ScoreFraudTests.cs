@@ -64,6 +64,25 @@ public sealed class ScoreFraudTests(FraudRunFixture run) : IClassFixture<FraudRu
     }
 
     [Fact]
+    public void Engine_onnx_scores_the_logistic_regression_with_onnx_runtime_within_its_parity()
+    {
+        Assert.True(run.RunExit.ExitCode == 0, run.RunExit.Stderr);
+        string native = Out, onnx = Out;
+        Assert.Equal(0, CliRunner.Run("score", "fraud", "--model", run.Run, "--input", run.Data, "--out", native).ExitCode);
+        (int exitCode, string stdout, string stderr) = CliRunner.Run("score", "fraud", "--model", run.Run, "--input", run.Data, "--out", onnx, "--json", "--engine", "onnx");
+        Assert.True(exitCode == 0, stderr + stdout);
+        using JsonDocument json = JsonDocument.Parse(stdout);
+        JsonElement first = json.RootElement.GetProperty("comparisons")[0];
+        Assert.Equal("fraud.onnx-logreg", first.GetProperty("id").GetString());
+        Assert.True(first.GetProperty("passed").GetBoolean());
+        Assert.Equal("onnx", json.RootElement.GetProperty("implementations").GetProperty("logreg-from-scratch").GetProperty("engine").GetString());
+        double[] Column(string path) => [.. File.ReadLines(path).Skip(1).Select(l => double.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture))];
+        double[] a = Column(native), b = Column(onnx);
+        Assert.All(a.Zip(b), pair => Assert.True(Math.Abs(pair.First - pair.Second) <= 1e-12 * Math.Max(pair.First, pair.Second), $"{pair.First:R} vs {pair.Second:R}"));
+        Assert.NotEqual(a, b);
+    }
+
+    [Fact]
     public void Run_then_score_on_rows_of_the_training_layout_passes_every_comparison()
     {
         Assert.True(run.RunExit.ExitCode == 0, run.RunExit.Stderr);

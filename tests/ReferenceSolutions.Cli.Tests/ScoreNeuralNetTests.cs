@@ -35,6 +35,13 @@ public sealed class ScoreNeuralNetTests : IDisposable
         Assert.Equal(["mlnet-lbfgs-maxent", "mlp-from-scratch", "mlp-torch"], report.RootElement.GetProperty("implementations").EnumerateObject().Select(p => p.Name));
         Assert.Equal("neuralnet.score.twins", Assert.Single(report.RootElement.GetProperty("comparisons").EnumerateArray()).GetProperty("id").GetString());
 
+        (int onnxExit, string onnxOut, string onnxErr) = CliRunner.Run("score", "neuralnet", "--model", run, "--input", test, "--out", Path.Combine(_folder, "onnx.csv"), "--json", "--engine", "onnx");
+        Assert.True(onnxExit == 0, $"exit {onnxExit}: {onnxErr}");
+        using JsonDocument onnx = JsonDocument.Parse(onnxOut);
+        Assert.Equal(["neuralnet.onnx-mlp", "neuralnet.score.twins"], onnx.RootElement.GetProperty("comparisons").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.True(onnx.RootElement.GetProperty("passed").GetBoolean());
+        Assert.Equal("onnx", onnx.RootElement.GetProperty("implementations").GetProperty("mlp-from-scratch").GetProperty("engine").GetString());
+
         string[] lines = File.ReadAllLines(scores);
         string[] header = lines[0].Split(',');
         string[] rows = File.ReadAllLines(test);
