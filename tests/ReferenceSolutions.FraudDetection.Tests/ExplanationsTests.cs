@@ -85,7 +85,7 @@ public class ExplanationsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Permuting_a_column_permutes_only_that_column_and_the_sample_keeps_both_classes()
+    public void Each_stacked_copy_permutes_only_its_column_and_the_sample_keeps_both_classes()
     {
         Gen<(int Rows, int Columns, int Column, int Seed)> cases =
             from rows in Gen.Choose(2, 60)
@@ -97,15 +97,17 @@ public class ExplanationsTests(ITestOutputHelper output)
         {
             var rng = new Rng((ulong)c.Seed);
             Matrix x = rng.GaussianMatrix(c.Rows, c.Columns);
-            Matrix target = x.Clone();
-            PermutationImportance.PermuteColumn(x, target, c.Column, rng.Permutation(c.Rows));
-            for (int j = 0; j < c.Columns; j++)
+            int[][] permutations = [rng.Permutation(c.Rows), rng.Permutation(c.Rows), rng.Permutation(c.Rows)];
+            Matrix stacked = PermutationImportance.Stack(x, c.Column, permutations);
+            Assert.Equal(3 * c.Rows, stacked.Rows);
+            for (int r = 0; r < permutations.Length; r++)
             {
-                double[] before = [.. Enumerable.Range(0, c.Rows).Select(i => x[i, j])], after = [.. Enumerable.Range(0, c.Rows).Select(i => target[i, j])];
-                Assert.Equal(before.Order(), after.Order());
-                if (j != c.Column)
+                Assert.Equal(Enumerable.Range(0, c.Rows), permutations[r].Order());
+                for (int j = 0; j < c.Columns; j++)
                 {
-                    Assert.Equal(before, after);
+                    double[] before = [.. Enumerable.Range(0, c.Rows).Select(i => x[i, j])], after = [.. Enumerable.Range(0, c.Rows).Select(i => stacked[(r * c.Rows) + i, j])];
+                    Assert.Equal(before.Order(), after.Order());
+                    Assert.Equal(j == c.Column ? [.. permutations[r].Select(i => before[i])] : before, after);
                 }
             }
             int[] y = [.. Enumerable.Range(0, c.Rows).Select(i => i == 0 ? 1 : i == 1 ? 0 : (int)(rng.NextUInt64() % 2))];
@@ -125,7 +127,9 @@ public class ExplanationsTests(ITestOutputHelper output)
     [Fact]
     public void PFI_agreement_fails_against_a_mislabelled_feature_order()
     {
-        (Matrix x, int[] y) = TestData.Logistic(3000, 6, 37);
+        var truth = new LogisticModel(-1.0, [3.0, -2.5, 2.0, -1.5, 1.0, 0, 0, 0]);
+        Matrix x = new Rng(37).GaussianMatrix(1500, truth.Weights.Length);
+        int[] y = Labels(truth, x, new Rng(39));
         MLNetLogisticModel mlnet = new MLNetLogisticRegression(37).Train(x, y, 1.0);
         string[] names = [.. Enumerable.Range(1, x.Columns).Select(j => $"x{j}")];
         FeatureImportance[] ours = PermutationImportance.Compute(x, y, rows => mlnet.Predict(rows).Probabilities(), names, Repeats, new Rng(38));
@@ -149,10 +153,16 @@ public class ExplanationsTests(ITestOutputHelper output)
         MLNetLogisticModel logreg = new MLNetLogisticRegression(42).Train(x, train.Y, 1.0);
         FastTreeModel fastTree = FastTreeModel.Fit(x, train.Y, 42);
         var rng = new Rng(42);
-        FeatureImportance[] oursLogReg = PermutationImportance.Compute(z, test.Y, rows => logreg.Predict(rows).Probabilities(), data.FeatureNames, Repeats, rng.Fork());
-        FeatureImportance[] oursTree = PermutationImportance.Compute(z, test.Y, fastTree.Probabilities, data.FeatureNames, Repeats, rng.Fork());
-        FeatureImportance[] theirsLogReg = MLNetExplanations.PermutationImportance(logreg.Transformer, z, test.Y, data.FeatureNames, Repeats, 42);
-        FeatureImportance[] theirsTree = MLNetExplanations.PermutationImportance(fastTree.Transformer, z, test.Y, data.FeatureNames, Repeats, 42);
+        Rng logRegStream = rng.Fork(), treeStream = rng.Fork();
+        Task<FeatureImportance[]>[] pfi =
+        [
+            Task.Run(() => PermutationImportance.Compute(z, test.Y, rows => logreg.Predict(rows).Probabilities(), data.FeatureNames, Repeats, logRegStream)),
+            Task.Run(() => PermutationImportance.Compute(z, test.Y, fastTree.Probabilities, data.FeatureNames, Repeats, treeStream)),
+            Task.Run(() => MLNetExplanations.PermutationImportance(logreg.Transformer, z, test.Y, data.FeatureNames, Repeats, 42)),
+            Task.Run(() => MLNetExplanations.PermutationImportance(fastTree.Transformer, z, test.Y, data.FeatureNames, Repeats, 42)),
+        ];
+        FeatureImportance[][] results = Task.WhenAll(pfi).GetAwaiter().GetResult();
+        (FeatureImportance[] oursLogReg, FeatureImportance[] oursTree, FeatureImportance[] theirsLogReg, FeatureImportance[] theirsTree) = (results[0], results[1], results[2], results[3]);
         foreach ((string model, FeatureImportance[] ours, FeatureImportance[] theirs) in new[] { ("logreg-mlnet", oursLogReg, theirsLogReg), ("fasttree-mlnet", oursTree, theirsTree) })
         {
             output.WriteLine($"{model}: top 5 ours {string.Join(", ", PermutationImportance.Top(ours, 5).Select(j => ours[j].Feature))}; ML.NET {string.Join(", ", PermutationImportance.Top(theirs, 5).Select(j => theirs[j].Feature))}");

@@ -44,7 +44,9 @@ internal sealed class FraudExplanations
     /// Computes everything on test rows <paramref name="test"/> (n×d, standardised) with labels <paramref name="labels"/>:
     /// the contributions on every row, the permutation importance on at most <see cref="MaxPermutationRows"/> of them
     /// (the same rows on both sides), R = <paramref name="repeats"/> permutations per feature, ours (and the sample)
-    /// from <paramref name="rng"/>, ML.NET's from <c>MLContext(<paramref name="mlSeed"/>)</c>.
+    /// from <paramref name="rng"/>, ML.NET's from <c>MLContext(<paramref name="mlSeed"/>)</c>. The five PFIs run
+    /// concurrently, each on its own seeded stream (forked in model order first), so the result is the same on any
+    /// number of threads.
     /// </summary>
     public static FraudExplanations Compute(FraudModels fitted, Matrix test, int[] labels, IReadOnlyList<string> names, int repeats, Rng rng, int mlSeed)
     {
@@ -59,12 +61,19 @@ internal sealed class FraudExplanations
             [Models[1]] = rows => fitted.MLNet.Predict(rows).Probabilities(),
             [Models[2]] = fitted.FastTree.Probabilities,
         };
-        foreach (string model in Models)
+        Rng[] streams = [.. Models.Select(_ => rng.Fork())];
+        Task<FeatureImportance[]>[] ours = [.. Models.Select((model, k) => Task.Run(() => PermutationImportance.Compute(z, y, scorers[model], names, repeats, streams[k], weights)))];
+        Task<FeatureImportance[]>[] theirs =
+        [
+            Task.Run(() => MLNetExplanations.PermutationImportance(fitted.MLNet.Transformer, z, y, names, repeats, mlSeed)),
+            Task.Run(() => MLNetExplanations.PermutationImportance(fitted.FastTree.Transformer, z, y, names, repeats, mlSeed)),
+        ];
+        for (int k = 0; k < Models.Length; k++)
         {
-            explanations._scratch[model] = PermutationImportance.Compute(z, y, scorers[model], names, repeats, rng.Fork(), weights);
+            explanations._scratch[Models[k]] = ours[k].GetAwaiter().GetResult();
         }
-        explanations._mlnet[Models[1]] = MLNetExplanations.PermutationImportance(fitted.MLNet.Transformer, z, y, names, repeats, mlSeed);
-        explanations._mlnet[Models[2]] = MLNetExplanations.PermutationImportance(fitted.FastTree.Transformer, z, y, names, repeats, mlSeed);
+        explanations._mlnet[Models[1]] = theirs[0].GetAwaiter().GetResult();
+        explanations._mlnet[Models[2]] = theirs[1].GetAwaiter().GetResult();
 
         string rows = string.Create(CultureInfo.InvariantCulture, $"the {test.Rows} test rows, standardised with the training rows' μ and s");
         string pfiOn = string.Create(CultureInfo.InvariantCulture,

@@ -10,7 +10,9 @@ namespace ReferenceSolutions.FraudDetection.Explanations;
 /// feature j and repeat r = 1..R, X⁽ʲʳ⁾ is X with column j replaced by x_{π(i), j} for a uniform random permutation π
 /// (Fisher–Yates, <see cref="Rng.Permutation"/>), and the repeat's AUC drop and log-loss increase are AUC − AUC(f(X⁽ʲʳ⁾))
 /// and L(f(X⁽ʲʳ⁾)) − L. Feature j draws its R permutations from its own stream, forked from the caller's generator in
-/// feature order before any scoring, so the result depends on the seed only (not on threads).
+/// feature order before any scoring, so the result depends on the seed only (not on threads). The R permuted copies of
+/// X are stacked (Rn×d) and scored in one call, so the model must score each row independently of the others (every
+/// model here does); memory is R·n·d per feature scored at once.
 /// </summary>
 public static class PermutationImportance
 {
@@ -36,14 +38,15 @@ public static class PermutationImportance
         double auc = RocCurve.Auc(baseline, y), logLoss = ProbabilityScores.LogLoss(baseline, y, weights);
         Rng[] streams = [.. names.Select(_ => rng.Fork())];
         var result = new FeatureImportance[x.Columns];
+        int n = x.Rows;
         Parallel.For(0, x.Columns, j =>
         {
-            Matrix permuted = x.Clone();
+            int[][] permutations = [.. Enumerable.Range(0, repeats).Select(_ => streams[j].Permutation(n))];
+            double[] all = probabilities(Stack(x, j, permutations));
             double[] drops = new double[repeats], increases = new double[repeats];
             for (int r = 0; r < repeats; r++)
             {
-                PermuteColumn(x, permuted, j, streams[j].Permutation(x.Rows));
-                double[] p = probabilities(permuted);
+                ReadOnlySpan<double> p = all.AsSpan(r * n, n);
                 drops[r] = auc - RocCurve.Auc(p, y);
                 increases[r] = ProbabilityScores.LogLoss(p, y, weights) - logLoss;
             }
@@ -102,20 +105,29 @@ public static class PermutationImportance
         return pool[..count];
     }
 
-    /// <summary>Column <paramref name="column"/> of <paramref name="target"/> (n×d) set to x_{π(i), column}, i = 0..n−1; the other columns are left as they are.</summary>
-    public static void PermuteColumn(Matrix x, Matrix target, int column, int[] permutation)
+    /// <summary>
+    /// R copies of X (n×d) stacked into an Rn×d matrix, copy r with column <paramref name="column"/> replaced by
+    /// x_{πᵣ(i), column} for the permutation πᵣ = <paramref name="permutations"/>[r] of 0..n−1; the other columns as in X.
+    /// </summary>
+    public static Matrix Stack(Matrix x, int column, int[][] permutations)
     {
         ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(permutation);
-        if (permutation.Length != x.Rows || target.Rows != x.Rows || target.Columns != x.Columns)
+        ArgumentNullException.ThrowIfNull(permutations);
+        int n = x.Rows;
+        var stacked = new Matrix(permutations.Length * n, x.Columns);
+        for (int r = 0; r < permutations.Length; r++)
         {
-            throw new ArgumentException($"a permutation of {permutation.Length} for {x.Rows}×{x.Columns} rows into {target.Rows}×{target.Columns}");
+            if (permutations[r].Length != n)
+            {
+                throw new ArgumentException($"permutation {r} has {permutations[r].Length} entries for {n} rows", nameof(permutations));
+            }
+            x.Data.CopyTo(stacked.Data.AsSpan(r * n * x.Columns));
+            for (int i = 0; i < n; i++)
+            {
+                stacked[(r * n) + i, column] = x[permutations[r][i], column];
+            }
         }
-        for (int i = 0; i < x.Rows; i++)
-        {
-            target[i, column] = x[permutation[i], column];
-        }
+        return stacked;
     }
 
     /// <summary>

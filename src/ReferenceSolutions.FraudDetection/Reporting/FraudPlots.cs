@@ -146,7 +146,7 @@ internal static class FraudPlots
         double[] ticks = [.. order.Select((_, row) => ((d - 1 - row) * groups) + ((series.Count - 1) / 2.0))];
         plot.Axes.Left.SetTicks(ticks, [.. order.Select(j => series[0].Importances[j].Feature)]);
         plot.Add.VerticalLine(0).LinePattern = LinePattern.Dashed;
-        plot.Title(FormattableString.Invariant($"Permutation importance on the test rows: mean AUC drop over R = {repeats} permutations, ±1.96 SE"));
+        plot.Title(FormattableString.Invariant($"Permutation importance: mean AUC drop, R = {repeats}, ±1.96 SE"));
         plot.XLabel("AUC − AUC with the feature permuted");
         plot.ShowLegend(Alignment.LowerRight);
         PngPlot.Save(plot, path, PngPlot.Width, Math.Max(PngPlot.Height, 120 + (8 * groups * d)));
