@@ -20,15 +20,14 @@ internal sealed class FraudExplanations
 
     /// <summary>
     /// The most test rows the permutation importance scores (a class-stratified sample above it,
-    /// <see cref="PermutationImportance.Sample"/>): each side scores every row R·d times per model, through ML.NET's
-    /// pipeline for three of the five, which costs ≈ 3 ms per 1,000 rows per scoring on one core.
+    /// <see cref="PermutationImportance.Sample"/>): the five PFIs score every row R·d times each, four of them through
+    /// ML.NET's pipeline, so this bounds the run's added time (docs/fraud-detection.md#explanations has the figures).
     /// </summary>
     public const int MaxPermutationRows = 2000;
 
     private readonly Dictionary<string, FeatureImportance[]> _scratch = [];
     private readonly Dictionary<string, FeatureImportance[]> _mlnet = [];
     private readonly int _repeats;
-
     private readonly int _rows;
 
     private FraudExplanations(int repeats, int rows)
@@ -102,7 +101,8 @@ internal sealed class FraudExplanations
 
     /// <summary>
     /// Adds <c>permutationImportance</c> (ours, on the model's own scores), <c>permutationImportanceMLNet</c> (ML.NET's
-    /// PFI, AUC only) and <c>permutationRepeats</c> to the metrics of a model in <see cref="Models"/>.
+    /// PFI, AUC only), <c>permutationRepeats</c> (R) and <c>permutationRows</c> (the rows scored) to the metrics of a
+    /// model in <see cref="Models"/>.
     /// </summary>
     public void AddMetrics(string model, Dictionary<string, object> metrics)
     {
