@@ -325,6 +325,40 @@ public static class FraudChecks
         ["export onnx", "score fraud --engine onnx"],
         "MLNetOnnxTests.OnnxRuntime_runs_MLNets_converted_logistic_regression_and_FastTree_as_MLNet_scores_them");
 
+    /// <summary>ML.NET's feature contributions of its logistic regression against wⱼ·zᵢⱼ with its own weights.</summary>
+    public static CheckDefinition ContributionsMLNet { get; } = Library("contributions-mlnet", "logreg contributions: ML.NET CalculateFeatureContribution vs wⱼ·zᵢⱼ with its weights",
+        "logreg-mlnet's FeatureContributions (all d kept) against fl₃₂(wⱼ·fl₃₂(zᵢⱼ)) with its float32 weights w, both with normalize: false and with normalize: true (the default, which multiplies a row by fl₃₂(1/maxⱼ|cᵢⱼ|)): max |Δc|",
+        new Tolerance("Exact", 0, "ML.NET multiplies the float32 w and x once in float32 (LinearModelParameters.GetFeatureContributions, VectorUtils.MulElementWise), and the float64 product of two float32 values is exact (24 + 24 bits ≤ 53), so rounding it to float32 gives the same correctly rounded value; normalising is one float32 division and one float32 product per entry, done the same way on both sides"),
+        [RunFraud],
+        "ExplanationsTests.MLNet_contributions_equal_its_weights_times_the_features_raw_and_normalised");
+
+    /// <summary>The from-scratch contributions against ML.NET's, bounded by the two fits' θ difference.</summary>
+    public static CheckDefinition ContributionsScratchMLNet { get; } = Library("contributions-scratch-mlnet", "logreg contributions: from-scratch vs ML.NET CalculateFeatureContribution",
+        "cᵢⱼ = wⱼ^scratch·zᵢⱼ (LinearContributions) against logreg-mlnet's FeatureContributions with normalize: false and all d kept: max |Δc| / (‖θ_scratch‖∞·|zᵢⱼ|)",
+        new Tolerance("ThetaMLNetBound", FraudTolerances.Float32LbfgsRelative.Value + ((1 + FraudTolerances.Float32LbfgsRelative.Value) * ((2 * Float32Unit) + (Float32Unit * Float32Unit))),
+            "|wⱼ^s·z − fl₃₂(wⱼ^m·fl₃₂(z))| ≤ |wⱼ^s − wⱼ^m|·|z| + |wⱼ^m|·|z|·(2u + u²), u = 2⁻²⁴; the check logreg-theta-mlnet bounds |wⱼ^s − wⱼ^m| ≤ τ·‖θ_scratch‖∞ with τ = Float32LbfgsRelative, so |wⱼ^m| ≤ (1 + τ)·‖θ_scratch‖∞ and the difference in units of ‖θ_scratch‖∞·|z| is ≤ τ + (1 + τ)(2u + u²); a contribution of the wrong feature, sign or scale is off by O(1)"),
+        [RunFraud],
+        "ExplanationsTests.From_scratch_contributions_match_MLNet_within_the_theta_bound",
+        "ExplanationsTests.Contribution_checks_fail_on_a_NaN_and_on_the_intercept_folded_in");
+
+    /// <summary>Our permutation importance of logreg-mlnet against ML.NET's PFI of it.</summary>
+    public static CheckDefinition PermutationImportanceLogReg { get; } = PermutationMeans("logreg-mlnet",
+        "ExplanationsTests.PFI_agrees_with_MLNet_on_the_credit_card_sample",
+        "ExplanationsTests.PFI_agreement_fails_against_a_mislabelled_feature_order");
+
+    /// <summary>The top five features of logreg-mlnet by both PFIs.</summary>
+    public static CheckDefinition PermutationTopLogReg { get; } = PermutationTop("logreg-mlnet",
+        "ExplanationsTests.PFI_agrees_with_MLNet_on_the_credit_card_sample",
+        "ExplanationsTests.PFI_agreement_fails_against_a_mislabelled_feature_order");
+
+    /// <summary>Our permutation importance of fasttree-mlnet against ML.NET's PFI of it.</summary>
+    public static CheckDefinition PermutationImportanceFastTree { get; } = PermutationMeans("fasttree-mlnet",
+        "ExplanationsTests.PFI_agrees_with_MLNet_on_the_credit_card_sample");
+
+    /// <summary>The top five features of fasttree-mlnet by both PFIs.</summary>
+    public static CheckDefinition PermutationTopFastTree { get; } = PermutationTop("fasttree-mlnet",
+        "ExplanationsTests.PFI_agrees_with_MLNet_on_the_credit_card_sample");
+
     /// <summary>Every check of the fraud solution.</summary>
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
@@ -336,6 +370,7 @@ public static class FraudChecks
         WilsonClosedForm, WilsonCoverage, BootstrapCoverage, DeLongMonteCarlo, DeLongComponents, DeLongSize,
         ScoreTorch, ScoreMLNet, ScorePcaMLNet,
         OnnxLogReg, OnnxMLNet,
+        ContributionsMLNet, ContributionsScratchMLNet, PermutationImportanceLogReg, PermutationTopLogReg, PermutationImportanceFastTree, PermutationTopFastTree,
     ];
 
     /// <summary>The bootstrap-vs-DeLong check with the tolerance for <paramref name="replicates"/> = B.</summary>
@@ -345,6 +380,18 @@ public static class FraudChecks
         [RunFraud],
         "IntervalsTests.Bootstrap_variance_matches_its_limit_from_DeLongs_components",
         "IntervalsTests.Bootstrap_DeLong_check_fails_on_a_NaN");
+
+    private static CheckDefinition PermutationMeans(string model, params string[] tests) => Library("pfi-mlnet-" + model.Split('-')[0], $"permutation importance of {model}: from scratch vs ML.NET PFI",
+        $"per feature, the mean AUC drop AUC − AUC(permuted) over R permutations of the test rows' column, by Explanations.PermutationImportance (our shuffles, {model}'s Probability) and by BinaryClassification.PermutationFeatureImportance (its shuffles, Score; its permuted − baseline negated), on the same rows: max over the d features of |m₁ − m₂| / (k·√(se₁² + se₂²)), se = s/√R on each side, k = t⁻¹_ν(1 − 0.001/(2d)) with ν the Welch–Satterthwaite degrees of freedom (a feature no permutation moved on either side: |m₁ − m₂| / 1e-12)",
+        new Tolerance("PfiFamilyWise", 1, "two independent estimates of one expectation (the same model and rows, only the shuffles differ): (m₁ − m₂)/√(se₁² + se₂²) is ≈ Student t with ν degrees of freedom, so k makes the chance that any of the d features of a correct pair exceeds its allowance ≈ 0.1 % (Bonferroni). The issue's 3 combined SE per feature fails a correct pair far too often: P(|t_ν| > 3) ≈ 0.8–1.5 % per feature for ν = 18–9, so ≈ 36–58 % of runs over 2 × 29 features (seen in development runs at seed 42: 3.3 and 3.7 SE on one feature each on the generated data and the credit-card sample, all other features' standardised differences spread as N(0, 1.1²)); at R = 10, d = 29, k ≈ 5.5 (ν = 18) to 7.6 (ν = 9). A mislabelled feature order is off by tens of units"),
+        [RunFraud], tests);
+
+    private static CheckDefinition PermutationTop(string model, params string[] tests) => Library("pfi-top5-mlnet-" + model.Split('-')[0], $"permutation importance of {model}: top 5 from scratch vs ML.NET PFI",
+        $"the five features of largest mean AUC drop by Explanations.PermutationImportance and by ML.NET's PermutationFeatureImportance on {model} (the same R and rows as the means check), identical up to ties: for every feature j in either set, each side's shortfall gⱼ = max(0, m₅ − mⱼ)/(k·√(se₅² + seⱼ²)) below its own fifth feature's mean (0 inside its set; k as in the means check): max |g₁ⱼ − g₂ⱼ|",
+        new Tolerance("TopFiveUpToTies", 1, "the issue asks for identical top-5 sets, but where the fifth and sixth features' mean drops lie within their noise the sets swap between two correct estimates (seen in development runs: fasttree-mlnet on the credit-card sample with V7 and V15 0.6 SE apart on ML.NET's side; logreg-mlnet on the generated data, seed 42, with V3, V6 and V7 within 1 SE); so a feature may be missing from one side's set only if it is within the means check's allowance of that side's fifth. Identical sets give 0; a mislabelled feature order is off by tens"),
+        [RunFraud], tests);
+
+    private static double Float32Unit => Math.ScaleB(1.0, -24);
 
     private static CheckDefinition Library(string id, string title, string identity, Tolerance tolerance, string[] where, params string[] tests) =>
         new("fraud." + id, "fraud", CheckKinds.Library, title, identity, tolerance, where, tests);

@@ -10,6 +10,7 @@ using ReferenceSolutions.FraudDetection.Anomaly;
 using ReferenceSolutions.FraudDetection.Calibration;
 using ReferenceSolutions.FraudDetection.Data;
 using ReferenceSolutions.FraudDetection.Decisions;
+using ReferenceSolutions.FraudDetection.Explanations;
 using ReferenceSolutions.FraudDetection.Intervals;
 using ReferenceSolutions.FraudDetection.LogisticRegression;
 using ReferenceSolutions.FraudDetection.Metrics;
@@ -88,6 +89,7 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
 
         progress.Report("metrics and decisions", 5, Steps);
         double[]? weights = prior?.Weights(yTest);
+        var explanations = FraudExplanations.Compute(fitted, fitted.Standardize(test.X), yTest, data.FeatureNames, options.PermutationRepeats, rng.Fork(), mlSeed);
         DeLong.Comparison deLong = DeLong.Compare(logreg.SampleProbabilities, models[3]!.SampleProbabilities, yTest);
         var results = new List<ModelResult>();
         for (int k = 0; k < models.Length; k++)
@@ -116,11 +118,12 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
                 metrics["deLongVsLogregZ"] = NotComputed.Finite(deLong.Z, undefined);
                 metrics["deLongVsLogregPValue"] = NotComputed.Finite(deLong.PValue, undefined);
             }
+            explanations.AddMetrics(model, metrics);
             results.Add(new ModelResult(model, kind, metrics));
         }
 
         progress.Report("parity checks", 6, Steps);
-        List<ParityCheck> parity = Parity(fitted, train, xTrain, lambda, logreg, predictions, yTest, prior, coefficients);
+        List<ParityCheck> parity = [.. Parity(fitted, train, xTrain, lambda, logreg, predictions, yTest, prior, coefficients), .. explanations.Parity];
 
         progress.Report("plots", 7, Steps);
         string folder = context.OutputDirectory;
@@ -130,6 +133,7 @@ internal sealed class FraudRun(string solution, RunContext context, FraudRunOpti
         FraudPlots.Cost(Path.Combine(folder, "cost-vs-threshold.png"), available, yTest, weights ?? [.. yTest.Select(_ => 1.0)], options.FalsePositiveCost, options.FalseNegativeCost,
             prior is null ? "at the data's prevalence" : $"at the true prevalence {prior.TruePrior:0.######}");
         FraudPlots.Coefficients(Path.Combine(folder, "coefficients.png"), coefficients, fitted.Scratch.Model.Weights, lambda);
+        explanations.Plot(Path.Combine(folder, "permutation-importance.png"));
         WritePredictions(Path.Combine(folder, "predictions.csv"), models, yTest, intervals);
         Models.FraudModelStore.Save(folder, fitted, data.FeatureNames, options.Label, time is null ? null : options.TimeColumn ?? FraudRunOptions.DefaultTimeColumn,
             prior, [.. models.Select(m => m?.Thresholds)], options, context.Seed);

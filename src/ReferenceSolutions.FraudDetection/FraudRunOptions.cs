@@ -10,7 +10,8 @@ namespace ReferenceSolutions.FraudDetection;
 /// <see cref="Selection.LambdaSelection.Grid"/> without the test rows; a value is used as given), bootstrap
 /// replicates B, PCA rank k, the split (<c>time</c> or <c>stratified</c>; null = <c>time</c> when the data have the
 /// time column, else <c>stratified</c>), the time column's name (null = <see cref="DefaultTimeColumn"/>) and the input
-/// limits <c>--max-rows</c> and <c>--max-features</c> (<see cref="FraudLimits"/>).
+/// limits <c>--max-rows</c> and <c>--max-features</c> (<see cref="FraudLimits"/>), and R, the permutations per feature
+/// of the permutation importance (<c>--permutation-repeats</c>).
 /// </summary>
 public sealed record FraudRunOptions(
     string? DataFile = null,
@@ -25,13 +26,20 @@ public sealed record FraudRunOptions(
     string? Split = null,
     string? TimeColumn = null,
     int MaxRows = FraudLimits.DefaultMaxRows,
-    int MaxFeatures = FraudLimits.DefaultMaxFeatures)
+    int MaxFeatures = FraudLimits.DefaultMaxFeatures,
+    int PermutationRepeats = FraudRunOptions.DefaultPermutationRepeats)
 {
     /// <summary>The file name of the ULB undersampled sample, whose true prevalence is known.</summary>
     public const string CreditCardSampleFile = "creditcard_sample.csv";
 
     /// <summary>The time column looked for when <see cref="TimeColumn"/> is not given.</summary>
     public const string DefaultTimeColumn = "Time";
+
+    /// <summary>R, the permutations per feature of the permutation importance, when not given.</summary>
+    public const int DefaultPermutationRepeats = 10;
+
+    /// <summary>The largest R accepted: the run's time grows linearly in R.</summary>
+    public const int MaxPermutationRepeats = 1000;
 
     /// <summary>B of the stratified bootstrap when not given.</summary>
     public const int DefaultBootstrapReplicates = 2000;
@@ -65,6 +73,10 @@ public sealed record FraudRunOptions(
         if (TimeColumn is not null && string.IsNullOrWhiteSpace(TimeColumn))
         {
             throw new UserInputException("--time-column must name a column");
+        }
+        if (PermutationRepeats is < 2 or > MaxPermutationRepeats)
+        {
+            throw new UserInputException($"--permutation-repeats must be in [2, {MaxPermutationRepeats}], not {PermutationRepeats}: the standard error needs two repeats, and each repeat scores the test rows once per feature and model");
         }
         if (BootstrapReplicates < 2 || PcaRank < 1)
         {

@@ -21,7 +21,8 @@ internal static class FraudCommands
         var runL2 = new Option<double?>("--l2") { Description = "λ in Σ logloss + (λ/2)‖w‖², used as given (default: chosen from {0.01, 0.1, 1, 10, 100} on validation log-loss or by cross-validation)." };
         var maxRows = new Option<int>("--max-rows") { Description = "Refuse data with more rows (the run's time grows linearly in n; see docs/fraud-detection.md#input-limits).", DefaultValueFactory = _ => FraudLimits.DefaultMaxRows };
         var maxFeatures = MaxFeaturesOption();
-        Command run = RunCommands.ForSolution(io, solution.Name, solution.Summary, [data, label, fpCost, fnCost, targetRecall, prior, split, timeColumn, runL2, maxRows, maxFeatures], (parse, context) =>
+        var permutationRepeats = new Option<int>("--permutation-repeats") { Description = $"R, the permutations per feature of the permutation importance (mean ± SE over R; see docs/fraud-detection.md#explanations).", DefaultValueFactory = _ => FraudRunOptions.DefaultPermutationRepeats };
+        Command run = RunCommands.ForSolution(io, solution.Name, solution.Summary, [data, label, fpCost, fnCost, targetRecall, prior, split, timeColumn, runL2, maxRows, maxFeatures, permutationRepeats], (parse, context) =>
             solution.Run(context, new FraudRunOptions(
                 DataFile: parse.GetValue(data),
                 Label: parse.GetValue(label)!,
@@ -33,7 +34,8 @@ internal static class FraudCommands
                 Split: parse.GetValue(split),
                 TimeColumn: parse.GetValue(timeColumn),
                 MaxRows: parse.GetValue(maxRows),
-                MaxFeatures: parse.GetValue(maxFeatures))));
+                MaxFeatures: parse.GetValue(maxFeatures),
+                PermutationRepeats: parse.GetValue(permutationRepeats))));
 
         var scoresInput = new Option<string>("--input") { Description = "CSV with header label,score (label 0/1, score in [0, 1]).", Required = true };
         var threshold = new Option<double>("--threshold") { Description = "Predicted positive when score ≥ threshold.", DefaultValueFactory = _ => 0.5 };

@@ -29,6 +29,9 @@ public sealed class MLNetLogisticModel
     /// <summary>θ as ML.NET stores it, widened to float64.</summary>
     public LogisticModel Theta { get; }
 
+    /// <summary>The fitted prediction transformer, for ML.NET's explainability catalog.</summary>
+    internal ITransformer Transformer => _model;
+
     /// <summary>ML.NET's Score, Probability and PredictedLabel for each row of X (n×d).</summary>
     public LibraryPredictions Predict(Matrix x)
     {

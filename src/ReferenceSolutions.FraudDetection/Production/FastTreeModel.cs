@@ -35,6 +35,9 @@ public sealed class FastTreeModel
         ["learningRate"] = LearningRate,
     };
 
+    /// <summary>The fitted prediction transformer, for ML.NET's explainability catalog.</summary>
+    internal ITransformer Transformer => _model;
+
     /// <summary>Trains on X (n×d) and y (n).</summary>
     public static FastTreeModel Fit(Matrix x, IReadOnlyList<int> y, int seed)
     {
