@@ -18,8 +18,8 @@ public static class ContributionComparisons
     {
         ArgumentNullException.ThrowIfNull(mlnet);
         ArgumentNullException.ThrowIfNull(z);
-        Matrix raw = MLNetExplanations.Contributions(mlnet.Transformer, z, normalize: false);
-        Matrix normalised = MLNetExplanations.Contributions(mlnet.Transformer, z, normalize: true);
+        Matrix raw = MLNetExplanations.Contributions(mlnet.Trained.Model, z, normalize: false);
+        Matrix normalised = MLNetExplanations.Contributions(mlnet.Trained.Model, z, normalize: true);
         double[] w = mlnet.Theta.Weights;
         var expected = new Matrix(z.Rows, z.Columns);
         var expectedNormalised = new Matrix(z.Rows, z.Columns);
@@ -52,7 +52,7 @@ public static class ContributionComparisons
         ArgumentNullException.ThrowIfNull(scratch);
         ArgumentNullException.ThrowIfNull(mlnet);
         ArgumentNullException.ThrowIfNull(z);
-        return FromScratch(LinearContributions.Of(z, scratch.Weights), MLNetExplanations.Contributions(mlnet.Transformer, z, normalize: false), z,
+        return FromScratch(LinearContributions.Of(z, scratch.Weights), MLNetExplanations.Contributions(mlnet.Trained.Model, z, normalize: false), z,
             Norms.MaxAbs(scratch.Theta));
     }
 

@@ -64,8 +64,8 @@ internal sealed class FraudExplanations
         Task<FeatureImportance[]>[] ours = [.. Models.Select((model, k) => Task.Run(() => PermutationImportance.Compute(z, y, scorers[model], names, repeats, streams[k], weights)))];
         Task<FeatureImportance[]>[] theirs =
         [
-            Task.Run(() => MLNetExplanations.PermutationImportance(fitted.MLNet.Transformer, z, y, names, repeats, mlSeed)),
-            Task.Run(() => MLNetExplanations.PermutationImportance(fitted.FastTree.Transformer, z, y, names, repeats, mlSeed)),
+            Task.Run(() => MLNetExplanations.PermutationImportance(fitted.MLNet.Trained.Model, z, y, names, repeats, mlSeed)),
+            Task.Run(() => MLNetExplanations.PermutationImportance(fitted.FastTree.Trained.Model, z, y, names, repeats, mlSeed)),
         ];
         for (int k = 0; k < Models.Length; k++)
         {

@@ -23,14 +23,12 @@ public sealed class MLNetLogisticModel
         Theta = theta;
     }
 
-    /// <summary>The ML.NET context and trained transformer, for saving (Models/MLNetZip).</summary>
+    /// <summary>The ML.NET context and trained transformer, for saving (Models/MLNetZip) and for ML.NET's explainability catalog.</summary>
     internal (MLContext Context, ITransformer Model) Trained => (_ml, _model);
 
     /// <summary>θ as ML.NET stores it, widened to float64.</summary>
     public LogisticModel Theta { get; }
 
-    /// <summary>The fitted prediction transformer, for ML.NET's explainability catalog.</summary>
-    internal ITransformer Transformer => _model;
 
     /// <summary>ML.NET's Score, Probability and PredictedLabel for each row of X (n×d).</summary>
     public LibraryPredictions Predict(Matrix x)

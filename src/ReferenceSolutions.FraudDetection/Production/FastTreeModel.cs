@@ -23,7 +23,7 @@ public sealed class FastTreeModel
         _model = model;
     }
 
-    /// <summary>The ML.NET context and trained transformer, for saving (Models/MLNetZip).</summary>
+    /// <summary>The ML.NET context and trained transformer, for saving (Models/MLNetZip) and for ML.NET's explainability catalog.</summary>
     internal (MLContext Context, ITransformer Model) Trained => (_ml, _model);
 
     /// <summary>The fixed hyper-parameters, as the run's protocol lists them.</summary>
@@ -34,9 +34,6 @@ public sealed class FastTreeModel
         ["minimumExampleCountPerLeaf"] = MinimumLeafCount,
         ["learningRate"] = LearningRate,
     };
-
-    /// <summary>The fitted prediction transformer, for ML.NET's explainability catalog.</summary>
-    internal ITransformer Transformer => _model;
 
     /// <summary>Trains on X (n×d) and y (n).</summary>
     public static FastTreeModel Fit(Matrix x, IReadOnlyList<int> y, int seed)
