@@ -24,7 +24,7 @@ public class ExplanationsTests(ITestOutputHelper output)
         (Matrix x, int[] y) = TestData.Logistic(1500, 6, 31);
         MLNetLogisticModel mlnet = new MLNetLogisticRegression(31).Train(x, y, 1.0);
         ParityAssert.Passes(FraudChecks.ContributionsMLNet, ContributionComparisons.OwnWeights(mlnet, x));
-        Matrix normalised = MLNetExplanations.Contributions(mlnet.Transformer, x, normalize: true);
+        Matrix normalised = MLNetExplanations.Contributions(mlnet.Trained.Model, x, normalize: true);
         double u = Math.ScaleB(1.0, -24);
         for (int i = 0; i < x.Rows; i++)
         {
@@ -49,7 +49,7 @@ public class ExplanationsTests(ITestOutputHelper output)
         (Matrix x, int[] y) = TestData.Logistic(2000, 5, 33, intercept: -2.0);
         LogisticModel scratch = new NewtonLogisticRegression().Solve(x, y, 1.0).Model;
         MLNetLogisticModel mlnet = new MLNetLogisticRegression(33).Train(x, y, 1.0);
-        Matrix theirs = MLNetExplanations.Contributions(mlnet.Transformer, x, normalize: false);
+        Matrix theirs = MLNetExplanations.Contributions(mlnet.Trained.Model, x, normalize: false);
         double norm = Norms.MaxAbs(scratch.Theta);
         Matrix withNaN = LinearContributions.Of(x, scratch.Weights);
         withNaN[7, 2] = double.NaN;
@@ -133,7 +133,7 @@ public class ExplanationsTests(ITestOutputHelper output)
         MLNetLogisticModel mlnet = new MLNetLogisticRegression(37).Train(x, y, 1.0);
         string[] names = [.. Enumerable.Range(1, x.Columns).Select(j => $"x{j}")];
         FeatureImportance[] ours = PermutationImportance.Compute(x, y, rows => mlnet.Predict(rows).Probabilities(), names, Repeats, new Rng(38));
-        FeatureImportance[] theirs = MLNetExplanations.PermutationImportance(mlnet.Transformer, x, y, names, Repeats, 38);
+        FeatureImportance[] theirs = MLNetExplanations.PermutationImportance(mlnet.Trained.Model, x, y, names, Repeats, 38);
         ParityAssert.Passes(FraudChecks.PermutationImportanceLogReg, ImportanceComparisons.Means(ours, theirs, Repeats));
         ParityAssert.Passes(FraudChecks.PermutationTopLogReg, ImportanceComparisons.Top(ours, theirs, Repeats));
         FeatureImportance[] mislabelled = [.. theirs.Select((f, j) => theirs[(j + 1) % theirs.Length] with { Feature = f.Feature })];
@@ -158,8 +158,8 @@ public class ExplanationsTests(ITestOutputHelper output)
         [
             Task.Run(() => PermutationImportance.Compute(z, test.Y, rows => logreg.Predict(rows).Probabilities(), data.FeatureNames, Repeats, logRegStream)),
             Task.Run(() => PermutationImportance.Compute(z, test.Y, fastTree.Probabilities, data.FeatureNames, Repeats, treeStream)),
-            Task.Run(() => MLNetExplanations.PermutationImportance(logreg.Transformer, z, test.Y, data.FeatureNames, Repeats, 42)),
-            Task.Run(() => MLNetExplanations.PermutationImportance(fastTree.Transformer, z, test.Y, data.FeatureNames, Repeats, 42)),
+            Task.Run(() => MLNetExplanations.PermutationImportance(logreg.Trained.Model, z, test.Y, data.FeatureNames, Repeats, 42)),
+            Task.Run(() => MLNetExplanations.PermutationImportance(fastTree.Trained.Model, z, test.Y, data.FeatureNames, Repeats, 42)),
         ];
         FeatureImportance[][] results = Task.WhenAll(pfi).GetAwaiter().GetResult();
         (FeatureImportance[] oursLogReg, FeatureImportance[] oursTree, FeatureImportance[] theirsLogReg, FeatureImportance[] theirsTree) = (results[0], results[1], results[2], results[3]);
