@@ -52,7 +52,7 @@ foreach (var assembly in new[] { typeof(SkiaSharp.SKImage).Assembly, typeof(Harf
 void ShowPlot(ScottPlot.Plot plot, int width = 640, int height = 400) =>
     display(HTML($"<img src=\"data:image/png;base64,{Convert.ToBase64String(plot.GetImageBytes(width, height, ScottPlot.ImageFormat.Png))}\"/>"));
 
-/// <summary>The folder of the last <see cref="ShowRun"/>: its metrics.json, plots and saved models (models/&lt;name&gt;/).</summary>
+/// <summary>The folder of the last <see cref="ShowRun"/>: the files the run wrote (plots, saved models under models/&lt;name&gt;/, …).</summary>
 string LastRunFolder = "";
 
 /// <summary>
@@ -111,7 +111,7 @@ void ShowTable<T>(IEnumerable<T> rows)
 
 /// <summary>
 /// Shows the first <paramref name="rows"/> rows of <c>refsol score</c>'s columns (those whose header
-/// <paramref name="include"/> accepts; all by default) as the CSV would hold them, numbers in shortest round-trip form.
+/// <paramref name="include"/> accepts; all by default), numbers in shortest round-trip form as in the CSV.
 /// </summary>
 void ShowScoreColumns(IEnumerable<ReferenceSolutions.Core.Models.ScoreColumn> columns, int rows = 5, Func<string, bool>? include = null)
 {
