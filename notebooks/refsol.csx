@@ -16,14 +16,16 @@
 #r "../src/ReferenceSolutions.Cli/bin/Release/net10.0/SkiaSharp.dll"
 #r "../src/ReferenceSolutions.Cli/bin/Release/net10.0/HarfBuzzSharp.dll"
 #r "../src/ReferenceSolutions.Cli/bin/Release/net10.0/ScottPlot.dll"
+#r "../src/ReferenceSolutions.Cli/bin/Release/net10.0/Microsoft.ML.OnnxRuntime.dll"
+#r "../src/ReferenceSolutions.Cli/bin/Release/net10.0/Google.Protobuf.dll"
 
 using System.IO;
 using static Microsoft.DotNet.Interactive.Kernel;
 using System.Runtime.InteropServices;
 
 // The notebook host (dotnet-interactive) does not read the CLI's deps.json, so the native libraries are pointed to here:
-// TorchSharp loads libLibTorchSharp by name, which finds the copy loaded first; SkiaSharp (ScottPlot's renderer) and
-// ML.NET FastTree ask through their DllImport resolvers.
+// TorchSharp loads libLibTorchSharp by name, which finds the copy loaded first; SkiaSharp (ScottPlot's renderer),
+// ML.NET FastTree and ONNX Runtime (the saved models' ONNX graphs) ask through their DllImport resolvers.
 var refsolBin = Path.GetFullPath(Path.Combine("..", "src", "ReferenceSolutions.Cli", "bin", "Release", "net10.0"));
 if (!File.Exists(Path.Combine(refsolBin, "refsol.dll")))
 {
@@ -41,7 +43,7 @@ string NativeFile(string name)
 // As refsol does before its first torch call, so that TorchSharp results repeat bit for bit (MKL_CBWR).
 ReferenceSolutions.Core.Native.NumericalReproducibility.Configure();
 NativeLibrary.Load(NativeFile(OperatingSystem.IsWindows() ? "LibTorchSharp" : "libLibTorchSharp"));
-foreach (var assembly in new[] { typeof(SkiaSharp.SKImage).Assembly, typeof(HarfBuzzSharp.Blob).Assembly, typeof(Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer).Assembly })
+foreach (var assembly in new[] { typeof(SkiaSharp.SKImage).Assembly, typeof(HarfBuzzSharp.Blob).Assembly, typeof(Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer).Assembly, typeof(Microsoft.ML.OnnxRuntime.InferenceSession).Assembly })
 {
     NativeLibrary.SetDllImportResolver(assembly, (name, _, _) => NativeLibrary.Load(NativeFile(name)));
 }
@@ -50,13 +52,18 @@ foreach (var assembly in new[] { typeof(SkiaSharp.SKImage).Assembly, typeof(Harf
 void ShowPlot(ScottPlot.Plot plot, int width = 640, int height = 400) =>
     display(HTML($"<img src=\"data:image/png;base64,{Convert.ToBase64String(plot.GetImageBytes(width, height, ScottPlot.ImageFormat.Png))}\"/>"));
 
+/// <summary>The folder of the last <see cref="ShowRun"/>: the files the run wrote (plots, saved models under models/&lt;name&gt;/, …).</summary>
+string LastRunFolder = "";
+
 /// <summary>
-/// Runs <paramref name="run"/> into a fresh temporary folder and shows what <c>refsol run</c> would print: every model's
-/// scalar metrics, every parity check, and every PNG plot the run wrote (all made with ScottPlot by the solution itself).
+/// Runs <paramref name="run"/> into a fresh temporary folder (kept in <see cref="LastRunFolder"/>) and shows what
+/// <c>refsol run</c> would print: every model's scalar metrics, every parity check, and every PNG plot the run wrote (all
+/// made with ScottPlot by the solution itself).
 /// </summary>
 ReferenceSolutions.Core.Reporting.RunReport ShowRun(string name, Func<ReferenceSolutions.Core.Solutions.RunContext, ReferenceSolutions.Core.Reporting.RunReport> run, ulong seed = 42)
 {
     var folder = Directory.CreateTempSubdirectory($"refsol-{name}-").FullName;
+    LastRunFolder = folder;
     var started = DateTime.UtcNow;
     var report = run(new ReferenceSolutions.Core.Solutions.RunContext(seed, folder, ReferenceSolutions.Core.Solutions.SilentProgress.Instance));
     Console.WriteLine($"{report.Solution} on {report.Dataset.Name} ({report.Dataset.Rows} rows, {report.Dataset.Source}) in {(DateTime.UtcNow - started).TotalSeconds:F1} s; outputs in {folder}");
@@ -96,6 +103,33 @@ void ShowTable<T>(IEnumerable<T> rows)
         foreach (var property in properties)
         {
             html.Append($"<td>{Cell(property.GetValue(row))}</td>");
+        }
+        html.Append("</tr>");
+    }
+    display(HTML(html.Append("</tbody></table>").ToString()));
+}
+
+/// <summary>
+/// Shows the first <paramref name="rows"/> rows of <c>refsol score</c>'s columns (those whose header
+/// <paramref name="include"/> accepts; all by default), numbers in shortest round-trip form as in the CSV.
+/// </summary>
+void ShowScoreColumns(IEnumerable<ReferenceSolutions.Core.Models.ScoreColumn> columns, int rows = 5, Func<string, bool>? include = null)
+{
+    var shown = columns.Where(c => include?.Invoke(c.Header) ?? true).ToArray();
+    string Cell(ReferenceSolutions.Core.Models.ScoreColumn c, int r) => System.Net.WebUtility.HtmlEncode(
+        c.Numbers is { } numbers ? numbers[r].ToString("R", System.Globalization.CultureInfo.InvariantCulture) : c.Texts![r]);
+    var html = new System.Text.StringBuilder("<table><thead><tr><th>row</th>");
+    foreach (var column in shown)
+    {
+        html.Append($"<th>{System.Net.WebUtility.HtmlEncode(column.Header)}</th>");
+    }
+    html.Append("</tr></thead><tbody>");
+    for (int r = 0; r < Math.Min(rows, shown.Length == 0 ? 0 : shown[0].Count); r++)
+    {
+        html.Append($"<tr><td>{r + 1}</td>");
+        foreach (var column in shown)
+        {
+            html.Append($"<td>{Cell(column, r)}</td>");
         }
         html.Append("</tr>");
     }
