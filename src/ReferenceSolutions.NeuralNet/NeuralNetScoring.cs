@@ -18,7 +18,9 @@ namespace ReferenceSolutions.NeuralNet;
 /// applies its saved input scaling, then its own forward pass (the from-scratch <see cref="Mlp"/> and softmax, the
 /// TorchSharp module, the ML.NET zip) — giving columns <c>&lt;model&gt;.p0</c> … <c>&lt;model&gt;.p{C−1}</c> and
 /// <c>&lt;model&gt;.class</c> (argmax, first on ties; empty for a row whose outputs are not finite). The two MLP twins
-/// are compared on the probabilities (<see cref="NeuralNetChecks.ScoreTwins"/>). <c>--explain</c> is ignored here
+/// are compared on the probabilities (<see cref="NeuralNetChecks.ScoreTwins"/>), each by its own code. With
+/// <c>--engine onnx</c> the <c>mlp-from-scratch</c> columns are ONNX Runtime's outputs on the model's exported graph,
+/// checked against the from-scratch forward pass (<see cref="NeuralNetChecks.OnnxMlp"/>). <c>--explain</c> is ignored here
 /// (the neural net's explanation is the saliency map of <c>run neuralnet</c>).
 /// </summary>
 public static class NeuralNetScoring
@@ -48,13 +50,13 @@ public static class NeuralNetScoring
         bool onnx = request.Engine == ScoreEngines.Onnx;
         foreach ((string folder, ModelManifest manifest) in models)
         {
-            Matrix p = Probabilities(folder, manifest, raw);
+            Matrix native = Probabilities(folder, manifest, raw), p = native;
             if (onnx && manifest.Kind == ModelKinds.FromScratch)
             {
-                (p, ParityCheck parity) = OnnxProbabilities(folder, manifest, raw, p, request.InputFile);
+                (p, ParityCheck parity) = OnnxProbabilities(folder, manifest, raw, native, request.InputFile);
                 comparisons.Add(parity);
             }
-            scored.Add((manifest, p));
+            scored.Add((manifest, native));
             int[] predicted = ClassificationMetrics.Predict(p);
             for (int c = 0; c < p.Columns; c++)
             {
