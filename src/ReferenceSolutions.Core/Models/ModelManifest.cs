@@ -36,20 +36,7 @@ public sealed record ModelManifest(
         {
             throw new DataFormatException(path, null, null, "file not found (not a saved model folder)");
         }
-        JsonElement root;
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            throw new DataFormatException(path, e.LineNumber is long line ? (int)line + 1 : null, null, "is not valid JSON");
-        }
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new DataFormatException(path, null, null, "is not a JSON object");
-        }
+        JsonElement root = JsonObjectFile.Read(path);
         var manifest = new ModelManifest(
             Text(root, path, "name"),
             Text(root, path, "kind"),

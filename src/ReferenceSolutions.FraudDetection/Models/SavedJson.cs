@@ -30,24 +30,7 @@ internal sealed class SavedJson
     /// <summary>Reads <paramref name="path"/> and checks its <c>format</c> is <paramref name="format"/> and its <c>version</c> <see cref="FraudModelFormats.Version"/>.</summary>
     public static SavedJson Open(string path, string format)
     {
-        JsonElement root;
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            throw new DataFormatException(path, e.LineNumber is long line ? (int)line + 1 : null, null, "is not valid JSON");
-        }
-        catch (IOException e)
-        {
-            throw new DataFormatException(path, null, null, $"cannot be read: {e.Message}");
-        }
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new DataFormatException(path, null, null, "is not a JSON object");
-        }
+        JsonElement root = JsonObjectFile.Read(path);
         var json = new SavedJson(path, root, "");
         string found = json.Text("format");
         if (found != format)

@@ -14,24 +14,7 @@ internal static class JsonFields
     /// <summary>The root object of <paramref name="path"/>, whose <c>format</c> must be <paramref name="format"/> and <c>version</c> 1..<paramref name="version"/>.</summary>
     public static JsonElement Root(string path, string format, int version)
     {
-        if (!File.Exists(path))
-        {
-            throw new DataFormatException(path, null, null, "file not found (listed by the model's manifest.json)");
-        }
-        JsonElement root;
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            throw new DataFormatException(path, e.LineNumber is long line ? (int)line + 1 : null, null, "is not valid JSON");
-        }
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new DataFormatException(path, null, null, "is not a JSON object");
-        }
+        JsonElement root = JsonObjectFile.Read(path);
         string found = Text(root, path, "format");
         if (found != format)
         {

@@ -22,24 +22,7 @@ internal sealed class ModelJson
     public JsonElement Root { get; }
 
     /// <summary>Parses <paramref name="path"/>, which must hold a JSON object.</summary>
-    public static ModelJson Read(string path)
-    {
-        if (!System.IO.File.Exists(path))
-        {
-            throw new DataFormatException(path, null, null, "file not found (listed by the model's manifest)");
-        }
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(System.IO.File.ReadAllBytes(path));
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? new ModelJson(path, document.RootElement.Clone())
-                : throw new DataFormatException(path, null, null, "is not a JSON object");
-        }
-        catch (JsonException e)
-        {
-            throw new DataFormatException(path, e.LineNumber is long line ? (int)line + 1 : null, null, "is not valid JSON");
-        }
-    }
+    public static ModelJson Read(string path) => new(path, JsonObjectFile.Read(path));
 
     /// <summary>Whether <paramref name="field"/> is present and not null.</summary>
     public bool Has(string field) => Root.TryGetProperty(field, out JsonElement value) && value.ValueKind != JsonValueKind.Null;
