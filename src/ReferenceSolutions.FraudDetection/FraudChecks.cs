@@ -311,7 +311,7 @@ public static class FraudChecks
     /// <summary>The exported logistic-regression graph run by ONNX Runtime against the from-scratch scoring of the same raw rows.</summary>
     public static CheckDefinition OnnxLogReg { get; } = Library("onnx-logreg", "logreg ONNX export: onnxruntime vs from-scratch",
         "p = σ(b + Σⱼ wⱼ·(xⱼ − μⱼ)/sⱼ), then β·p/(β·p − p + 1) with a prior, on held-out raw rows: the float64 graph run by ONNX Runtime against Standardizer.Transform, LogisticModel.Probabilities and PriorCorrection.Correct: max |Δp| / max(|p_onnx|, |p|)", Core.Onnx.OnnxParity.Float64Relative,
-        ["export onnx", "score fraud --engine onnx"],
+        ["score fraud --engine onnx"],
         "LogisticRegressionOnnxTests.OnnxRuntime_scores_held_out_rows_as_the_from_scratch_model_does",
         "LogisticRegressionOnnxTests.OnnxRuntime_scores_the_credit_card_samples_time_split_test_rows_as_the_from_scratch_model_does",
         "LogisticRegressionOnnxTests.A_wrong_initializer_or_a_missing_prior_breaks_parity",
@@ -322,7 +322,7 @@ public static class FraudChecks
         "p = σ(a·s + c) (ML.NET's Platt calibrator on the score s: b + wᵀx for the logistic regression, bias + Σ leaf values for FastTree), float32 on both sides: |Δp| in units of its per-row rounding bound ¼·(|a|·2γ_{n+1}·S + 4u·(|a·s| + |c|)) + 16u, u = 2⁻²⁴, S = |b| + Σ|wⱼxⱼ| (or |bias| + Σₜ max|leafₜ|), n = d (or the tree count)",
         new Tolerance("Float32RoundingBound", 1.0,
             "both sides compute in float32 from the same float32 features: the score's sum order moves it by ≤ 2γ_{n+1}·S, the calibrator's multiply and add by ≤ 4u·(|a·s| + |c|), σ passes that on × ¼, and the two float32 sigmoid kernels (ORT's MLAS approximation, ML.NET's MathF.Exp) are allowed 8 ulps of a value in [½, 1) each (16u); a ratio ≤ 1 is within the bound"),
-        ["export onnx", "score fraud --engine onnx"],
+        [],
         "MLNetOnnxTests.OnnxRuntime_runs_MLNets_converted_logistic_regression_and_FastTree_as_MLNet_scores_them");
 
     /// <summary>ML.NET's feature contributions of its logistic regression against wⱼ·zᵢⱼ with its own weights.</summary>

@@ -184,7 +184,7 @@ public static class NeuralNetChecks
         "MLP ONNX export: onnxruntime vs from-scratch",
         "P = softmax(f_L(…f_1((X − μ)/σ·W₁ᵀ + b₁)…)) (identity output for mse) on held-out raw rows: the float64 graph run by ONNX Runtime against InputScaling.Apply, Mlp.Forward and ClassificationMetrics.Softmax: max |ΔP| / max(|P_onnx|, |P|) (for mse's identity outputs, / max(|P_onnx|, |P|, 1))",
         Core.Onnx.OnnxParity.Float64Relative,
-        ["export onnx", "score neuralnet --engine onnx"],
+        ["score neuralnet --engine onnx"],
         ["MlpOnnxTests.OnnxRuntimeGivesTheFromScratchOutputsForEveryActivationAndLoss",
             "MlpOnnxTests.OnnxRuntimeGivesTheProbabilitiesOfANetworkTrainedOnPlantedClusters",
             "MlpOnnxTests.OnnxRuntimeGivesTheProbabilitiesOfANetworkTrainedOnOptdigits",
