@@ -49,6 +49,10 @@ public sealed class RecommendModelTests(RecommendModelTests.BuiltInRun shared) :
         {
             Assert.Equal(csv[r].Split(',')[3], lines[r + 1].Split(',')[3]);
         }
+
+        (int onnxExit, _, string onnxErr) = CliRunner.Run("score", "recommender", "--model", run, "--input", input, "--out", Path.Combine(_folder, "onnx.csv"), "--engine", "onnx");
+        Assert.Equal(2, onnxExit);
+        Assert.StartsWith("error: --engine onnx: no recommender model has an ONNX graph", onnxErr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,6 +25,10 @@ public static class RecommenderScoring
     public static ScoreOutput Score(ScoreRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Engine == ScoreEngines.Onnx)
+        {
+            throw new UserInputException("--engine onnx: no recommender model has an ONNX graph; score it with --engine native");
+        }
         (long[] users, long[] items) = ReadPairs(request.InputFile);
         IReadOnlyList<(string Folder, ModelManifest Manifest)> saved = SavedModels.Of(request.ModelDirectory, RecommenderModels.Solution);
         foreach ((string folder, ModelManifest manifest) in saved)
