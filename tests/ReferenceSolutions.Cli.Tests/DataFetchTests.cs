@@ -261,7 +261,7 @@ public sealed class DataFetchTests : IDisposable
         string sources = Sources("optdigits", Plain(_server.ServeSlowly("tra", Train.Length, TimeSpan.FromMilliseconds(300)), "optdigits/optdigits-train.csv", Sha256(Train)));
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        (int exitCode, string stdout, string stderr) = Fetch("optdigits", folder, sources, "--timeout", "2", "--stall-timeout", "1");
+        (int exitCode, string stdout, string stderr) = Fetch("optdigits", folder, sources, "--timeout", "2", "--stall-timeout", "10");
 
         AssertOneLineError(exitCode, stdout, stderr, "did not finish within 2 s");
         Assert.False(Directory.Exists(folder));
