@@ -12,6 +12,9 @@ public class ContractTests
     [InlineData("run")]
     [InlineData("frobnicate")]
     [InlineData("data", "generate", "nope", "--out", "x")]
+    [InlineData("data", "generate", "neuralnet", "--ratings", "5", "--out", "x")]
+    [InlineData("data", "generate", "recommender", "--users", "5", "--out", "x")]
+    [InlineData("data", "generate", "recommender", "--ratings", "101", "--users", "10", "--items", "40", "--out", "x")]
     [InlineData("run", "all", "--seed", "minus-one")]
     public void Usage_errors_exit_2_with_one_line_and_no_stack_trace(params string[] args)
     {
@@ -21,6 +24,26 @@ public class ContractTests
         Assert.StartsWith("error: ", line);
         Assert.DoesNotContain("   at ", stderr);
         Assert.Equal("", stdout);
+    }
+
+    [Fact]
+    public void Data_generate_recommender_ratings_writes_exactly_N_ratings()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), $"refsol-generate-{Guid.NewGuid():N}");
+        try
+        {
+            (int exitCode, string stdout, string stderr) = CliRunner.Run("data", "generate", "recommender", "--ratings", "4000", "--out", folder);
+            Assert.True(exitCode == 0, $"exit {exitCode}: {stderr}");
+            Assert.EndsWith("ratings.csv", stdout.Trim(), StringComparison.Ordinal);
+            Assert.Equal(4001, File.ReadLines(Path.Combine(folder, "ratings.csv")).Count());
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 
     [Fact]

@@ -1,13 +1,17 @@
 using System.CommandLine;
 using ReferenceSolutions.Core.Data;
 using ReferenceSolutions.Core.Output;
+using ReferenceSolutions.Cli.Console;
 using ReferenceSolutions.Core.Solutions;
+using ReferenceSolutions.Recommender.Models;
+using ReferenceSolutions.Recommender.Ratings;
 
 namespace ReferenceSolutions.Cli.Commands;
 
 /// <summary>
 /// <c>refsol data generate &lt;solution&gt; --out DIR [--force]</c>: write a solution's built-in seeded data as CSV, all or
-/// nothing like a run folder (<see cref="StagingFolder"/>); <c>refsol data fetch</c>
+/// nothing like a run folder (<see cref="StagingFolder"/>); <c>refsol data generate recommender --ratings N [--users U
+/// --items I]</c>: a skewed planted-rank rating set of any size instead (<see cref="SkewedRatings"/>); <c>refsol data fetch</c>
 /// (see <see cref="DataFetchCommand"/>): download a real dataset.
 /// </summary>
 internal static class DataCommands
@@ -20,20 +24,24 @@ internal static class DataCommands
         Option<ulong> seed = CommonOptions.Seed();
         var output = new Option<string>("--out") { Description = "Folder to write the CSV files to: new or empty (or replaced whole with --force).", Required = true };
         Option<bool> force = CommonOptions.Force();
+        var ratings = new Option<long?>("--ratings") { Description = "recommender only: write N ratings with MovieLens-like skew instead of the built-in set (streamed; any size)." };
+        var users = new Option<int?>("--users") { Description = "With --ratings: the number of users (default: MovieLens 25M's users per rating)." };
+        var items = new Option<int?>("--items") { Description = "With --ratings: the number of items (default: MovieLens 25M's items per rating)." };
         var generate = new Command("generate", "Write the built-in seeded synthetic data of a solution as CSV, to look at what the default runs train on.")
         {
-            solution, seed, output, force,
+            solution, seed, output, force, ratings, users, items,
         };
         generate.SetAction(parse =>
         {
             string name = parse.GetValue(solution)!;
             ISolution chosen = solutions.FirstOrDefault(s => s.Solution.Name == name)?.Solution
                 ?? throw new UserInputException($"no solution '{name}' (known: {(solutions.Count == 0 ? "none yet" : string.Join(", ", solutions.Select(s => s.Solution.Name)))})");
+            Func<string, ulong, IReadOnlyList<string>> write = Skewed(io, name, parse.GetValue(ratings), parse.GetValue(users), parse.GetValue(items)) ?? chosen.GenerateData;
             using StagingFolder folder = StagingFolder.Create(parse.GetValue(output)!, parse.GetValue(force));
             IReadOnlyList<string> files;
             try
             {
-                files = chosen.GenerateData(folder.Path, parse.GetValue(seed));
+                files = write(folder.Path, parse.GetValue(seed));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -49,5 +57,31 @@ internal static class DataCommands
         data.Subcommands.Add(generate);
         data.Subcommands.Add(DataFetchCommand.Create(io));
         return data;
+    }
+
+    /// <summary>The skewed generator when <c>--ratings</c> is given for the recommender, else null (the built-in set).</summary>
+    private static Func<string, ulong, IReadOnlyList<string>>? Skewed(CliIo io, string solution, long? ratings, int? users, int? items)
+    {
+        if (ratings is null)
+        {
+            return users is null && items is null ? null : throw new UserInputException("--users and --items need --ratings N");
+        }
+        if (solution != RecommenderModels.Solution)
+        {
+            throw new UserInputException($"--ratings: only 'data generate {RecommenderModels.Solution}' generates ratings (not '{solution}')");
+        }
+        (int defaultUsers, int defaultItems) = SkewedRatings.DefaultShape(ratings.Value);
+        (int m, int n) = (users ?? defaultUsers, items ?? defaultItems);
+        SkewedRatings.Require(ratings.Value, m, n);
+        return (folder, seed) =>
+        {
+            string path = Path.Combine(folder, "ratings.csv");
+            SpectreProgress.Run(io.Console, "data", progress =>
+            {
+                SkewedRatings.Write(path, ratings.Value, m, n, seed, progress);
+                return path;
+            });
+            return [path];
+        };
     }
 }

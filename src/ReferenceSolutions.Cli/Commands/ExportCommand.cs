@@ -27,8 +27,8 @@ internal static class ExportCommand
         var output = new Option<string>("--out") { Description = "The ONNX file to write.", Required = true };
         var onnx = new Command("onnx", $"Export a saved model as ONNX ({string.Join(", ", Exportable)}), checked by ONNX Runtime in the tests.") { model, output };
         onnx.SetAction(parse => Export(io, parse.GetValue(model)!, parse.GetValue(output)!));
-        var export = new Command("export", "Export a saved model to another format.") { onnx };
-        export.SetAction(new Func<ParseResult, int>(_ => throw new UserInputException("'export' needs a format: onnx")));
+        var export = new Command("export", "Export a saved model to another format.") { onnx, ParquetCommand.Create(io) };
+        export.SetAction(new Func<ParseResult, int>(_ => throw new UserInputException("'export' needs a format: onnx or parquet")));
         return export;
     }
 

@@ -19,8 +19,15 @@ public static class RatingsFile
     /// </summary>
     public const double MaxAbsRating = 1e6;
 
-    /// <summary>Reads <paramref name="path"/>; any bad row is a <see cref="DataFormatException"/> naming file, line and column.</summary>
-    public static RatingSet Read(string path)
+    /// <summary>
+    /// Reads <paramref name="path"/>; any bad row is a <see cref="DataFormatException"/> naming file, line and column.
+    /// Plain files take <see cref="PlainRatingsReader"/>, everything else (quotes, spaces, non-ASCII, any error but a
+    /// repeated pair) the general reader <see cref="ReadTable"/>: the same ratings and the same errors either way.
+    /// </summary>
+    public static RatingSet Read(string path) => PlainRatingsReader.TryRead(path) ?? ReadTable(path);
+
+    /// <summary>The general reader: <see cref="CsvTable"/> (CsvHelper), every field a string, every error located.</summary>
+    internal static RatingSet ReadTable(string path)
     {
         CsvTable table = CsvTable.Read(path, hasHeader: true);
         int userColumn = table.ColumnIndex("userId");
