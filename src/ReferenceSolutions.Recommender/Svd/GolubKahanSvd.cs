@@ -38,12 +38,15 @@ public sealed class GolubKahanSvd : ISvd
     }
 
     /// <summary>The SVD of a tall m×n matrix (m ≥ n): U: m×n, S: n descending and ≥ 0, V: n×n.</summary>
-    internal static SvdResult Tall(Matrix a)
+    internal static SvdResult Tall(Matrix a) => SortDescending(Diagonalised(a));
+
+    /// <summary>Steps 1–3 on a tall A (m ≥ n): B = diag(σ) with σ ≥ 0 unsorted, and A = U·B·Vᵀ; its counters say which steps ran.</summary>
+    internal static Bidiagonal Diagonalised(Matrix a)
     {
         Bidiagonal b = HouseholderBidiagonalisation.Reduce(a);
         BidiagonalQr.Diagonalise(b, MaxIterations);
         BidiagonalQr.MakeNonNegative(b);
-        return SortDescending(b);
+        return b;
     }
 
     /// <summary>
