@@ -3,9 +3,9 @@ using ReferenceSolutions.Core.LinearAlgebra;
 namespace ReferenceSolutions.Recommender.Svd;
 
 /// <summary>
-/// A = U·B·Vᵀ for a tall m×n matrix A (m ≥ n): B is n×n upper bidiagonal with diagonal <see cref="D"/> (n entries,
-/// dₖ = Bₖₖ) and superdiagonal <see cref="E"/> (n − 1 entries, eₖ = Bₖ,ₖ₊₁); U: m×n and V: n×n have orthonormal columns.
-/// The factors are held transposed, <see cref="Ut"/> = Uᵀ: n×m and <see cref="Vt"/> = Vᵀ: n×n, so that a rotation of
+/// A = U·B·Vᵀ for a tall r×c matrix A (r ≥ c): B is c×c upper bidiagonal with diagonal <see cref="D"/> (c entries,
+/// dₖ = Bₖₖ) and superdiagonal <see cref="E"/> (c − 1 entries, eₖ = Bₖ,ₖ₊₁); U: r×c and V: c×c have orthonormal columns.
+/// The factors are held transposed, <see cref="Ut"/> = Uᵀ: c×r and <see cref="Vt"/> = Vᵀ: c×c, so that a rotation of
 /// rows (or columns) p and q of B is the same rotation of the two contiguous rows p and q of Uᵀ (or Vᵀ), and A = U·B·Vᵀ
 /// holds after every step. The counters record which steps of <see cref="BidiagonalQr"/> ran.
 /// </summary>
@@ -26,22 +26,22 @@ internal sealed class Bidiagonal
         Norm = norm;
     }
 
-    /// <summary>n, the order of B.</summary>
+    /// <summary>c, the order of B.</summary>
     public int Order => D.Length;
 
-    /// <summary>dₖ = Bₖₖ, k = 0 … n − 1.</summary>
+    /// <summary>dₖ = Bₖₖ, k = 0 … c − 1.</summary>
     public double[] D { get; }
 
-    /// <summary>eₖ = Bₖ,ₖ₊₁, k = 0 … n − 2.</summary>
+    /// <summary>eₖ = Bₖ,ₖ₊₁, k = 0 … c − 2.</summary>
     public double[] E { get; }
 
-    /// <summary>Uᵀ: n×m; row k is the left vector paired with row k of B.</summary>
+    /// <summary>Uᵀ: c×r; row k is the left vector paired with row k of B.</summary>
     public Matrix Ut { get; }
 
-    /// <summary>Vᵀ: n×n; row k is the right vector paired with column k of B.</summary>
+    /// <summary>Vᵀ: c×c; row k is the right vector paired with column k of B.</summary>
     public Matrix Vt { get; }
 
-    /// <summary>‖B‖∞ = maxₖ (|dₖ| + |eₖ|) of B as it was reduced from A; rotations keep ‖B‖₂, and ‖B‖₂ ≤ √n·‖B‖∞.</summary>
+    /// <summary>‖B‖∞ = maxₖ (|dₖ| + |eₖ|) of B as it was reduced from A; rotations keep ‖B‖₂, and ‖B‖₂ ≤ √c·‖B‖∞.</summary>
     public double Norm { get; }
 
     /// <summary>Implicit-shift QR sweeps run (<see cref="BidiagonalQr.QrSweep"/>).</summary>
@@ -56,7 +56,7 @@ internal sealed class Bidiagonal
     /// <summary>Negligible superdiagonal entries set to zero (<see cref="BidiagonalQr.IsNegligibleSuperdiagonal"/>).</summary>
     public int Deflations { get; set; }
 
-    /// <summary>B as a dense n×n matrix.</summary>
+    /// <summary>B as a dense c×c matrix.</summary>
     public Matrix ToMatrix()
     {
         var b = new Matrix(Order, Order);
@@ -71,6 +71,6 @@ internal sealed class Bidiagonal
         return b;
     }
 
-    /// <summary>U·B·Vᵀ (m×n), for checking that a step kept A = U·B·Vᵀ.</summary>
+    /// <summary>U·B·Vᵀ (r×c), for checking that a step kept A = U·B·Vᵀ.</summary>
     public Matrix Reconstruct() => Gemm.MultiplyTransposeA(Ut, ToMatrix() * Vt);
 }

@@ -37,10 +37,10 @@ public sealed class GolubKahanSvd : ISvd
         return new SvdResult(transposed.V, transposed.S, transposed.U);
     }
 
-    /// <summary>The SVD of a tall m×n matrix (m ≥ n): U: m×n, S: n descending and ≥ 0, V: n×n.</summary>
+    /// <summary>The SVD of a tall r×c matrix (r ≥ c): U: r×c, S: c descending and ≥ 0, V: c×c.</summary>
     internal static SvdResult Tall(Matrix a) => SortDescending(Diagonalised(a));
 
-    /// <summary>Steps 1–3 on a tall A (m ≥ n): B = diag(σ) with σ ≥ 0 unsorted, and A = U·B·Vᵀ; its counters say which steps ran.</summary>
+    /// <summary>Steps 1–3 on a tall A (r ≥ c): B = diag(σ) with σ ≥ 0 unsorted, and A = U·B·Vᵀ; its counters say which steps ran.</summary>
     internal static Bidiagonal Diagonalised(Matrix a)
     {
         Bidiagonal b = HouseholderBidiagonalisation.Reduce(a);

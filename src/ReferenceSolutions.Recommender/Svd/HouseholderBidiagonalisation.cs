@@ -5,42 +5,42 @@ namespace ReferenceSolutions.Recommender.Svd;
 
 /// <summary>
 /// Golub–Kahan bidiagonalisation by Householder reflections (Golub &amp; Van Loan, Matrix Computations, §5.4.8): for a
-/// tall m×n matrix A (m ≥ n), step k = 0 … n − 1 reflects column k below the diagonal onto dₖ·e₁ from the left (Pₖ),
-/// then, for k &lt; n − 2, row k right of the superdiagonal onto eₖ·e₁ from the right (Qₖ). So
-/// Pₙ₋₁·…·P₀·A·Q₀·…·Qₙ₋₃ = [B; 0], and with U = P₀·…·Pₙ₋₁·[Iₙ; 0] (m×n) and V = Q₀·…·Qₙ₋₃ (n×n), A = U·B·Vᵀ.
+/// tall r×c matrix A (r ≥ c), step k = 0 … c − 1 reflects column k below the diagonal onto dₖ·e₁ from the left (Pₖ),
+/// then, for k &lt; c − 2, row k right of the superdiagonal onto eₖ·e₁ from the right (Qₖ). So
+/// P_{c−1}·…·P₀·A·Q₀·…·Q_{c−3} = [B; 0], and with U = P₀·…·P_{c−1}·[I_c; 0] (r×c) and V = Q₀·…·Q_{c−3} (c×c), A = U·B·Vᵀ.
 /// Each reflection is P = I − 2·w·wᵀ with ‖w‖ = 1.
 /// </summary>
 internal static class HouseholderBidiagonalisation
 {
-    /// <summary>Reduces a copy of the tall <paramref name="a"/> (m ≥ n) to B, accumulating Uᵀ (n×m) and Vᵀ (n×n).</summary>
+    /// <summary>Reduces a copy of the tall <paramref name="a"/> (r ≥ c) to B, accumulating Uᵀ (c×r) and Vᵀ (c×c).</summary>
     public static Bidiagonal Reduce(Matrix a)
     {
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rows < a.Columns)
         {
-            throw new ArgumentException($"bidiagonalisation needs m ≥ n; A is {a.Rows}×{a.Columns}", nameof(a));
+            throw new ArgumentException($"bidiagonalisation needs r ≥ c; A is {a.Rows}×{a.Columns}", nameof(a));
         }
         Matrix work = a.Clone();
-        int n = a.Columns;
-        double[] d = new double[n];
-        double[] e = new double[Math.Max(n - 1, 0)];
-        var left = new double[n][];
-        var right = new double[Math.Max(n - 2, 0)][];
-        for (int k = 0; k < n; k++)
+        int c = a.Columns;
+        double[] d = new double[c];
+        double[] e = new double[Math.Max(c - 1, 0)];
+        var left = new double[c][];
+        var right = new double[Math.Max(c - 2, 0)][];
+        for (int k = 0; k < c; k++)
         {
             (left[k], d[k]) = Reflector(ColumnBelow(work, k));
             ReflectRowsFromTheLeft(work, left[k], k);
-            if (k < n - 2)
+            if (k < c - 2)
             {
                 (right[k], e[k]) = Reflector(work.Row(k)[(k + 1)..]);
                 ReflectColumnsFromTheRight(work, right[k], k);
             }
-            else if (k == n - 2)
+            else if (k == c - 2)
             {
                 e[k] = work[k, k + 1];
             }
         }
-        return new Bidiagonal(d, e, LeftFactorTransposed(left, a.Rows), RightFactorTransposed(right, n));
+        return new Bidiagonal(d, e, LeftFactorTransposed(left, a.Rows), RightFactorTransposed(right, c));
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ internal static class HouseholderBidiagonalisation
     }
 
     /// <summary>
-    /// Rows k … m − 1 of columns k + 1 … n − 1 ← P·(those rows), P = I − 2·w·wᵀ: with zᵀ = wᵀ·A (a row), A ← A − 2·w·zᵀ.
+    /// Rows k … r − 1 of columns k + 1 … c − 1 ← P·(those rows), P = I − 2·w·wᵀ: with zᵀ = wᵀ·A (a row), A ← A − 2·w·zᵀ.
     /// Column k itself becomes dₖ·e₁ and is not read again.
     /// </summary>
     private static void ReflectRowsFromTheLeft(Matrix a, double[] w, int k)
@@ -83,7 +83,7 @@ internal static class HouseholderBidiagonalisation
     }
 
     /// <summary>
-    /// Rows k + 1 … m − 1 of columns k + 1 … n − 1 ← (those columns)·Q, Q = I − 2·w·wᵀ: each row r ← r − 2·(r·w)·wᵀ.
+    /// Rows k + 1 … r − 1 of columns k + 1 … c − 1 ← (those columns)·Q, Q = I − 2·w·wᵀ: each row x ← x − 2·(x·w)·wᵀ.
     /// Row k itself becomes (dₖ, eₖ, 0, …) and is not read again.
     /// </summary>
     private static void ReflectColumnsFromTheRight(Matrix a, double[] w, int k)
@@ -96,28 +96,28 @@ internal static class HouseholderBidiagonalisation
     }
 
     /// <summary>
-    /// Uᵀ = [Iₙ 0]·Pₙ₋₁·…·P₀ (n×m), multiplied out from the left; Pₖ acts on columns k … m − 1, and rows j &lt; k of the
-    /// partial product are still eⱼᵀ, which Pₖ leaves alone, so only rows k … n − 1 are reflected.
+    /// Uᵀ = [I_c 0]·P_{c−1}·…·P₀ (c×r), multiplied out from the left; Pₖ acts on columns k … r − 1, and rows j &lt; k of the
+    /// partial product are still eⱼᵀ, which Pₖ leaves alone, so only rows k … c − 1 are reflected.
     /// </summary>
-    private static Matrix LeftFactorTransposed(double[][] left, int m)
+    private static Matrix LeftFactorTransposed(double[][] left, int r)
     {
-        int n = left.Length;
-        var ut = new Matrix(n, m);
-        for (int j = 0; j < n; j++)
+        int c = left.Length;
+        var ut = new Matrix(c, r);
+        for (int j = 0; j < c; j++)
         {
             ut[j, j] = 1.0;
         }
-        for (int k = n - 1; k >= 0; k--)
+        for (int k = c - 1; k >= 0; k--)
         {
             ReflectRowTails(ut, left[k], k, k);
         }
         return ut;
     }
 
-    /// <summary>Vᵀ = Qₙ₋₃·…·Q₀ (n×n), multiplied out from the left; Qₖ acts on columns k + 1 … n − 1, and so on rows k + 1 … n − 1 only.</summary>
-    private static Matrix RightFactorTransposed(double[][] right, int n)
+    /// <summary>Vᵀ = Q_{c−3}·…·Q₀ (c×c), multiplied out from the left; Qₖ acts on columns k + 1 … c − 1, and so on rows k + 1 … c − 1 only.</summary>
+    private static Matrix RightFactorTransposed(double[][] right, int c)
     {
-        Matrix vt = Matrix.Identity(n);
+        Matrix vt = Matrix.Identity(c);
         for (int k = right.Length - 1; k >= 0; k--)
         {
             ReflectRowTails(vt, right[k], k + 1, k + 1);
@@ -125,7 +125,7 @@ internal static class HouseholderBidiagonalisation
         return vt;
     }
 
-    /// <summary>Rows <paramref name="firstRow"/> … of M, columns <paramref name="firstColumn"/> … ← (those)·(I − 2·w·wᵀ): r ← r − 2·(r·w)·wᵀ.</summary>
+    /// <summary>Rows <paramref name="firstRow"/> … of M, columns <paramref name="firstColumn"/> … ← (those)·(I − 2·w·wᵀ): x ← x − 2·(x·w)·wᵀ.</summary>
     private static void ReflectRowTails(Matrix m, double[] w, int firstRow, int firstColumn)
     {
         for (int i = firstRow; i < m.Rows; i++)
