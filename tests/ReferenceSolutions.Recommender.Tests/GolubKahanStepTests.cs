@@ -164,6 +164,9 @@ public class GolubKahanStepTests
         { "rank 10 of 30×30", TestMatrices.RankDeficient(30, 30, 10, 75), 10 },
         { "rank 4 of 12×35", TestMatrices.RankDeficient(12, 35, 4, 76), 4 },
         { "σ = 5, 5, 1, 0, 0 in 9×5", TestMatrices.WithSingularValues(9, 5, [5, 5, 1, 0, 0], 77), 3 },
+        { "graded σ = 1 … 1e-11 in 15×8", TestMatrices.WithSingularValues(15, 8, [1, 1e-1, 1e-3, 1e-5, 1e-7, 1e-9, 1e-10, 1e-11], 78), 8 },
+        { "graded σ = 1 … 1e-15 in 8×8", TestMatrices.WithSingularValues(8, 8, [1, 1e-2, 1e-4, 1e-6, 1e-8, 1e-10, 1e-13, 1e-15], 79), 6 },
+        { "graded σ = 1e-15 … 1 in 6×40", TestMatrices.WithSingularValues(6, 40, [1, 1e-3, 1e-6, 1e-9, 1e-13, 1e-15], 80), 4 },
     };
 
     [Theory]
