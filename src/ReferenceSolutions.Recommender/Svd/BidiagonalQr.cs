@@ -9,6 +9,7 @@ namespace ReferenceSolutions.Recommender.Svd;
 /// with lo ≤ k &lt; hi non-negligible): when e_{hi−1} becomes negligible, d_hi has converged and hi moves up
 /// (deflation); a negligible dₖ inside the block is set to zero and chased out, which splits the block. Every rotation
 /// of B's rows is applied to Uᵀ and of its columns to Vᵀ, so A = U·B·Vᵀ throughout.
+/// Derivation: docs/recommender.md#golubkahan-bidiagonalisation.
 /// </summary>
 internal static class BidiagonalQr
 {

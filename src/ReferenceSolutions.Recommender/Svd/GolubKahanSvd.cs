@@ -38,7 +38,7 @@ public sealed class GolubKahanSvd : ISvd
     }
 
     /// <summary>The SVD of a tall r×c matrix (r ≥ c): U: r×c, S: c descending and ≥ 0, V: c×c.</summary>
-    internal static SvdResult Tall(Matrix a) => SortDescending(Diagonalised(a));
+    private static SvdResult Tall(Matrix a) => SortDescending(Diagonalised(a));
 
     /// <summary>Steps 1–3 on a tall A (r ≥ c): B = diag(σ) with σ ≥ 0 unsorted, and A = U·B·Vᵀ; its counters say which steps ran.</summary>
     internal static Bidiagonal Diagonalised(Matrix a)

@@ -5,10 +5,11 @@ namespace ReferenceSolutions.Recommender.Svd;
 
 /// <summary>
 /// Golub–Kahan bidiagonalisation by Householder reflections (Golub &amp; Van Loan, Matrix Computations, §5.4.8): for a
-/// tall r×c matrix A (r ≥ c), step k = 0 … c − 1 reflects column k below the diagonal onto dₖ·e₁ from the left (Pₖ),
-/// then, for k &lt; c − 2, row k right of the superdiagonal onto eₖ·e₁ from the right (Qₖ). So
+/// tall r×c matrix A (r ≥ c), step k = 0 … c − 1 reflects column k from the diagonal down (rows k …) onto dₖ·e₁ from the left (Pₖ),
+/// then, for k &lt; c − 2, row k right of the diagonal (columns k + 1 …) onto eₖ·e₁ from the right (Qₖ). So
 /// P_{c−1}·…·P₀·A·Q₀·…·Q_{c−3} = [B; 0], and with U = P₀·…·P_{c−1}·[I_c; 0] (r×c) and V = Q₀·…·Q_{c−3} (c×c), A = U·B·Vᵀ.
 /// Each reflection is P = I − 2·w·wᵀ with ‖w‖ = 1.
+/// Derivation: docs/recommender.md#golubkahan-bidiagonalisation.
 /// </summary>
 internal static class HouseholderBidiagonalisation
 {
