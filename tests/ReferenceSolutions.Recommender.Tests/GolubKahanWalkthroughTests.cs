@@ -10,7 +10,7 @@ namespace ReferenceSolutions.Recommender.Tests;
 /// The worked 4×3 example in docs/recommender.md#golubkahan-bidiagonalisation is this class's output: the test
 /// re-runs the steps of <see cref="GolubKahanSvd"/> on the same A and requires the page's block to be that text,
 /// character for character, so the page cannot show numbers the code no longer produces. A second test ties the
-/// walk-through to the decomposition itself: the same number of sweeps, and the same σ bit for bit (the power-of-two
+/// walk-through to the decomposition itself: the same numbers of sweeps and deflations, and the same σ bit for bit (the power-of-two
 /// scaling that <see cref="GolubKahanSvd.Decompose"/> applies first is exact).
 /// </summary>
 public class GolubKahanWalkthroughTests
@@ -37,15 +37,16 @@ public class GolubKahanWalkthroughTests
     [Fact]
     public void TheWalkthroughIsTheDecomposition()
     {
-        (string _, int sweeps, double[] sigma) = Run(Example);
-        Assert.Equal(GolubKahanSvd.Diagonalised(Example).QrSweeps, sweeps);
+        (string _, int sweeps, int deflations, double[] sigma) = Run(Example);
+        Bidiagonal diagonalised = GolubKahanSvd.Diagonalised(Example);
+        Assert.Equal((diagonalised.QrSweeps, diagonalised.Deflations), (sweeps, deflations));
         Assert.Equal(new GolubKahanSvd().Decompose(Example).S, sigma);
     }
 
     /// <summary>The text of the walk-through for a tall <paramref name="a"/>.</summary>
     public static string Walkthrough(Matrix a) => Run(a).Text;
 
-    private static (string Text, int Sweeps, double[] Sigma) Run(Matrix a)
+    private static (string Text, int Sweeps, int Deflations, double[] Sigma) Run(Matrix a)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"A ({a.Rows}×{a.Columns}):\n");
@@ -64,6 +65,7 @@ public class GolubKahanWalkthroughTests
                 double bound = PowerOfTwoScaling.MachineEpsilon * (Math.Abs(b.D[hi - 1]) + Math.Abs(b.D[hi]));
                 text.Append(CultureInfo.InvariantCulture, $"   deflate: |e{hi - 1}| {Value(Math.Abs(b.E[hi - 1]), b.Norm)} ≤ ε·(|d{hi - 1}| + |d{hi}|) = {Number(bound)}, so e{hi - 1} = 0 and d{hi} = {Number(b.D[hi])} has converged\n");
                 b.E[hi - 1] = 0.0;
+                b.Deflations++;
                 hi--;
                 continue;
             }
@@ -84,7 +86,7 @@ public class GolubKahanWalkthroughTests
         double agreement = Norms.MaxAbsDiff(sorted.S, oracle) / oracle[0];
         Assert.True(agreement < OracleAgreement, $"max|Δσ|/σ₁ = {agreement} against MathNet");
         text.Append(CultureInfo.InvariantCulture, $"   MathNet: σ = {Vector(oracle)}; max|Δσ|/σ₁ < {OracleAgreement:0E+00}\n");
-        return (text.ToString(), b.QrSweeps, sorted.S);
+        return (text.ToString(), b.QrSweeps, b.Deflations, sorted.S);
     }
 
     private static void AppendShift(StringBuilder text, Bidiagonal b, int lo, int hi, double shift)
