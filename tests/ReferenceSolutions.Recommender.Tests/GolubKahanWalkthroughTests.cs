@@ -56,7 +56,7 @@ public class GolubKahanWalkthroughTests
         AppendMatrix(text, b.ToMatrix());
         text.Append(CultureInfo.InvariantCulture, $"   ‖B‖∞ = {Number(b.Norm)}; a dₖ with |dₖ| ≤ ε·‖B‖∞ = {Number(PowerOfTwoScaling.MachineEpsilon * b.Norm)} would be chased out\n");
         text.Append(CultureInfo.InvariantCulture, $"   (≈0 below: a value under 64·ε·‖B‖∞ = {Number(RoundingLevel * b.Norm)}, rounding noise whose digits vary between machines)\n");
-        text.Append("\n2. Implicit-shift QR sweeps on the trailing unreduced block lo..hi:\n");
+        text.Append("\n2.–4. Implicit-shift QR sweeps on the trailing unreduced block lo..hi, deflating when eₖ is negligible (no dₖ is, so no chase):\n");
         int hi = b.Order - 1;
         while (hi > 0)
         {
@@ -82,7 +82,7 @@ public class GolubKahanWalkthroughTests
         BidiagonalQr.MakeNonNegative(b);
         SvdResult sorted = GolubKahanSvd.SortDescending(b);
         double[] oracle = new MathNetSvd().Decompose(a).S;
-        text.Append(CultureInfo.InvariantCulture, $"\n3.–4. σ = |dₖ|, sorted: σ = {Vector(sorted.S)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"\n5. σ = |dₖ|, sorted: σ = {Vector(sorted.S)}\n");
         double agreement = Norms.MaxAbsDiff(sorted.S, oracle) / oracle[0];
         Assert.True(agreement < OracleAgreement, $"max|Δσ|/σ₁ = {agreement} against MathNet");
         text.Append(CultureInfo.InvariantCulture, $"   MathNet: σ = {Vector(oracle)}; max|Δσ|/σ₁ < {OracleAgreement:0E+00}\n");

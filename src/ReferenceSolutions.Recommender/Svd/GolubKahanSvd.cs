@@ -5,9 +5,9 @@ namespace ReferenceSolutions.Recommender.Svd;
 /// <summary>
 /// Exact thin SVD by Golub–Kahan, from scratch (Golub &amp; Van Loan, Matrix Computations, §5.4.8 and §8.6), in four
 /// steps, each its own method: (1) Householder bidiagonalisation A = U_B·B·V_Bᵀ, B upper bidiagonal
-/// (<see cref="HouseholderBidiagonalisation"/>); (2) implicit-shift QR sweeps on B with the Wilkinson shift from the
+/// (<c>HouseholderBidiagonalisation</c>); (2) implicit-shift QR sweeps on B with the Wilkinson shift from the
 /// trailing 2×2 of BᵀB, deflating where |eₖ| ≤ ε·(|dₖ| + |dₖ₊₁|) and chasing out a zero dₖ with Givens rotations, every
-/// rotation applied to U_B and V_B, until B = diag(d) (<see cref="BidiagonalQr"/>); (3) σₖ = |dₖ|, the sign moved into V;
+/// rotation applied to U_B and V_B, until B = diag(d) (<c>BidiagonalQr</c>); (3) σₖ = |dₖ|, the sign moved into V;
 /// (4) σ sorted descending with the columns of U and V permuted alike, then the shared <see cref="SignConvention"/>.
 /// A second exact method beside <see cref="JacobiSvd"/>. A is scaled by an exact power of two first; wide A is done
 /// through Aᵀ. Derivation and a worked 4×3 example: docs/recommender.md#golubkahan-bidiagonalisation.
