@@ -44,8 +44,8 @@ public class SvdParityTests
     /// <summary>
     /// One-sided Jacobi on 2×2 matrices whose column norms² underflow (1e-170² = 0 in double): it converges and, like
     /// torch's LAPACK, resolves σ₂ to its own digits — σ₁σ₂ = |det A| and σ₁² + σ₂² = ‖A‖²_F each relative to itself
-    /// (<see cref="RecommenderChecks.Svd2x2Invariants"/>). Golub–Kahan converges too, but its deflation is relative to
-    /// ‖B‖, so σ₂ is only accurate to ε·σ₁ (the oracle test above).
+    /// (<see cref="RecommenderChecks.Svd2x2Invariants"/>). Golub–Kahan converges too, but it sets a diagonal entry
+    /// below ε·‖B‖∞ to zero, so σ₂ is only accurate to ε·σ₁ (the oracle test above).
     /// </summary>
     [Theory]
     [InlineData(1.0, 1e-170, 1e-170, 1e-170)]
