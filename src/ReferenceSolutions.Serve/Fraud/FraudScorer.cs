@@ -37,6 +37,12 @@ internal sealed class FraudScorer
     /// <summary>The d features, in the model's order.</summary>
     public IReadOnlyList<string> Features => _model.Input.Features;
 
+    /// <summary>μ (d), the training rows' mean of each raw feature.</summary>
+    public IReadOnlyList<double> Mean => _model.Input.Scaler.Mean;
+
+    /// <summary>s (d), the training rows' standard deviation of each raw feature.</summary>
+    public IReadOnlyList<double> Scale => _model.Input.Scaler.Scale;
+
     /// <summary>The label and time columns the model was saved with: accepted in an item and ignored, as <c>refsol score</c> does.</summary>
     public IReadOnlyList<string> Ignored { get; }
 
