@@ -10,12 +10,13 @@ using ReferenceSolutions.FraudDetection.Data;
 namespace ReferenceSolutions.Serve.Tests;
 
 /// <summary>
-/// Three small real runs shared by the serve tests, made in-process as <c>refsol run</c> makes them: fraud on 2,000
-/// generated transactions (λ = 1, a true prior of 0.2 %, B = 20 bootstrap replicates and R = 3 permutations, so
-/// the intervals are rough and the permutation-importance comparison may fail, exit 1 with every file written: these
-/// tests read only the saved models), the neural net on 400 + 100 seeded 8×8 images of ten classes (a bar per class plus noise, the
-/// optdigits layout: 64 pixel values 0 … 16, then the class), the recommender on 1,500 seeded ratings of 60 users × 50
-/// items. <see cref="Runs"/> holds the three run folders; <see cref="Factory"/> serves them.
+/// Three small real runs shared by the serve tests, made in-process as <c>refsol run</c> makes them: fraud on 1,000
+/// generated transactions (stratified split, λ = 1, a true prior of 0.2 %, B = 20 bootstrap replicates and R = 3
+/// permutations, so the intervals are rough and the permutation-importance comparison may fail — exit 1 with every file
+/// written; these tests read only the saved models), the neural net on 400 + 100 seeded 8×8 images of ten classes (a
+/// bar per class plus noise, in optdigits' layout: 64 pixel values 0 … 16, then the class), the recommender on 1,500
+/// seeded ratings of 60 users × 50 items. <see cref="Runs"/> holds the three run folders; <see cref="Factory"/> serves
+/// them. Most of the fixture's ≈ 35 s is the runs' fixed cost (TorchSharp and ML.NET twins), not the data size.
 /// </summary>
 public sealed class ServeFixture : IDisposable
 {
@@ -24,12 +25,12 @@ public sealed class ServeFixture : IDisposable
         Folder = Directory.CreateTempSubdirectory("refsol-serve-").FullName;
         Runs = Path.Combine(Folder, "runs");
         FraudData = Path.Combine(Folder, "transactions.csv");
-        TransactionGenerator.WriteCsv(TransactionGenerator.Generate(2000, 5), FraudData);
+        TransactionGenerator.WriteCsv(TransactionGenerator.Generate(1000, 5), FraudData);
         Fraud = Path.Combine(Runs, "fraud");
         using (var stdout = new StringWriter())
         using (var stderr = new StringWriter())
         {
-            var options = new FraudRunOptions(DataFile: FraudData, Prior: 0.002, Lambda: 1, BootstrapReplicates: 20, PermutationRepeats: 3);
+            var options = new FraudRunOptions(DataFile: FraudData, Prior: 0.002, Lambda: 1, Split: "stratified", BootstrapReplicates: 20, PermutationRepeats: 3);
             int exitCode = cli::ReferenceSolutions.Cli.Commands.RunExecutor.RunOne(new cli::ReferenceSolutions.Cli.CliIo(stdout, stderr), "fraud", 42, Fraud, false,
                 context => new FraudSolution().Run(context, options));
             Assert.True(exitCode is 0 or 1 && File.Exists(Path.Combine(Fraud, "models", "logreg-from-scratch", "logreg.json")), $"run fraud: exit {exitCode}\n{stdout}\n{stderr}");

@@ -55,4 +55,13 @@ public sealed class StartupTests(ServeFixture serve)
     {
         AssertRefused(Serve(Path.Combine(serve.Recommender, "models", "mf-sgd-from-scratch")), "bias-baseline");
     }
+
+    [Fact]
+    public void Bench_serve_without_models_is_exit_2()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int exitCode = cli::ReferenceSolutions.Cli.RefsolApp.Run(["bench", "--only", "serve"], stdout, stderr);
+        AssertRefused((exitCode, stderr.ToString()), "--model");
+    }
 }
