@@ -12,7 +12,8 @@ namespace ReferenceSolutions.Serve;
 
 /// <summary>
 /// The models behind the API, loaded once at start from the <c>--model</c> folders (each a run folder, its
-/// <c>models/</c> or one model's folder; <see cref="SavedModels.ModelFolders"/>) and shared by every request: per
+/// <c>models/</c>, one model's folder (<see cref="SavedModels.ModelFolders"/>), or a folder of run folders such as
+/// <c>run all</c> writes) and shared by every request: per
 /// solution the from-scratch model — <c>logreg-from-scratch</c> for fraud, the from-scratch MLP for digits, MF-SGD with
 /// the bias baseline for recommendations (these two need the run folder or its <c>models/</c>). The library twins
 /// found beside them are listed (<see cref="All"/>) but not served: they are the parity oracles of the run, and
@@ -51,7 +52,7 @@ public sealed class ServedModels
         FraudScorer? fraud = null;
         DigitClassifier? digits = null;
         RecommendationService? recommendations = null;
-        foreach (string directory in directories)
+        foreach (string directory in directories.SelectMany(RunFolders))
         {
             (string Folder, ModelManifest Manifest)[] found = [.. SavedModels.ModelFolders(directory)
                 .Select(f => (f, ModelManifest.Read(Path.Combine(f, ModelManifest.FileName))))];
@@ -97,6 +98,20 @@ public sealed class ServedModels
             }
         }
         return new ServedModels(all, fraud, digits, recommendations);
+    }
+
+    /// <summary>
+    /// The run folders of <paramref name="directory"/> when it is a folder of run folders (as <c>run all</c> writes:
+    /// no manifest, no <c>models/</c>, and sub-folders that have one), in ordinal order; else the folder itself.
+    /// </summary>
+    private static IEnumerable<string> RunFolders(string directory)
+    {
+        if (!Directory.Exists(directory) || File.Exists(Path.Combine(directory, ModelManifest.FileName)) || Directory.Exists(Path.Combine(directory, SavedModels.FolderName)))
+        {
+            return [directory];
+        }
+        string[] runs = [.. Directory.GetDirectories(directory).Where(d => Directory.Exists(Path.Combine(d, SavedModels.FolderName))).Order(StringComparer.Ordinal)];
+        return runs.Length > 0 ? runs : [directory];
     }
 
     private static void RequireFeatures(string path, ModelManifest manifest, IReadOnlyList<string> features)

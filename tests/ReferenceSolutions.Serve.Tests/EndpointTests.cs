@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
 using ReferenceSolutions.Core.Models;
 
 namespace ReferenceSolutions.Serve.Tests;
@@ -26,6 +27,16 @@ public sealed class EndpointTests(ServeFixture serve)
         Assert.Equal(60, (int)json["recommender"]!["users"]!);
         string[] columns = File.ReadLines(serve.FraudData).First().Split(',');
         Assert.Equal(columns.Except(["Time", "Class"]), json["fraudFeatures"]!.AsArray().Select(f => (string)f!));
+    }
+
+    [Fact]
+    public async Task A_folder_of_run_folders_as_run_all_writes_serves_all_three()
+    {
+        using var factory = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>()
+            .WithWebHostBuilder(web => web.UseSetting("Serve:Models:0", serve.Runs));
+        using HttpClient client = factory.CreateClient();
+        var answer = await Http.Get(client, "/health");
+        Assert.Equal(3, answer.Json!["models"]!.AsArray().Count(m => m!["endpoint"] is not null));
     }
 
     [Fact]

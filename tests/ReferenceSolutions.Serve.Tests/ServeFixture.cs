@@ -23,27 +23,35 @@ public sealed class ServeFixture : IDisposable
     public ServeFixture()
     {
         Folder = Directory.CreateTempSubdirectory("refsol-serve-").FullName;
-        Runs = Path.Combine(Folder, "runs");
-        FraudData = Path.Combine(Folder, "transactions.csv");
-        TransactionGenerator.WriteCsv(TransactionGenerator.Generate(1000, 5), FraudData);
-        Fraud = Path.Combine(Runs, "fraud");
-        using (var stdout = new StringWriter())
-        using (var stderr = new StringWriter())
+        try
         {
-            var options = new FraudRunOptions(DataFile: FraudData, Prior: 0.002, Lambda: 1, Split: "stratified", BootstrapReplicates: 20, PermutationRepeats: 3);
-            int exitCode = cli::ReferenceSolutions.Cli.Commands.RunExecutor.RunOne(new cli::ReferenceSolutions.Cli.CliIo(stdout, stderr), "fraud", 42, Fraud, false,
-                context => new FraudSolution().Run(context, options));
-            Assert.True(exitCode is 0 or 1 && File.Exists(Path.Combine(Fraud, "models", "logreg-from-scratch", "logreg.json")), $"run fraud: exit {exitCode}\n{stdout}\n{stderr}");
+            Runs = Path.Combine(Folder, "runs");
+            FraudData = Path.Combine(Folder, "transactions.csv");
+            TransactionGenerator.WriteCsv(TransactionGenerator.Generate(1000, 5), FraudData);
+            Fraud = Path.Combine(Runs, "fraud");
+            using (var stdout = new StringWriter())
+            using (var stderr = new StringWriter())
+            {
+                var options = new FraudRunOptions(DataFile: FraudData, Prior: 0.002, Lambda: 1, Split: "stratified", BootstrapReplicates: 20, PermutationRepeats: 3);
+                int exitCode = cli::ReferenceSolutions.Cli.Commands.RunExecutor.RunOne(new cli::ReferenceSolutions.Cli.CliIo(stdout, stderr), "fraud", 42, Fraud, false,
+                    context => new FraudSolution().Run(context, options));
+                Assert.True(exitCode is 0 or 1 && File.Exists(Path.Combine(Fraud, "models", "logreg-from-scratch", "logreg.json")), $"run fraud: exit {exitCode}\n{stdout}\n{stderr}");
+            }
+            string train = Path.Combine(Folder, "digits-train.csv"), test = Path.Combine(Folder, "digits-test.csv");
+            File.WriteAllText(train, DigitsCsv(400, 1));
+            File.WriteAllText(test, DigitsCsv(100, 2));
+            DigitImages = [.. File.ReadLines(test).Select(l => l.Split(',')[..64].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())];
+            NeuralNet = Run("neuralnet", "--train", train, "--test", test, "--hidden", "16", "--epochs", "10", "--lr", "0.1");
+            string ratings = Path.Combine(Folder, "ratings.csv");
+            File.WriteAllText(ratings, RatingsCsv());
+            Recommender = Run("recommender", "--ratings", ratings, "--factors", "4", "--epochs", "10", "--reg", "0.05", "--als-reg", "0.1", "--als-epochs", "3", "--bias-reg", "5");
+            Factory = Serve(new WebApplicationFactory<Program>());
         }
-        string train = Path.Combine(Folder, "digits-train.csv"), test = Path.Combine(Folder, "digits-test.csv");
-        File.WriteAllText(train, DigitsCsv(400, 1));
-        File.WriteAllText(test, DigitsCsv(100, 2));
-        DigitImages = [.. File.ReadLines(test).Select(l => l.Split(',')[..64].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())];
-        NeuralNet = Run("neuralnet", "--train", train, "--test", test, "--hidden", "16", "--epochs", "10", "--lr", "0.1");
-        string ratings = Path.Combine(Folder, "ratings.csv");
-        File.WriteAllText(ratings, RatingsCsv());
-        Recommender = Run("recommender", "--ratings", ratings, "--factors", "4", "--epochs", "10", "--reg", "0.05", "--als-reg", "0.1", "--als-epochs", "3", "--bias-reg", "5");
-        Factory = Serve(new WebApplicationFactory<Program>());
+        catch
+        {
+            Directory.Delete(Folder, recursive: true);
+            throw;
+        }
     }
 
     public string Folder { get; }

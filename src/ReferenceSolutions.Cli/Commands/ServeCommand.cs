@@ -22,7 +22,7 @@ internal static class ServeCommand
     {
         var model = new Option<string[]>("--model")
         {
-            Description = "A run folder (all its solutions' models), a models/ folder or one model's folder; repeat for several runs (one per solution).",
+            Description = "A run folder, a models/ folder, one model's folder, or a folder of run folders (run all); repeat for several runs (one per solution).",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
