@@ -10,6 +10,9 @@ namespace ReferenceSolutions.Cli.Commands;
 /// <summary>
 /// <c>refsol bench [--quick] [--json] [--only names] [--repeats n]</c>: times every from-scratch/library pair of
 /// <see cref="BenchWorkloads"/> in this process and prints <c>{"benchmarks": [{name, fromScratchMs, libraryMs, ratio, …}]}</c>.
+/// <c>--only serve --model DIR...</c> adds the HTTP load of <see cref="ServeBench"/> as <c>"serve": {clients,
+/// requestsPerClient, requests, errors, mismatches, seconds, requestsPerSecond, p50Ms, p99Ms}</c> (not part of the
+/// default set: it needs saved models); errors or mismatches make the exit code 1.
 /// </summary>
 internal static class BenchCommand
 {
@@ -26,9 +29,14 @@ internal static class BenchCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var repeats = new Option<int?>("--repeats") { Description = $"Timed samples per side, 1..{MaxRepeats} (default 9, or 5 with --quick); the median is reported." };
+        var model = new Option<string[]>("--model")
+        {
+            Description = $"With --only {ServeBench.Name}: the run folders to serve (as refsol serve --model).",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var bench = new Command("bench", "Time each from-scratch kernel against its library twin in this process (warm-up, median of repeats); ratio = libraryMs / fromScratchMs.")
         {
-            quick, json, only, repeats,
+            quick, json, only, repeats, model,
         };
         bench.SetAction(parse =>
         {
@@ -42,16 +50,35 @@ internal static class BenchCommand
                 settings = settings with { Repeats = n };
             }
             IReadOnlyList<string> names = Select(parse.GetValue(only));
-            IReadOnlyList<BenchResult> results = BenchRunner.Run(names, settings, name => io.Error.WriteLine($"bench: {name}"));
+            string[] models = parse.GetValue(model) ?? [];
+            bool serve = names.Contains(ServeBench.Name);
+            if (serve != (models.Length > 0))
+            {
+                throw new UserInputException(serve ? $"--only {ServeBench.Name}: needs --model <run folders> to serve" : $"--model: only the {ServeBench.Name} benchmark takes models (--only {ServeBench.Name})");
+            }
+            IReadOnlyList<BenchResult> results = BenchRunner.Run(names.Where(n => n != ServeBench.Name), settings, name => io.Error.WriteLine($"bench: {name}"));
+            Serve.Load.LoadResult? load = null;
+            if (serve)
+            {
+                io.Error.WriteLine($"bench: {ServeBench.Name}");
+                load = ServeBench.Run(models);
+            }
             if (parse.GetValue(json))
             {
-                io.Out.Write(JsonOutput.Serialize(new { Benchmarks = results }));
+                io.Out.Write(load is null ? JsonOutput.Serialize(new { Benchmarks = results }) : JsonOutput.Serialize(new { Benchmarks = results, Serve = load }));
             }
             else
             {
-                Write(io.Console, results);
+                if (results.Count > 0)
+                {
+                    Write(io.Console, results);
+                }
+                if (load is not null)
+                {
+                    WriteServe(io.Console, load);
+                }
             }
-            return ExitCodes.Success;
+            return load is null || (load.Errors == 0 && load.Mismatches == 0) ? ExitCodes.Success : ExitCodes.CheckFailed;
         });
         return bench;
     }
@@ -67,10 +94,25 @@ internal static class BenchCommand
         {
             throw new UserInputException($"--only: names no benchmark (known: {string.Join(", ", BenchWorkloads.Names)})");
         }
-        string? unknown = names.FirstOrDefault(name => !BenchWorkloads.Names.Contains(name));
+        string? unknown = names.FirstOrDefault(name => !BenchWorkloads.Names.Contains(name) && name != ServeBench.Name);
         return unknown is null
             ? names
-            : throw new UserInputException($"--only: unknown benchmark '{unknown}' (known: {string.Join(", ", BenchWorkloads.Names)})");
+            : throw new UserInputException($"--only: unknown benchmark '{unknown}' (known: {string.Join(", ", BenchWorkloads.Names)}, {ServeBench.Name})");
+    }
+
+    private static void WriteServe(IAnsiConsole console, Serve.Load.LoadResult load)
+    {
+        var table = new Table().Title($"refsol serve over loopback ({load.Clients} clients × {load.RequestsPerClient} requests)")
+            .AddColumns("requests", "errors", "mismatches", "seconds", "requests/s", "p50 (ms)", "p99 (ms)");
+        table.AddRow(
+            load.Requests.ToString(CultureInfo.InvariantCulture),
+            load.Errors.ToString(CultureInfo.InvariantCulture),
+            load.Mismatches.ToString(CultureInfo.InvariantCulture),
+            load.Seconds.ToString("F2", CultureInfo.InvariantCulture),
+            load.RequestsPerSecond.ToString("F0", CultureInfo.InvariantCulture),
+            load.P50Ms.ToString("G3", CultureInfo.InvariantCulture),
+            load.P99Ms.ToString("G3", CultureInfo.InvariantCulture));
+        console.Write(table);
     }
 
     private static void Write(IAnsiConsole console, IReadOnlyList<BenchResult> results)

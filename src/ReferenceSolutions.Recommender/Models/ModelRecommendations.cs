@@ -33,6 +33,9 @@ public sealed class ModelRecommendations(FactorScorer model, SeenItems seen, Fac
         return new ModelRecommendations(model, seen, baseline);
     }
 
+    /// <summary>The external ids of the users MF-SGD knows, in its index order; any other id gets the cold-start list.</summary>
+    public IReadOnlyList<long> UserIds => model.UserIds;
+
     /// <summary>The list for external user id <paramref name="userId"/>, with a notice when it is not personalised or empty.</summary>
     public RecommendationList For(long userId, int top, IReadOnlyDictionary<long, string>? titles)
     {
