@@ -124,6 +124,30 @@ public class ExplanationsTests(ITestOutputHelper output)
         }).QuickCheckThrowOnFailure();
     }
 
+    [Theory]
+    [InlineData(1.0, 0.9)]
+    [InlineData(1.0, 0.99916666666666665)]
+    [InlineData(2.0, 0.99916666666666665)]
+    [InlineData(2.0, 0.75)]
+    [InlineData(1.0, 0.9999999)]
+    public void The_t_quantile_matches_the_closed_forms_for_one_and_two_degrees_of_freedom(double nu, double p)
+    {
+        double expected = nu == 1.0 ? Math.Tan(Math.PI * (p - 0.5)) : ((2 * p) - 1) / Math.Sqrt(2 * p * (1 - p));
+        double t = ImportanceComparisons.UpperQuantile(nu, p);
+        Assert.True(Math.Abs(t - expected) <= 1e-9 * expected, $"ν = {nu}, p = {p}: {t} vs the closed form {expected}");
+    }
+
+    [Fact]
+    public void The_allowance_is_finite_with_two_repeats_where_MathNets_InvCDF_does_not_converge()
+    {
+        foreach ((double se1, double se2) in new[] { (1e-3, 0.0), (1e-3, 1e-3), (2e-3, 1e-4) })
+        {
+            double k = ImportanceComparisons.Allowance(se1, se2, repeats: 2, features: 30);
+            Assert.True(double.IsFinite(k) && k > 12.7, $"se {se1}, {se2}: k = {k}");
+        }
+        Assert.Equal(MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, 10, 0.999), ImportanceComparisons.UpperQuantile(10, 0.999), 9);
+    }
+
     [Fact]
     public void PFI_agreement_fails_against_a_mislabelled_feature_order()
     {

@@ -47,7 +47,27 @@ public static class ImportanceComparisons
     {
         double v1 = se1 * se1, v2 = se2 * se2;
         double nu = (v1 + v2) * (v1 + v2) / (((v1 * v1) + (v2 * v2)) / (repeats - 1));
-        return MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, nu, 1 - (FamilyWiseAlpha / (2.0 * features)));
+        return UpperQuantile(nu, 1 - (FamilyWiseAlpha / (2.0 * features)));
+    }
+
+    /// <summary>
+    /// t⁻¹_ν(p) for p ≥ ½ by bisection on Student's CDF F_ν (MathNet's, through the regularised incomplete beta): the
+    /// bracket [0, b] doubles b until F_ν(b) ≥ p, then halves until it is 2⁻⁴⁰ of b wide. MathNet's own InvCDF does not
+    /// converge for ν near 1 at the far tail (ν = 1 at p = 1 − 0.05/60 here, where t = tan(π(p − ½)) ≈ 382).
+    /// </summary>
+    internal static double UpperQuantile(double nu, double p)
+    {
+        double low = 0, high = 1;
+        while (MathNet.Numerics.Distributions.StudentT.CDF(0, 1, nu, high) < p)
+        {
+            (low, high) = (high, 2 * high);
+        }
+        while (high - low > high * 0x1p-40)
+        {
+            double middle = 0.5 * (low + high);
+            (low, high) = MathNet.Numerics.Distributions.StudentT.CDF(0, 1, nu, middle) < p ? (middle, high) : (low, middle);
+        }
+        return 0.5 * (low + high);
     }
 
     private static double Scale(double se1, double se2, int repeats, int features)
