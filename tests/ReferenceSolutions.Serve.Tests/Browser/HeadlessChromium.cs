@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace ReferenceSolutions.Browser.Tests;
+namespace ReferenceSolutions.Serve.Tests.Browser;
 
 /// <summary>
 /// Debian's <c>chromium</c> (or the executable named by <c>REFSOL_CHROMIUM</c>) driven headless by Playwright; Playwright

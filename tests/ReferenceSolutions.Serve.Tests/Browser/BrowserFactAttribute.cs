@@ -1,4 +1,4 @@
-namespace ReferenceSolutions.Browser.Tests;
+namespace ReferenceSolutions.Serve.Tests.Browser;
 
 /// <summary>A fact that is skipped, saying how to get one, when no Chromium is installed (and CI does not require it).</summary>
 [AttributeUsage(AttributeTargets.Method)]

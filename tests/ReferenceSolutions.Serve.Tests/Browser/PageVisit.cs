@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace ReferenceSolutions.Browser.Tests;
+namespace ReferenceSolutions.Serve.Tests.Browser;
 
 /// <summary>
 /// One page opened in the headless browser with everything that can go wrong recorded: console errors, uncaught

@@ -1,4 +1,4 @@
-namespace ReferenceSolutions.Browser.Tests;
+namespace ReferenceSolutions.Serve.Tests.Browser;
 
 /// <summary>
 /// Where the browser tests keep their screenshots: <c>$REFSOL_TEST_ARTIFACTS</c>, else <c>TestResults/browser</c> at the
