@@ -20,7 +20,7 @@ done
 
 # solution → the plots its page embeds (file names as `refsol run` writes them).
 declare -A figures=(
-  [recommender]="singular-spectrum.png rmse-mf-sgd-from-scratch.png rmse-als-from-scratch.png"
+  [recommender]="singular-spectrum.png pca-scree.png rmse-mf-sgd-from-scratch.png rmse-als-from-scratch.png"
   [neuralnet]="loss-curves.png confusion-matrix.png saliency.png"
   [fraud]="roc.png precision-recall.png calibration.png cost-vs-threshold.png coefficients.png permutation-importance.png"
 )

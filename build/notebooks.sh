@@ -26,7 +26,10 @@ dotnet tool restore > /dev/null
 if [[ $build == 1 ]]; then
   dotnet build src/ReferenceSolutions.Cli -c Release
 fi
-dotnet build build/ReferenceSolutions.NotebookCheck -c Release --nologo -v quiet > /dev/null
+if ! log=$(dotnet build build/ReferenceSolutions.NotebookCheck -c Release --nologo -v quiet 2>&1); then
+  echo "$log"
+  exit 2
+fi
 check=(dotnet build/ReferenceSolutions.NotebookCheck/bin/Release/net10.0/notebook-check.dll)
 
 out=$(mktemp -d "${TMPDIR:-/tmp}/refsol-notebooks.XXXXXX")
