@@ -51,12 +51,18 @@ for notebook in "${notebooks[@]}"; do
     failed=1
   elif [[ $update == 1 ]]; then
     echo "ok      $committed ($(($(date +%s) - start)) s): $("${check[@]}" update "$committed" "$out/$name.ipynb")"
-  elif "${check[@]}" compare "$committed" "$out/$name.ipynb" > "$out/$name.diff"; then
-    echo "ok      $committed ($(($(date +%s) - start)) s): outputs as committed"
   else
-    echo "FAILED  $committed ($(($(date +%s) - start)) s): outputs differ from the committed ones (build/notebooks.sh --update rewrites them):"
-    cat "$out/$name.diff"
-    failed=1
+    status=0
+    "${check[@]}" compare "$committed" "$out/$name.ipynb" > "$out/$name.diff" || status=$?
+    if [[ $status == 0 ]]; then
+      echo "ok      $committed ($(($(date +%s) - start)) s): outputs as committed"
+    elif [[ $status == 1 ]]; then
+      echo "FAILED  $committed ($(($(date +%s) - start)) s): outputs differ from the committed ones (build/notebooks.sh --update rewrites them):"
+      cat "$out/$name.diff"
+    else
+      echo "FAILED  $committed: the outputs could not be compared (see the error above)"
+    fi
+    [[ $status == 0 ]] || failed=1
   fi
 done
 exit $failed
