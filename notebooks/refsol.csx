@@ -56,17 +56,24 @@ void ShowPlot(ScottPlot.Plot plot, int width = 640, int height = 400) =>
 string LastRunFolder = "";
 
 /// <summary>
-/// Runs <paramref name="run"/> into a fresh temporary folder (kept in <see cref="LastRunFolder"/>) and shows what
-/// <c>refsol run</c> would print: every model's scalar metrics, every parity check, and every PNG plot the run wrote (all
-/// made with ScottPlot by the solution itself).
+/// Runs <paramref name="run"/> into the folder <c>runs/&lt;name&gt;</c> beside the notebook (git-ignored; emptied first, so
+/// that it holds this run only; kept in <see cref="LastRunFolder"/>) and shows what <c>refsol run</c> would print: every
+/// model's scalar metrics, every parity check, and every PNG plot the run wrote (all made with ScottPlot by the
+/// solution itself). The folder's name is fixed, not temporary, so that the printed outputs are the same on every
+/// execution (build/notebooks.sh compares them with the committed ones).
 /// </summary>
 ReferenceSolutions.Core.Reporting.RunReport ShowRun(string name, Func<ReferenceSolutions.Core.Solutions.RunContext, ReferenceSolutions.Core.Reporting.RunReport> run, ulong seed = 42)
 {
-    var folder = Directory.CreateTempSubdirectory($"refsol-{name}-").FullName;
+    var folder = Path.GetFullPath(Path.Combine("runs", name));
+    if (Directory.Exists(folder))
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+    Directory.CreateDirectory(folder);
     LastRunFolder = folder;
     var started = DateTime.UtcNow;
     var report = run(new ReferenceSolutions.Core.Solutions.RunContext(seed, folder, ReferenceSolutions.Core.Solutions.SilentProgress.Instance));
-    Console.WriteLine($"{report.Solution} on {report.Dataset.Name} ({report.Dataset.Rows} rows, {report.Dataset.Source}) in {(DateTime.UtcNow - started).TotalSeconds:F1} s; outputs in {folder}");
+    Console.WriteLine($"{report.Solution} on {report.Dataset.Name} ({report.Dataset.Rows} rows, {report.Dataset.Source}) in {(DateTime.UtcNow - started).TotalSeconds:F1} s; outputs in notebooks/runs/{name}");
     ShowTable(report.Models.Select(m => new
     {
         m.Name,

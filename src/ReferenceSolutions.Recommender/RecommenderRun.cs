@@ -112,7 +112,7 @@ public static class RecommenderRun
 
         parity.Add(LearnedSpectrumParity(sgd, als, sgdSpectrum, alsSpectrum, fit.Count));
         TwinResults twins = RunTwins(context, options.Eta, selection, fit, test, initial, rng.Fork(), models, parity);
-        parity.AddRange(SvdAndPcaParity(rng.Fork(), MLNetSeed(context.Seed), progress));
+        parity.AddRange(SvdAndPcaParity(rng.Fork(), MLNetSeed(context.Seed), progress, context.OutputDirectory));
 
         var baselineScorer = new FactorScorer(all.UserIds, all.ItemIds, bias.ToFactors(), range);
         FactorScorer? sgdScorer = diverged is null ? new FactorScorer(all.UserIds, all.ItemIds, sgd, range) : null;
@@ -210,8 +210,12 @@ public static class RecommenderRun
         return (new FactorScorer(sample.Train.UserIds, sample.Train.ItemIds, scratchStates[^1], range), new FactorScorer(sample.Train.UserIds, sample.Train.ItemIds, model, range));
     }
 
-    /// <summary>SVD and PCA twins on seeded planted matrices: σ and definition (from scratch vs torch, Golub–Kahan vs Jacobi), PCA axes and ML.NET's subspace.</summary>
-    internal static IEnumerable<ParityCheck> SvdAndPcaParity(Rng rng, int mlnetSeed, IRunProgress progress)
+    /// <summary>
+    /// SVD and PCA twins on seeded planted matrices: σ and definition (from scratch vs torch, Golub–Kahan vs Jacobi), PCA
+    /// axes and ML.NET's subspace; draws <c>pca-scree.png</c> in <paramref name="folder"/>, every explained variance
+    /// λᵢ = σᵢ²/(N − 1) of the planted PCA sample (all d components, log scale).
+    /// </summary>
+    internal static IEnumerable<ParityCheck> SvdAndPcaParity(Rng rng, int mlnetSeed, IRunProgress progress, string folder)
     {
         progress.Report("svd/pca twins", 0, 3);
         const string gaussian = "a seeded 200×120 Gaussian matrix";
@@ -227,6 +231,8 @@ public static class RecommenderRun
 
         const string planted = "a seeded 500×40 sample with 5 planted axes (variances 100, 49, 25, 9, 4; noise 0.01), K = 5";
         Matrix x = PlantedSample.Create(500, 40, [10.0, 7.0, 5.0, 3.0, 2.0], 0.1, 1.0, rng);
+        PngPlot.Lines(Path.Combine(folder, "pca-scree.png"), "PCA scree: explained variance of the planted 500×40 sample (log10)", "component", "λ",
+            [("from-scratch (JacobiSvd), 5 planted axes", PcaModel.Fit(x, x.Columns, new JacobiSvd()).ExplainedVariance)], logY: true);
         PcaModel pcaScratch = PcaModel.Fit(x, 5, new JacobiSvd());
         PcaModel pcaTorch = PcaModel.Fit(x, 5, new TorchSvd());
         yield return RecommenderChecks.PcaAxesTorch.Measure(new Comparison("from-scratch", "torch").Add("axes", pcaScratch.Components, pcaTorch.Components), planted);

@@ -68,6 +68,7 @@ public class RealDataTests
             Assert.Contains(report.Models, m => m.Name == "ffm-mlnet");
             Assert.Equal(Core.Evaluation.SelectionKinds.Validation, report.Protocol!.Selection);
             Assert.True(File.Exists(Path.Combine(folder, "singular-spectrum.png")));
+            Assert.True(File.Exists(Path.Combine(folder, "pca-scree.png")));
             Assert.True(File.Exists(Path.Combine(folder, "rmse-mf-sgd-from-scratch.png")));
         }
         finally
