@@ -30,7 +30,7 @@ internal static partial class ModelsTable
                 }
             }
         }
-        html.Append("<table id=\"models-table\">\n<thead><tr><th>metric</th>");
+        html.Append("<div class=\"scroll\"><table id=\"models-table\">\n<thead><tr><th>metric</th>");
         foreach (JsonElement model in models)
         {
             string name = Field(model, "name");
@@ -49,7 +49,7 @@ internal static partial class ModelsTable
             }
             html.Append("</tr>\n");
         }
-        html.Append("</tbody>\n</table>\n");
+        html.Append("</tbody>\n</table></div>\n");
         Folded(html, models);
         html.Append("</section>\n");
     }

@@ -10,7 +10,7 @@ namespace ReferenceSolutions.Core.Reporting.Html;
 internal static class PageShell
 {
     private const string Style = """
-        body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5em auto; max-width: 1200px; padding: 0 1em; color: #1b1b1b; }
+        body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5em; color: #1b1b1b; } .scroll { overflow-x: auto; } #parity { width: 100%; }
         h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { margin-top: 1.8em; border-bottom: 1px solid #ccc; }
         table { border-collapse: collapse; margin: .4em 0; } th, td { border: 1px solid #d4d4d4; padding: 2px 6px; vertical-align: top; text-align: left; }
         th { background: #f3f3f3; } table.kv > tbody > tr > th, table.kv > tr > th { font-weight: 600; }

@@ -13,7 +13,8 @@ namespace ReferenceSolutions.Core.Reporting.Html;
 /// check's id linking to its row of docs/parity.md); <c>#quality-gates</c> (<c>&lt;table id="quality"&gt;</c>, one
 /// <c>&lt;tr data-gate="i"&gt;</c> per entry); <c>#plots</c> (every PNG of the folder in a section of its own); then any
 /// other top-level field of metrics.json. Every number is metrics.json's own (<see cref="JsonHtml"/>); the page depends
-/// only on metrics.json, the PNG names and the docs base, so the same run gives the same bytes.
+/// only on metrics.json, the PNG names and the docs base, so the same run gives the same bytes. Described in
+/// docs/core.md#the-run-report.
 /// </summary>
 public static class RunPage
 {
