@@ -53,7 +53,7 @@ internal static class RunPageSections
         html.Append(docsBase is null
             ? "<p>Each check's id names its row in docs/parity.md of the repository (the run folder was not written from a checkout of it, so there are no links).</p>\n"
             : "<p>Each check's id links to its row in docs/parity.md: the identity, the tolerance's reason, where the check runs and which tests assert it.</p>\n");
-        html.Append("<table id=\"parity\">\n<thead><tr><th>check</th><th>kind</th><th>identity</th><th>max difference</th><th>tolerance</th><th>verdict</th><th>reason</th><th>measured on</th></tr></thead>\n<tbody>\n");
+        html.Append("<div class=\"scroll\"><table id=\"parity\">\n<thead><tr><th>check</th><th>kind</th><th>identity</th><th>max difference</th><th>tolerance</th><th>verdict</th><th>reason</th><th>measured on</th></tr></thead>\n<tbody>\n");
         foreach (JsonElement check in parity)
         {
             string id = Text(check, "id") ?? Text(check, "check") ?? "";
@@ -87,7 +87,7 @@ internal static class RunPageSections
             }
             html.Append("</td></tr>\n");
         }
-        html.Append("</tbody>\n</table>\n</section>\n");
+        html.Append("</tbody>\n</table></div>\n</section>\n");
     }
 
     /// <summary><c>#quality-gates</c>: <c>&lt;table id="quality"&gt;</c> with one <c>&lt;tr data-gate="i"&gt;</c> (1-based) per entry.</summary>
