@@ -7,7 +7,8 @@ namespace ReferenceSolutions.Cli.Tests;
 /// <summary>
 /// <c>refsol run all</c> on built-in data: every registered solution writes a metrics.json of the contract's shape with
 /// its protocol, every parity check passes and is a registered check reported with the registry's identity, tolerance
-/// and reason, and the same seed gives byte-identical files.
+/// and reason, and the same seed gives byte-identical files, report.html and index.html included; each report has one
+/// parity row per parity entry and shows every plot of its folder.
 /// </summary>
 public sealed class RunAllTests : IDisposable
 {
@@ -35,7 +36,23 @@ public sealed class RunAllTests : IDisposable
             AssertContract(solution, bytes);
             Assert.NotEmpty(Directory.GetFiles(Path.Combine(first, solution), "*.png"));
             Assert.Empty(Directory.GetFiles(Path.Combine(first, solution), "*.tmp", SearchOption.AllDirectories));
+            AssertReport(Path.Combine(first, solution), Path.Combine(second, solution), bytes);
         }
+        Assert.Equal(File.ReadAllBytes(Path.Combine(first, "index.html")), File.ReadAllBytes(Path.Combine(second, "index.html")));
+        string index = File.ReadAllText(Path.Combine(first, "index.html"));
+        Assert.All(solutions, s => Assert.Contains($"<tr data-solution=\"{s}\" data-passed=\"true\"><td><a href=\"{s}/report.html\">", index, StringComparison.Ordinal));
+    }
+
+    private static void AssertReport(string first, string second, byte[] metricsJson)
+    {
+        byte[] page = File.ReadAllBytes(Path.Combine(first, "report.html"));
+        Assert.Equal(page, File.ReadAllBytes(Path.Combine(second, "report.html")));
+        string html = System.Text.Encoding.UTF8.GetString(page);
+        using var document = JsonDocument.Parse(metricsJson);
+        string[] ids = [.. document.RootElement.GetProperty("parity").EnumerateArray().Select(p => p.GetProperty("id").GetString()!)];
+        Assert.Equal(ids.Length, html.Split("<tr data-check=\"").Length - 1);
+        Assert.All(ids, id => Assert.Contains($"<tr data-check=\"{id}\" data-passed=\"true\">", html, StringComparison.Ordinal));
+        Assert.All(Directory.GetFiles(first, "*.png"), png => Assert.Contains($"<img src=\"{Path.GetFileName(png)}\"", html, StringComparison.Ordinal));
     }
 
     private static void AssertContract(string solution, byte[] metricsJson)

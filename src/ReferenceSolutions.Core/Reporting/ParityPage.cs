@@ -5,7 +5,7 @@ namespace ReferenceSolutions.Core.Reporting;
 
 /// <summary>
 /// docs/parity.md, rendered from the check registries: one section per solution, one table row per
-/// <see cref="CheckDefinition"/> (id and title, kind, identity, tolerance, reason, where it runs and which tests assert
+/// <see cref="CheckDefinition"/> (its <see cref="Anchor"/>, id and title, kind, identity, tolerance, reason, where it runs and which tests assert
 /// it). <c>refsol checks --markdown</c> prints it; a test fails when the committed page differs.
 /// </summary>
 public static class ParityPage
@@ -33,11 +33,17 @@ public static class ParityPage
                 string tolerance = $"{Number(check.Tolerance.Value)} (`{check.Tolerance.Name}`)";
                 IEnumerable<string> where = check.Where.Select(w => $"`{w}`").Concat(check.Tests.Select(t => $"test `{t}`"));
                 page.Append(CultureInfo.InvariantCulture,
-                    $"| `{check.Id}`: {Cell(check.Title)} | {check.Kind} | {Cell(check.Identity)} | {tolerance} | {Cell(check.Tolerance.Reason)} | {string.Join("<br>", where)} |\n");
+                    $"| <a id=\"{Anchor(check.Id)}\"></a>`{check.Id}`: {Cell(check.Title)} | {check.Kind} | {Cell(check.Identity)} | {tolerance} | {Cell(check.Tolerance.Reason)} | {string.Join("<br>", where)} |\n");
             }
         }
         return page.ToString();
     }
+
+    /// <summary>
+    /// The HTML id of <paramref name="checkId"/>'s row on the page (an empty <c>&lt;a id&gt;</c> at the start of the row),
+    /// so <c>parity.md#&lt;anchor&gt;</c> links to one check: the id itself, e.g. <c>recommender.svd-sigma-torch</c>.
+    /// </summary>
+    public static string Anchor(string checkId) => checkId;
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
