@@ -62,7 +62,7 @@ public static class ImportanceComparisons
         {
             (low, high) = (high, 2 * high);
         }
-        while (high - low > high * 0x1p-40)
+        while (high - low > Math.ScaleB(high, -40))
         {
             double middle = 0.5 * (low + high);
             (low, high) = MathNet.Numerics.Distributions.StudentT.CDF(0, 1, nu, middle) < p ? (middle, high) : (low, middle);
