@@ -16,9 +16,6 @@ internal sealed class PageVisit : IAsyncDisposable
     /// <summary>The open page.</summary>
     public IPage Page { get; }
 
-    /// <summary>Console errors, page errors, failed and foreign requests, in the order they happened.</summary>
-    public IReadOnlyList<string> Problems => _problems;
-
     /// <summary>Opens <paramref name="url"/>; any request whose URL does not start with one of <paramref name="allowed"/> (or <c>data:</c>) is a problem.</summary>
     public static async Task<PageVisit> OpenAsync(IBrowser browser, string url, params string[] allowed)
     {
@@ -47,6 +44,9 @@ internal sealed class PageVisit : IAsyncDisposable
         }
         return visit;
     }
+
+    /// <summary>Fails listing every problem recorded so far.</summary>
+    public void AssertNoProblems() => Assert.True(_problems.Count == 0, $"{Page.Url}:\n{string.Join('\n', _problems)}");
 
     /// <summary>naturalWidth of every image on the page (0 for one that did not load).</summary>
     public Task<int[]> ImageWidthsAsync() =>

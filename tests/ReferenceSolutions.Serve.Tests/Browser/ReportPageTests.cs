@@ -27,7 +27,7 @@ public sealed class ReportPageTests(ReportPageTests.RunAllFolder run) : IClassFi
                 string root = new Uri(folder + Path.DirectorySeparatorChar).AbsoluteUri;
                 await using PageVisit visit = await PageVisit.OpenAsync(browser, new Uri(Path.Combine(folder, "report.html")).AbsoluteUri, root);
                 await visit.ScreenshotAsync($"report-{solution}");
-                Assert.Empty(visit.Problems);
+                visit.AssertNoProblems();
 
                 await ReportChecks.AssertMatchesFolderAsync(visit, folder);
             }
@@ -35,7 +35,7 @@ public sealed class ReportPageTests(ReportPageTests.RunAllFolder run) : IClassFi
             string index = new Uri(Path.Combine(run.Folder, "index.html")).AbsoluteUri;
             await using PageVisit all = await PageVisit.OpenAsync(browser, index, new Uri(run.Folder + Path.DirectorySeparatorChar).AbsoluteUri);
             await all.ScreenshotAsync("index");
-            Assert.Empty(all.Problems);
+            all.AssertNoProblems();
             string[] links = await all.Page.Locator("a[href$='report.html']").EvaluateAllAsync<string[]>("links => links.map(link => link.href)");
             Assert.Equal(solutions.Select(s => new Uri(Path.Combine(run.Folder, s, "report.html")).AbsoluteUri), links.Order(StringComparer.Ordinal));
         }

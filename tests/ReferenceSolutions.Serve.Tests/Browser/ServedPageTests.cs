@@ -43,7 +43,7 @@ public sealed class ServedPageTests(ServeFixture serve)
                 using JsonDocument answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
                 Assert.Equal(answer.RootElement.GetProperty("results")[0].GetProperty("class").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), await result.TextContentAsync());
                 await home.ScreenshotAsync("serve-home");
-                Assert.Empty(home.Problems);
+                home.AssertNoProblems();
             }
 
             string[] reports;
@@ -51,7 +51,7 @@ public sealed class ServedPageTests(ServeFixture serve)
             {
                 reports = await runs.Page.Locator("a[href$='report.html']").EvaluateAllAsync<string[]>("links => links.map(link => link.href)");
                 await runs.ScreenshotAsync("serve-runs");
-                Assert.Empty(runs.Problems);
+                runs.AssertNoProblems();
             }
             Assert.Equal(3, reports.Length);
             foreach (string report in reports)
@@ -59,7 +59,7 @@ public sealed class ServedPageTests(ServeFixture serve)
                 string folder = Path.Combine(serve.Runs, Uri.UnescapeDataString(new Uri(report).AbsolutePath["/runs/".Length..]).Replace("/report.html", "", StringComparison.Ordinal));
                 await using PageVisit visit = await PageVisit.OpenAsync(browser, report, address + "/");
                 await visit.ScreenshotAsync($"serve-report-{Path.GetFileName(folder)}");
-                Assert.Empty(visit.Problems);
+                visit.AssertNoProblems();
                 await ReportChecks.AssertMatchesFolderAsync(visit, folder);
             }
         }
