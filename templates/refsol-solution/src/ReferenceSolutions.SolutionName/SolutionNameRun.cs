@@ -44,13 +44,7 @@ public static class SolutionNameRun
 
         context.Progress.Report("fit from scratch and the twin", 1, Steps);
         RidgeModel scratch = RidgeRegression.Fit(xTrain, yTrain, Lambda);
-#if (TwinTorch)
-        RidgeModel twin = TorchRidge.Fit(xTrain, yTrain, Lambda);
-        double scale = TorchRidge.ParityScale(scratch);
-#else
-        RidgeModel twin = MLNetRidge.Fit(xTrain, yTrain, Lambda, context.Seed);
-        double scale = MLNetRidge.ParityScale(xTrain, yTrain, Lambda, twin);
-#endif
+        (RidgeModel twin, double scale) = FitTwin(xTrain, yTrain, Lambda, scratch, context.Seed);
         string fitted = string.Create(CultureInfo.InvariantCulture, $"θ fitted on the {TrainRows} training rows");
         ParityCheck[] parity =
         [
@@ -75,6 +69,29 @@ public static class SolutionNameRun
 
         var dataset = new DatasetInfo("planted linear model", $"generated (seed {context.Seed})", Rows);
         return new RunReport(SolutionNameModels.Solution, context.Seed, dataset, models, parity, quality);
+    }
+
+#if (TwinTorch)
+    /// <summary>
+    /// The twin fitted on X (n×d) and y with λ, and the scale s its check divides |θ_twin − θ_scratch| by
+    /// (<see cref="TorchRidge.ParityScale"/>); a direct solve draws nothing, so <paramref name="seed"/> is not used.
+    /// </summary>
+#else
+    /// <summary>
+    /// The twin fitted on X (n×d) and y with λ and <paramref name="seed"/>, and the scale s its check divides
+    /// |θ_twin − θ_scratch| by (<see cref="MLNetRidge.ParityScale"/>); <paramref name="scratch"/> is not used.
+    /// </summary>
+#endif
+    public static (RidgeModel Twin, double Scale) FitTwin(Matrix x, double[] y, double lambda, RidgeModel scratch, ulong seed)
+    {
+#if (TwinTorch)
+        _ = seed;
+        return (TorchRidge.Fit(x, y, lambda), TorchRidge.ParityScale(scratch));
+#else
+        _ = scratch;
+        RidgeModel twin = MLNetRidge.Fit(x, y, lambda, seed);
+        return (twin, MLNetRidge.ParityScale(x, y, lambda, twin));
+#endif
     }
 
     /// <summary>Test RMSE = √(Σ(ŷ − y)²/n) and R² = 1 − Σ(ŷ − y)² / Σ(y − ȳ)².</summary>

@@ -20,13 +20,7 @@ public class RidgeParityTests
     {
         (Matrix x, double[] y) = SolutionNameData.Generate(SolutionNameRun.TrainRows, seed);
         RidgeModel scratch = RidgeRegression.Fit(x, y, Lambda);
-#if (TwinTorch)
-        RidgeModel twin = TorchRidge.Fit(x, y, Lambda);
-        double scale = TorchRidge.ParityScale(scratch);
-#else
-        RidgeModel twin = MLNetRidge.Fit(x, y, Lambda, seed);
-        double scale = MLNetRidge.ParityScale(x, y, Lambda, twin);
-#endif
+        (RidgeModel twin, double scale) = SolutionNameRun.FitTwin(x, y, Lambda, scratch, seed);
         ParityAssert.Passes(SolutionNameChecks.Twin, RidgeParity.Theta(scratch, twin, SolutionNameModels.Twin, scale));
     }
 
