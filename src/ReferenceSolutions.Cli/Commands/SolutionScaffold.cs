@@ -98,7 +98,7 @@ internal sealed partial class SolutionScaffold
         InsertBefore(CheckRegistryFile, "    ];", $"        (\"{Name}\", \"src/ReferenceSolutions.{Name}/{Name}Checks.cs\", {Name}Checks.All),");
         InsertUsing(CheckRegistryFile, $"using ReferenceSolutions.{Name};");
         InsertAfterLast(CliProjectFile, "    <ProjectReference Include=", $"    <ProjectReference Include=\"../ReferenceSolutions.{Name}/ReferenceSolutions.{Name}.csproj\" />");
-        InsertBefore(TocFile, "- name: ONNX export", $"- name: {Name}\n  href: {Lower}.md");
+        InsertBefore(TocFile, "- name: Start your own solution", $"- name: {Name}\n  href: {Lower}.md");
         string sln = File.ReadAllText(Path.Combine(Root, SolutionFile));
         string[] projects = [.. new[] { $"src/ReferenceSolutions.{Name}/ReferenceSolutions.{Name}.csproj", $"tests/ReferenceSolutions.{Name}.Tests/ReferenceSolutions.{Name}.Tests.csproj" }
             .Where(p => !sln.Contains(p.Replace('/', '\\'), StringComparison.Ordinal))];
