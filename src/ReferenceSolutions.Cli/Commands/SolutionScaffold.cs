@@ -94,11 +94,23 @@ internal sealed partial class SolutionScaffold
     /// <summary>The edits beside the template's files; each is made only when its line is absent.</summary>
     public void Wire()
     {
+        WireFiles();
+        AddToSolutionFile();
+    }
+
+    /// <summary>The registry, project and table-of-contents lines (text edits, each only when absent).</summary>
+    public void WireFiles()
+    {
         InsertBefore(SolutionRegistryFile, "    ];", $"        {Name}Commands.Create(io),");
         InsertBefore(CheckRegistryFile, "    ];", $"        (\"{Name}\", \"src/ReferenceSolutions.{Name}/{Name}Checks.cs\", {Name}Checks.All),");
         InsertUsing(CheckRegistryFile, $"using ReferenceSolutions.{Name};");
         InsertAfterLast(CliProjectFile, "    <ProjectReference Include=", $"    <ProjectReference Include=\"../ReferenceSolutions.{Name}/ReferenceSolutions.{Name}.csproj\" />");
         InsertBefore(TocFile, "- name: Start your own solution", $"- name: {Name}\n  href: {Lower}.md");
+    }
+
+    /// <summary>Both projects in the .sln through <c>dotnet sln add</c>, unless already listed.</summary>
+    public void AddToSolutionFile()
+    {
         string sln = File.ReadAllText(Path.Combine(Root, SolutionFile));
         string[] projects = [.. new[] { $"src/ReferenceSolutions.{Name}/ReferenceSolutions.{Name}.csproj", $"tests/ReferenceSolutions.{Name}.Tests/ReferenceSolutions.{Name}.Tests.csproj" }
             .Where(p => !sln.Contains(p.Replace('/', '\\'), StringComparison.Ordinal))];
