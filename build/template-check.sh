@@ -3,7 +3,7 @@
 # .gitignore honoured; the built-in seeded data only, so ../shared is not needed) and with a private template cache
 # (DOTNET_CLI_HOME), it installs the template, scaffolds one --twin torch and one --twin mlnet solution with
 # `refsol new solution`, checks that the same name again is refused with exit 2, then: builds the CLI and the two
-# generated test projects in Release (warnings are errors), `dotnet format --verify-no-changes` on every project the
+# generated test projects in Release (warnings are errors), `dotnet format --verify-no-changes` on the files the
 # scaffold created or edited, runs the two generated test projects (only those: the rest of the suite is unchanged
 # and CI tests it already), regenerates docs/parity.md and checks it lists their checks, `refsol run all` (exit 0,
 # both new solutions in it), `refsol score` on each, executes the two generated notebooks, and uninstalls the template.
@@ -51,10 +51,10 @@ for project in "${projects[@]}"; do
   dotnet build "$project" -c Release -v quiet -nologo
 done
 
-step "dotnet format --verify-no-changes"
-for project in "${projects[@]}" src/ReferenceSolutions.TemplateTorch/ReferenceSolutions.TemplateTorch.csproj src/ReferenceSolutions.TemplateMLNet/ReferenceSolutions.TemplateMLNet.csproj; do
-  dotnet format "$project" --verify-no-changes --no-restore
-done
+step "dotnet format --verify-no-changes (the scaffold's projects and the CLI it edited)"
+dotnet format ReferenceSolutions.sln --verify-no-changes --include src/ReferenceSolutions.TemplateTorch/ \
+  src/ReferenceSolutions.TemplateMLNet/ tests/ReferenceSolutions.TemplateTorch.Tests/ \
+  tests/ReferenceSolutions.TemplateMLNet.Tests/ src/ReferenceSolutions.Cli/
 
 step "the generated tests"
 dotnet test tests/ReferenceSolutions.TemplateTorch.Tests -c Release --no-build
