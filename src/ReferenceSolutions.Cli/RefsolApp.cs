@@ -95,6 +95,7 @@ internal static partial class RefsolApp
         root.Subcommands.Add(DoctorCommand.Create(io));
         root.Subcommands.Add(BenchCommand.Create(io));
         root.Subcommands.Add(ServeCommand.Create(io));
+        root.Subcommands.Add(NewCommand.Create(io));
         root.Subcommands.Add(DataCommands.Create(io, solutions));
         foreach (SolutionCommands solution in solutions)
         {
