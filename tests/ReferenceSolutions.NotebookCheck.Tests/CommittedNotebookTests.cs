@@ -17,7 +17,7 @@ public partial class CommittedNotebookTests
     {
         var notebook = Notebook.Read(PathOf(name));
         var silent = notebook.CodeCells
-            .Where(c => ShowsSomething().IsMatch(c.Source) && c.Outputs.Count == 0)
+            .Where(c => c.Outputs.Count == 0 && c.Source.Split('\n').Any(line => ShowsSomething().IsMatch(line) && !char.IsWhiteSpace(line.FirstOrDefault(' ')) && !Definition().IsMatch(line)))
             .Select(c => $"cell {c.Index} ({c.FirstLine})")
             .ToList();
         Assert.True(silent.Count == 0, $"{name}: no committed outputs in {string.Join(", ", silent)}: run build/notebooks.sh --update");
@@ -69,6 +69,11 @@ public partial class CommittedNotebookTests
 
     private static string PathOf(string name) => CommittedNotebooks.Paths.Single(p => Path.GetFileName(p) == name);
 
+    /// <summary>A call that displays something; only top-level statements count (not indented, not a definition's body).</summary>
     [GeneratedRegex(@"\b(Console\.Write|Show(Table|Plot|Run|ScoreColumns)|display)\s*\(")]
     private static partial Regex ShowsSomething();
+
+    /// <summary>A line that starts a method or local-function definition, e.g. <c>void ShowWorked(params Worked[] rows) =&gt; …</c>.</summary>
+    [GeneratedRegex(@"^(static\s+|async\s+)*[\w<>\[\],?]+\s+\w+\s*\([^)]*\)\s*(=>|\{|$)")]
+    private static partial Regex Definition();
 }
