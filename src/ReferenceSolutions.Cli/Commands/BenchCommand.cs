@@ -9,7 +9,8 @@ namespace ReferenceSolutions.Cli.Commands;
 
 /// <summary>
 /// <c>refsol bench [--quick] [--json] [--only names] [--repeats n]</c>: times every from-scratch/library pair of
-/// <see cref="BenchWorkloads"/> in this process and prints <c>{"benchmarks": [{name, fromScratchMs, libraryMs, ratio, …}]}</c>.
+/// <see cref="BenchWorkloads"/> in this process and prints <c>{"vectorWidth", "vectorWidthHardware", "benchmarks": [{name,
+/// fromScratchMs, libraryMs, ratio, …}]}</c>, the widths in bits as <c>refsol doctor</c> reports them.
 /// </summary>
 internal static class BenchCommand
 {
@@ -45,7 +46,13 @@ internal static class BenchCommand
             IReadOnlyList<BenchResult> results = BenchRunner.Run(names, settings, name => io.Error.WriteLine($"bench: {name}"));
             if (parse.GetValue(json))
             {
-                io.Out.Write(JsonOutput.Serialize(new { Benchmarks = results }));
+                io.Out.Write(JsonOutput.Serialize(new
+                {
+                    VectorWidth = (int)Core.Native.VectorWidth.Current,
+                    VectorWidthHardware = (int)Core.Native.VectorWidth.Hardware,
+                    VectorWidthNote = Core.Native.VectorWidth.Note,
+                    Benchmarks = results,
+                }));
             }
             else
             {
