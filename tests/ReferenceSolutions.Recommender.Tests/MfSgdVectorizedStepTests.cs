@@ -9,7 +9,7 @@ using ReferenceSolutions.TestSupport;
 namespace ReferenceSolutions.Recommender.Tests;
 
 /// <summary>
-/// The vectorized SGD step against the readable one: every lane of <see cref="MfSgd.StepVectorized"/> performs the
+/// The vectorized SGD step against the readable one: every lane of <see cref="MfSgd.StepVectorized(BiasedMf, int, int, double, double, double)"/> performs the
 /// scalar loop's IEEE operations in the same order (no fused multiply-add, no reordered sum), so the two must agree
 /// bit for bit — tolerance 0, <see cref="RecommenderChecks.SgdFastPath"/> — for any k (including k not a multiple of
 /// four, which exercises the scalar tail), in the Vector512 and the Vector256 width alike. (The scalar width's step

@@ -117,7 +117,7 @@ public sealed class MfSgd : IMfTrainer
     }
 
     /// <summary>
-    /// <see cref="StepVectorized"/> on the ratings (users[t], items[t], values[t]) for t = 0, 1, …, in that order
+    /// <see cref="StepVectorized(BiasedMf, int, int, double, double, double)"/> on the ratings (users[t], items[t], values[t]) for t = 0, 1, …, in that order
     /// (the epoch's order, gathered into three sequential arrays). The 2.5 MB item table of MovieLens at k = 32 does
     /// not fit the 512 KB L2, so ahead of step t the P and Q rows of step t + <see cref="PrefetchDistance"/> are
     /// prefetched; a prefetch changes no value, so the result is bit for bit that of the plain loop of steps.
