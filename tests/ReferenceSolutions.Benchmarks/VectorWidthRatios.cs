@@ -50,18 +50,6 @@ internal static class VectorWidthRatios
                     MfSgd.StepVectorized(width, model, users[t], items[t], ratings[t], 0.01, 0.05);
                 }
             });
-            double[] p = new double[Factors], q = new double[Factors];
-            rng.FillGaussian(p, 0.0, 1.0);
-            rng.FillGaussian(q, 0.0, 1.0);
-            double sink = 0.0;
-            Report($"FactorDot k={Factors} ×1e6", samples, width => () =>
-            {
-                for (int t = 0; t < 1_000_000; t++)
-                {
-                    sink += FactorDot.Compute(width, p, q);
-                }
-            });
-            GC.KeepAlive(sink);
         }
     }
 

@@ -34,7 +34,7 @@ internal static class DoctorCommand
     }
 
     private static string VectorWidthText(DoctorReport report) =>
-        $"{Core.Native.VectorWidth.Describe((Core.Native.SimdWidth)report.VectorWidth)} in use; the CPU accelerates {Core.Native.VectorWidth.Describe((Core.Native.SimdWidth)report.VectorWidthHardware)} (set {Core.Native.VectorWidth.EnvironmentVariable}=256|scalar to force narrower)"
+        $"{Core.Native.VectorWidth.Describe((Core.Native.SimdWidth)report.VectorWidth)} in use; the CPU accelerates {Core.Native.VectorWidth.Describe((Core.Native.SimdWidth)report.VectorWidthHardware)} ({Core.Native.VectorWidth.EnvironmentVariable}=512|256|scalar forces a narrower one)"
         + (report.VectorWidthNote is null ? "" : $"; {report.VectorWidthNote}");
 
     private static void Write(IAnsiConsole console, DoctorReport report)
