@@ -9,6 +9,11 @@ if (args.Length > 0 && args[0] == "scaling")
     ReferenceSolutions.Benchmarks.ScalingPlots.Run(args.Length > 1 ? args[1] : "docs/images");
     return 0;
 }
+if (args.Length > 0 && args[0] == "widths")
+{
+    ReferenceSolutions.Benchmarks.VectorWidthRatios.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+    return 0;
+}
 if (args.Length > 0 && args[0] == "coverage")
 {
     ReferenceSolutions.Benchmarks.CoveragePlots.Run(args.Length > 1 ? args[1] : "docs/images/fraud");

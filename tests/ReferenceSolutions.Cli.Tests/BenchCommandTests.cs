@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ReferenceSolutions.Cli.Tests;
 
-/// <summary>The <c>refsol bench --json</c> contract of issue 7: the pair names, the fields, ratio = libraryMs / fromScratchMs (not the speed).</summary>
+/// <summary>The <c>refsol bench --json</c> contract of issue 7: the pair names, the fields, ratio = libraryMs / fromScratchMs (not the speed); and issue 16's vectorWidth.</summary>
 public class BenchCommandTests
 {
     private static readonly string[] ExpectedNames =
@@ -14,6 +14,8 @@ public class BenchCommandTests
         (int exitCode, string stdout, string stderr) = CliRunner.Run("bench", "--quick", "--json", "--repeats", "1");
         Assert.True(exitCode == 0, stderr);
         using var json = JsonDocument.Parse(stdout);
+        Assert.Equal((int)Core.Native.VectorWidth.Current, json.RootElement.GetProperty("vectorWidth").GetInt32());
+        Assert.Equal((int)Core.Native.VectorWidth.Hardware, json.RootElement.GetProperty("vectorWidthHardware").GetInt32());
         JsonElement[] benchmarks = [.. json.RootElement.GetProperty("benchmarks").EnumerateArray()];
         Assert.Equal(ExpectedNames, benchmarks.Select(b => b.GetProperty("name").GetString()));
         foreach (JsonElement b in benchmarks)

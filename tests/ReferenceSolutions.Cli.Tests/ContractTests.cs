@@ -63,6 +63,8 @@ public class ContractTests
         JsonElement root = json.RootElement;
         Assert.True(root.GetProperty("usable").GetBoolean());
         JsonElement report = root.GetProperty("report");
+        Assert.Equal((int)Core.Native.VectorWidth.Current, report.GetProperty("vectorWidth").GetInt32());
+        Assert.Equal((int)Core.Native.VectorWidth.Hardware, report.GetProperty("vectorWidthHardware").GetInt32());
         JsonElement torch = report.GetProperty("torchSharp");
         Assert.True(torch.GetProperty("loaded").GetBoolean());
         Assert.EndsWith("libLibTorchSharp.so", torch.GetProperty("nativeLibrary").GetString());
@@ -81,7 +83,7 @@ public class ContractTests
     {
         (int exitCode, string stdout, _) = CliRunner.Run("doctor");
         Assert.Equal(0, exitCode);
-        foreach (string item in new[] { ".NET", "OS", "CPUs", "libstdc++", "TorchSharp", "native library", "weak-version fix", "MathNet provider", "data folder" })
+        foreach (string item in new[] { ".NET", "OS", "CPUs", "libstdc++", "TorchSharp", "native library", "weak-version fix", "MathNet provider", "data folder", "vector width" })
         {
             Assert.Contains(item, stdout);
         }

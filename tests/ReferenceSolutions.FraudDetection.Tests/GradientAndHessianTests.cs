@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Xunit;
 using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Native;
 using ReferenceSolutions.Core.Randomness;
 using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.FraudDetection.LogisticRegression;
@@ -16,6 +17,8 @@ namespace ReferenceSolutions.FraudDetection.Tests;
 /// most ≈ 2nε·Σᵢ|sᵢx̃ᵢₐx̃ᵢ꜀| ≤ 2nε·max(H) (Cauchy–Schwarz bounds every Σ|term| by a diagonal entry), which is below
 /// 1e-12·max|H| for n ≤ 300 (2·300·1.1e-16 ≈ 7e-14): the tolerance is 1e-12 relative to the largest entry. It must
 /// also be exactly symmetric, as Cholesky reads one triangle, and a reused (dirty) workspace must not change a bit.
+/// The row pass runs in every <see cref="SimdWidth"/>; each does the same per-element multiplies and adds (and the GEMM
+/// gives the same bits at every width), so all widths must give the same gradient and Hessian bits.
 /// </summary>
 public class GradientAndHessianTests
 {
@@ -44,5 +47,11 @@ public class GradientAndHessianTests
         var workspace = new Matrix(n, d);
         rng.FillGaussian(workspace.Data, 0.0, 1e3);
         Assert.Equal(blocked.Data, LogisticObjective.GradientAndHessian(x, y, lambda, theta, z, workspace).Hessian.Data);
+        foreach (SimdWidth width in new[] { SimdWidth.Vector512, SimdWidth.Vector256, SimdWidth.Scalar })
+        {
+            (double[] widthGradient, Matrix widthHessian) = LogisticObjective.GradientAndHessian(width, x, y, lambda, theta, z, new Matrix(n, d));
+            Assert.Equal(gradient.Select(BitConverter.DoubleToInt64Bits), widthGradient.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(blocked.Data.Select(BitConverter.DoubleToInt64Bits), widthHessian.Data.Select(BitConverter.DoubleToInt64Bits));
+        }
     }
 }

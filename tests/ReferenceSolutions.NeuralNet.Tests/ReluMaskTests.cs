@@ -1,12 +1,13 @@
 using FsCheck;
 using FsCheck.Xunit;
+using ReferenceSolutions.Core.Native;
 using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.NeuralNet.FromScratch;
 using ReferenceSolutions.TestSupport;
 
 namespace ReferenceSolutions.NeuralNet.Tests;
 
-/// <summary>The vectorized ReLU select against its plain form, z ≤ 0 ? 0 : x (a NaN z passes x): equal values, and the same bits (−0 included).</summary>
+/// <summary>The vectorized ReLU select against its plain form, z ≤ 0 ? 0 : x (a NaN z passes x): equal values, and the same bits (−0 included), at every <see cref="SimdWidth"/>.</summary>
 public class ReluMaskTests
 {
     /// <summary>Any lengths (vector body and scalar tail), any doubles: NaN, ±∞ and −0 included.</summary>
@@ -31,10 +32,16 @@ public class ReluMaskTests
 
     private static void AssertSelectsAsThePlainLoop(double[] z, double[] x)
     {
-        double[] fast = new double[z.Length];
-        Activations.ReluMask(z, x, fast);
         double[] plain = [.. z.Select((v, i) => v <= 0.0 ? 0.0 : x[i])];
-        ParityAssert.Passes(NeuralNetChecks.ReluVectorSelect, new Comparison("vector select", "plain loop").Add("result", fast, plain));
-        Assert.Equal(plain.Select(BitConverter.DoubleToInt64Bits), fast.Select(BitConverter.DoubleToInt64Bits));
+        foreach (SimdWidth width in new[] { SimdWidth.Vector512, SimdWidth.Vector256, SimdWidth.Scalar })
+        {
+            double[] fast = new double[z.Length];
+            Activations.ReluMask(width, z, x, fast);
+            ParityAssert.Passes(NeuralNetChecks.ReluVectorSelect, new Comparison($"vector select ({width})", "plain loop").Add("result", fast, plain));
+            Assert.Equal(plain.Select(BitConverter.DoubleToInt64Bits), fast.Select(BitConverter.DoubleToInt64Bits));
+        }
+        double[] current = new double[z.Length];
+        Activations.ReluMask(z, x, current);
+        Assert.Equal(plain.Select(BitConverter.DoubleToInt64Bits), current.Select(BitConverter.DoubleToInt64Bits));
     }
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Xunit;
+using ReferenceSolutions.Core.Native;
 using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Recommender.Factorization;
 using ReferenceSolutions.TestSupport;
@@ -9,7 +10,8 @@ namespace ReferenceSolutions.Recommender.Tests;
 /// <summary>
 /// The vectorized factor inner product against the plain loop Σ_f p_f q_f (<see cref="RecommenderChecks.FactorDot"/>):
 /// both sum the same k products in another order (and the fast one fuses multiply and add), so each rounds k times at
-/// most: |fast − plain| ≤ 2k·u·Σ|p_f q_f| with u = 2⁻⁵³, below 1e-12·Σ|p_f q_f| for every k here.
+/// most: |fast − plain| ≤ 2k·u·Σ|p_f q_f| with u = 2⁻⁵³, below 1e-12·Σ|p_f q_f| for every k here. Every
+/// <see cref="SimdWidth"/> is held to it, and the Vector512 width must give the Vector256 width's bits (same lane sums).
 /// </summary>
 public class FactorDotTests
 {
@@ -26,8 +28,14 @@ public class FactorDotTests
             plain += p[f] * q[f];
             absolute += Math.Abs(p[f] * q[f]);
         }
-        double fast = FactorDot.Compute(p, q);
-        ParityAssert.Passes(RecommenderChecks.FactorDot, new Comparison("vectorized", "plain loop").Add($"p·q (k = {k})", fast, plain, absolute > 0.0 ? absolute : 1.0));
+        var comparison = new Comparison("vectorized", "plain loop");
+        foreach (SimdWidth width in new[] { SimdWidth.Vector512, SimdWidth.Vector256, SimdWidth.Scalar })
+        {
+            comparison.Add($"p·q (k = {k}, {width})", FactorDot.Compute(width, p, q), plain, absolute > 0.0 ? absolute : 1.0);
+        }
+        ParityAssert.Passes(RecommenderChecks.FactorDot, comparison);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(FactorDot.Compute(SimdWidth.Vector256, p, q)), BitConverter.DoubleToInt64Bits(FactorDot.Compute(SimdWidth.Vector512, p, q)));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(FactorDot.Compute(VectorWidth.Current, p, q)), BitConverter.DoubleToInt64Bits(FactorDot.Compute(p, q)));
     }
 
     [Fact]

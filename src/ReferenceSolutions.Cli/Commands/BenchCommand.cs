@@ -9,7 +9,8 @@ namespace ReferenceSolutions.Cli.Commands;
 
 /// <summary>
 /// <c>refsol bench [--quick] [--json] [--only names] [--repeats n]</c>: times every from-scratch/library pair of
-/// <see cref="BenchWorkloads"/> in this process and prints <c>{"benchmarks": [{name, fromScratchMs, libraryMs, ratio, …}]}</c>.
+/// <see cref="BenchWorkloads"/> in this process and prints <c>{"vectorWidth", "vectorWidthHardware", "benchmarks": [{name,
+/// fromScratchMs, libraryMs, ratio, …}]}</c>, the widths in bits as <c>refsol doctor</c> reports them.
 /// <c>--only serve --model DIR...</c> adds the HTTP load of <see cref="ServeBench"/> as <c>"serve": {clients,
 /// requestsPerClient, requests, errors, mismatches, seconds, requestsPerSecond, p50Ms, p99Ms}</c> (not part of the
 /// default set: it needs saved models); errors or mismatches make the exit code 1.
@@ -65,7 +66,14 @@ internal static class BenchCommand
             }
             if (parse.GetValue(json))
             {
-                io.Out.Write(load is null ? JsonOutput.Serialize(new { Benchmarks = results }) : JsonOutput.Serialize(new { Benchmarks = results, Serve = load }));
+                io.Out.Write(JsonOutput.Serialize(new
+                {
+                    VectorWidth = (int)Core.Native.VectorWidth.Current,
+                    VectorWidthHardware = (int)Core.Native.VectorWidth.Hardware,
+                    VectorWidthNote = Core.Native.VectorWidth.Note,
+                    Benchmarks = results,
+                    Serve = load,
+                }));
             }
             else
             {

@@ -33,6 +33,10 @@ internal static class DoctorCommand
         return doctor;
     }
 
+    private static string VectorWidthText(DoctorReport report) =>
+        $"{Core.Native.VectorWidth.Describe((Core.Native.SimdWidth)report.VectorWidth)} in use; the CPU accelerates {Core.Native.VectorWidth.Describe((Core.Native.SimdWidth)report.VectorWidthHardware)} ({Core.Native.VectorWidth.EnvironmentVariable}=512|256|scalar forces a narrower one)"
+        + (report.VectorWidthNote is null ? "" : $"; {report.VectorWidthNote}");
+
     private static void Write(IAnsiConsole console, DoctorReport report)
     {
         TorchSharpProbe torch = report.TorchSharp;
@@ -41,6 +45,7 @@ internal static class DoctorCommand
         table.AddRow("OS", Markup.Escape(report.Os));
         table.AddRow("CPUs", report.Cpus.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("SIMD", Markup.Escape(report.Simd));
+        table.AddRow("vector width", Markup.Escape(VectorWidthText(report)));
         table.AddRow("libstdc++", Markup.Escape($"{report.Libstdcxx ?? "not found"} (max {report.LibstdcxxMaxGlibcxx ?? "unknown"})"));
         table.AddRow("TorchSharp", torch.Loaded ? "[green]loaded[/]" : $"[red]not loaded[/]: {Markup.Escape(torch.Error ?? "")}");
         table.AddRow("native library", Markup.Escape(torch.NativeLibrary ?? "not found"));

@@ -3,15 +3,23 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using ReferenceSolutions.Build;
 using ReferenceSolutions.Core.Data;
+using ReferenceSolutions.Core.Native;
 
 namespace ReferenceSolutions.Cli.Diagnostics;
 
-/// <summary>Everything <c>refsol doctor</c> reports; <see cref="Usable"/> decides its exit code.</summary>
+/// <summary>
+/// Everything <c>refsol doctor</c> reports; <see cref="Usable"/> decides its exit code. <see cref="VectorWidth"/> is the
+/// width in bits the hot kernels use (512, 256, or 64 for scalar), <see cref="VectorWidthHardware"/> the widest this CPU
+/// accelerates, <see cref="VectorWidthNote"/> why a <c>REFSOL_VECTOR_WIDTH</c> request was refused (else absent).
+/// </summary>
 internal sealed record DoctorReport(
     string Dotnet,
     string Os,
     int Cpus,
     string Simd,
+    int VectorWidth,
+    int VectorWidthHardware,
+    string? VectorWidthNote,
     string? Libstdcxx,
     string? LibstdcxxMaxGlibcxx,
     TorchSharpProbe TorchSharp,
@@ -38,6 +46,9 @@ internal sealed record DoctorReport(
             $"{RuntimeInformation.OSDescription} ({RuntimeInformation.RuntimeIdentifier})",
             Environment.ProcessorCount,
             $"Vector<double> = {Vector<double>.Count} lanes; Vector256 {(Vector256.IsHardwareAccelerated ? "accelerated" : "software")}; Vector512 {(Vector512.IsHardwareAccelerated ? "accelerated" : "software")}",
+            (int)Core.Native.VectorWidth.Current,
+            (int)Core.Native.VectorWidth.Hardware,
+            Core.Native.VectorWidth.Note,
             libstdcxx,
             maxGlibcxx,
             torch,

@@ -2,29 +2,40 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using ReferenceSolutions.Core.Native;
 
 namespace ReferenceSolutions.Core.LinearAlgebra;
 
 /// <summary>
 /// The fast GEMM behind <see cref="Gemm.Compute"/>, in the Goto/BLIS shape: C is cut into NC-column and MC-row
-/// blocks, op(B) into KC×NC panels and op(A) into MC×KC blocks that are packed contiguously, and a 4×8 register-tiled
-/// micro-kernel (8 Vector256 accumulators, fused multiply-add) runs over each packed pair. (A 6×8 tile needs 12
-/// accumulators plus 3 temporaries; the JIT then spills every accumulator each iteration and runs 4× slower.) Row blocks of C go to
+/// blocks, op(B) into KC×NC panels and op(A) into MC×KC blocks that are packed contiguously, and a register-tiled
+/// micro-kernel (fused multiply-add) runs over each packed pair; one tile shape per <see cref="SimdWidth"/>, chosen once
+/// (<see cref="VectorWidth.Current"/>): 4×16 with 8 Vector512 accumulators, 4×8 with 8 Vector256 accumulators, or the
+/// same 4×8 tile as plain loops. (A 6×8 Vector256 tile needs 12 accumulators plus 3 temporaries; with AVX2's 16
+/// registers the JIT then spills every accumulator each iteration and runs 4× slower.) Row blocks of C go to
 /// different threads; every element of C is summed in one thread in a fixed order, so results are bit-for-bit
 /// repeatable. Same arithmetic as <see cref="Gemm.Reference"/>, summed in another order (KC chunks, FMA rounding).
+/// Every width gives the same bits: each element is accumulated over p in the same order with the same fused
+/// multiply-adds whatever the tile, and the write-back C += α·acc is fused exactly where the 4×8 tile is full
+/// (see <see cref="WriteBack"/>).
 /// Derivation: docs/core.md#gemm-the-reference-loop-and-the-blocked-kernel.
 /// </summary>
 internal static class BlockedGemm
 {
     internal const int MR = 4;
     internal const int NR = 8;
+    internal const int NR512 = 16;
     internal const int KC = 256;
     internal const int MC = 120;
     internal const int NC = 1024;
 
     private const long ParallelFlops = 1L << 23;
 
-    public static void Run(int m, int n, int k, double alpha, Matrix a, bool transposeA, Matrix b, bool transposeB, double beta, Matrix c)
+    public static void Run(int m, int n, int k, double alpha, Matrix a, bool transposeA, Matrix b, bool transposeB, double beta, Matrix c) =>
+        Run(VectorWidth.Current, m, n, k, alpha, a, transposeA, b, transposeB, beta, c);
+
+    /// <summary><see cref="Run(int, int, int, double, Matrix, bool, Matrix, bool, double, Matrix)"/> in the given width's tile.</summary>
+    internal static void Run(SimdWidth width, int m, int n, int k, double alpha, Matrix a, bool transposeA, Matrix b, bool transposeB, double beta, Matrix c)
     {
         ScaleC(beta, c);
         if (m == 0 || n == 0 || k == 0 || alpha == 0.0)
@@ -37,10 +48,11 @@ internal static class BlockedGemm
         rowBlocks = (m + mc - 1) / mc;
         if (threads > 1 && rowBlocks > 1 && rowBlocks <= threads && n <= NC)
         {
-            Parallel.For(0, rowBlocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, ib => RunRowBlockOverK(m, n, k, alpha, a, transposeA, b, transposeB, c, mc, ib));
+            Parallel.For(0, rowBlocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, ib => RunRowBlockOverK(width, m, n, k, alpha, a, transposeA, b, transposeB, c, mc, ib));
             return;
         }
-        double[] bPack = ArrayPool<double>.Shared.Rent(KC * RoundUp(Math.Min(NC, n), NR));
+        int nr = TileColumns(width);
+        double[] bPack = ArrayPool<double>.Shared.Rent(KC * RoundUp(Math.Min(NC, n), nr));
         try
         {
             for (int jc = 0; jc < n; jc += NC)
@@ -49,8 +61,8 @@ internal static class BlockedGemm
                 for (int pc = 0; pc < k; pc += KC)
                 {
                     int kc = Math.Min(KC, k - pc);
-                    PackB(b, transposeB, pc, kc, jc, nc, bPack);
-                    var block = new RowBlock(a, transposeA, bPack, c, alpha, mc, m, pc, kc, jc, nc);
+                    PackB(b, transposeB, pc, kc, jc, nc, nr, bPack);
+                    var block = new RowBlock(width, a, transposeA, bPack, c, alpha, mc, m, pc, kc, jc, nc);
                     if (threads > 1 && rowBlocks > 1)
                     {
                         Parallel.For(0, rowBlocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, block.Run);
@@ -77,16 +89,17 @@ internal static class BlockedGemm
     /// join per KC chunk (391 of them for k = 100,000). Each element of C is summed in the same order as in the shared
     /// schedule, so the two give the same bits.
     /// </summary>
-    private static void RunRowBlockOverK(int m, int n, int k, double alpha, Matrix a, bool transposeA, Matrix b, bool transposeB, Matrix c, int mc, int blockIndex)
+    private static void RunRowBlockOverK(SimdWidth width, int m, int n, int k, double alpha, Matrix a, bool transposeA, Matrix b, bool transposeB, Matrix c, int mc, int blockIndex)
     {
-        double[] bPack = ArrayPool<double>.Shared.Rent(KC * RoundUp(n, NR));
+        int nr = TileColumns(width);
+        double[] bPack = ArrayPool<double>.Shared.Rent(KC * RoundUp(n, nr));
         try
         {
             for (int pc = 0; pc < k; pc += KC)
             {
                 int kc = Math.Min(KC, k - pc);
-                PackB(b, transposeB, pc, kc, 0, n, bPack);
-                new RowBlock(a, transposeA, bPack, c, alpha, mc, m, pc, kc, 0, n).Run(blockIndex);
+                PackB(b, transposeB, pc, kc, 0, n, nr, bPack);
+                new RowBlock(width, a, transposeA, bPack, c, alpha, mc, m, pc, kc, 0, n).Run(blockIndex);
             }
         }
         finally
@@ -95,7 +108,10 @@ internal static class BlockedGemm
         }
     }
 
-    private sealed class RowBlock(Matrix a, bool transposeA, double[] bPack, Matrix c, double alpha, int mcMax, int m, int pc, int kc, int jc, int nc)
+    /// <summary>NR of the width's tile: 16 columns for Vector512, 8 otherwise.</summary>
+    internal static int TileColumns(SimdWidth width) => width == SimdWidth.Vector512 ? NR512 : NR;
+
+    private sealed class RowBlock(SimdWidth width, Matrix a, bool transposeA, double[] bPack, Matrix c, double alpha, int mcMax, int m, int pc, int kc, int jc, int nc)
     {
         public void Run(int blockIndex)
         {
@@ -105,11 +121,24 @@ internal static class BlockedGemm
             try
             {
                 PackA(a, transposeA, ic, mc, pc, kc, aPack);
-                for (int jr = 0; jr < nc; jr += NR)
+                int nr = TileColumns(width);
+                for (int jr = 0; jr < nc; jr += nr)
                 {
                     for (int ir = 0; ir < mc; ir += MR)
                     {
-                        MicroKernel(kc, aPack, ir * kc, bPack, jr * kc, c, ic + ir, jc + jr, Math.Min(MR, mc - ir), Math.Min(NR, nc - jr), alpha);
+                        int rows = Math.Min(MR, mc - ir), columns = Math.Min(nr, nc - jr);
+                        switch (width)
+                        {
+                            case SimdWidth.Vector512:
+                                MicroKernel512(kc, aPack, ir * kc, bPack, jr * kc, c, ic + ir, jc + jr, rows, columns, alpha);
+                                break;
+                            case SimdWidth.Vector256:
+                                MicroKernel(kc, aPack, ir * kc, bPack, jr * kc, c, ic + ir, jc + jr, rows, columns, alpha);
+                                break;
+                            default:
+                                MicroKernelScalar(kc, aPack, ir * kc, bPack, jr * kc, c, ic + ir, jc + jr, rows, columns, alpha);
+                                break;
+                        }
                     }
                 }
             }
@@ -153,26 +182,26 @@ internal static class BlockedGemm
         }
     }
 
-    /// <summary>bPack[panel·NR·kc + p·NR + j] = op(B)[pc + p, jc + panel·NR + j], zero-padded to whole NR panels.</summary>
-    private static void PackB(Matrix b, bool transposeB, int pc, int kc, int jc, int nc, double[] bPack)
+    /// <summary>bPack[panel·nr·kc + p·nr + j] = op(B)[pc + p, jc + panel·nr + j], zero-padded to whole nr panels (nr = the tile's columns).</summary>
+    private static void PackB(Matrix b, bool transposeB, int pc, int kc, int jc, int nc, int nr, double[] bPack)
     {
         double[] data = b.Data;
         int ldb = b.Columns;
-        for (int panel = 0; panel * NR < nc; panel++)
+        for (int panel = 0; panel * nr < nc; panel++)
         {
-            int columns = Math.Min(NR, nc - (panel * NR));
-            int baseOffset = panel * NR * kc;
+            int columns = Math.Min(nr, nc - (panel * nr));
+            int baseOffset = panel * nr * kc;
             for (int p = 0; p < kc; p++)
             {
-                int o = baseOffset + (p * NR);
-                if (!transposeB && columns == NR)
+                int o = baseOffset + (p * nr);
+                if (!transposeB && columns == nr)
                 {
-                    data.AsSpan(((pc + p) * ldb) + jc + (panel * NR), NR).CopyTo(bPack.AsSpan(o, NR));
+                    data.AsSpan(((pc + p) * ldb) + jc + (panel * nr), nr).CopyTo(bPack.AsSpan(o, nr));
                     continue;
                 }
-                for (int j = 0; j < NR; j++)
+                for (int j = 0; j < nr; j++)
                 {
-                    int col = jc + (panel * NR) + j;
+                    int col = jc + (panel * nr) + j;
                     bPack[o + j] = j >= columns ? 0.0 : transposeB ? data[(col * ldb) + pc + p] : data[((pc + p) * ldb) + col];
                 }
             }
@@ -227,10 +256,112 @@ internal static class BlockedGemm
         Vector256.StoreUnsafe(c21, ref t, 20);
         Vector256.StoreUnsafe(c30, ref t, 24);
         Vector256.StoreUnsafe(c31, ref t, 28);
+        WriteBack(tile, NR, c, i0, j0, mr, nr, alpha);
+    }
+
+    /// <summary>
+    /// The 4×16 tile of the Vector512 width: the 4×8 kernel's loop with each row's two Vector256 accumulators as one
+    /// Vector512 (lanes j = 0..15 of the tile), so every element sees the same fused multiply-adds in the same order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MicroKernel512(int kc, double[] aPack, int aOffset, double[] bPack, int bOffset, Matrix c, int i0, int j0, int mr, int nr, double alpha)
+    {
+        Vector512<double> c00 = default, c01 = default, c10 = default, c11 = default;
+        Vector512<double> c20 = default, c21 = default, c30 = default, c31 = default;
+        ref double ap = ref aPack[aOffset];
+        ref double bp = ref bPack[bOffset];
+        for (int p = 0; p < kc; p++)
+        {
+            Vector512<double> b0 = Vector512.LoadUnsafe(ref bp, (nuint)(p * NR512));
+            Vector512<double> b1 = Vector512.LoadUnsafe(ref bp, (nuint)((p * NR512) + 8));
+            ref double ar = ref Unsafe.Add(ref ap, p * MR);
+            Vector512<double> a0 = Vector512.Create(ar);
+            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+            Vector512<double> a1 = Vector512.Create(Unsafe.Add(ref ar, 1));
+            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+            Vector512<double> a2 = Vector512.Create(Unsafe.Add(ref ar, 2));
+            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+            Vector512<double> a3 = Vector512.Create(Unsafe.Add(ref ar, 3));
+            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+        }
+        double[] cData = c.Data;
+        int ldc = c.Columns;
+        if (mr == MR && nr == NR512)
+        {
+            Vector512<double> a = Vector512.Create(alpha);
+            ref double c0 = ref cData[(i0 * ldc) + j0];
+            AddRow(ref c0, c00, c01, a);
+            AddRow(ref Unsafe.Add(ref c0, ldc), c10, c11, a);
+            AddRow(ref Unsafe.Add(ref c0, 2 * ldc), c20, c21, a);
+            AddRow(ref Unsafe.Add(ref c0, 3 * ldc), c30, c31, a);
+            return;
+        }
+        Span<double> tile = stackalloc double[MR * NR512];
+        ref double t = ref MemoryMarshal.GetReference(tile);
+        Vector512.StoreUnsafe(c00, ref t, 0);
+        Vector512.StoreUnsafe(c01, ref t, 8);
+        Vector512.StoreUnsafe(c10, ref t, 16);
+        Vector512.StoreUnsafe(c11, ref t, 24);
+        Vector512.StoreUnsafe(c20, ref t, 32);
+        Vector512.StoreUnsafe(c21, ref t, 40);
+        Vector512.StoreUnsafe(c30, ref t, 48);
+        Vector512.StoreUnsafe(c31, ref t, 56);
+        WriteBack(tile, NR512, c, i0, j0, mr, nr, alpha);
+    }
+
+    /// <summary>
+    /// The scalar width: the 4×8 tile as plain loops, acc[r, j] = fma(a[r], b[j], acc[r, j]) over p, then
+    /// <see cref="WriteBack"/>, the same operations as the vector tiles element by element.
+    /// </summary>
+    private static void MicroKernelScalar(int kc, double[] aPack, int aOffset, double[] bPack, int bOffset, Matrix c, int i0, int j0, int mr, int nr, double alpha)
+    {
+        Span<double> tile = stackalloc double[MR * NR];
+        for (int p = 0; p < kc; p++)
+        {
+            for (int r = 0; r < MR; r++)
+            {
+                double air = aPack[aOffset + (p * MR) + r];
+                for (int j = 0; j < NR; j++)
+                {
+                    tile[(r * NR) + j] = Math.FusedMultiplyAdd(air, bPack[bOffset + (p * NR) + j], tile[(r * NR) + j]);
+                }
+            }
+        }
+        WriteBack(tile, NR, c, i0, j0, mr, nr, alpha);
+    }
+
+    /// <summary>
+    /// C[i0 + r, j0 + j] += α·tile[r·stride + j] for r &lt; mr, j &lt; nr, rounded as the 4×8 Vector256 kernel rounds it:
+    /// each 8-column group of a 4-row tile that is full (mr = 4 and 8 columns) by fused multiply-add, as its AddRow does,
+    /// every other element by a multiply then an add (TensorPrimitives.MultiplyAdd, which does not fuse).
+    /// </summary>
+    private static void WriteBack(Span<double> tile, int stride, Matrix c, int i0, int j0, int mr, int nr, double alpha)
+    {
+        double[] cData = c.Data;
+        int ldc = c.Columns;
         for (int r = 0; r < mr; r++)
         {
-            Span<double> row = cData.AsSpan(((i0 + r) * ldc) + j0, nr);
-            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(tile.Slice(r * NR, nr), alpha, row, row);
+            for (int group = 0; group < nr; group += NR)
+            {
+                int columns = Math.Min(NR, nr - group);
+                Span<double> row = cData.AsSpan(((i0 + r) * ldc) + j0 + group, columns);
+                ReadOnlySpan<double> acc = tile.Slice((r * stride) + group, columns);
+                if (mr == MR && columns == NR)
+                {
+                    for (int j = 0; j < NR; j++)
+                    {
+                        row[j] = Math.FusedMultiplyAdd(acc[j], alpha, row[j]);
+                    }
+                }
+                else
+                {
+                    System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(acc, alpha, row, row);
+                }
+            }
         }
     }
 
@@ -241,6 +372,15 @@ internal static class BlockedGemm
         Vector256.StoreUnsafe(Vector256.FusedMultiplyAdd(left, alpha, Vector256.LoadUnsafe(ref row)), ref row);
         ref double second = ref Unsafe.Add(ref row, 4);
         Vector256.StoreUnsafe(Vector256.FusedMultiplyAdd(right, alpha, Vector256.LoadUnsafe(ref second)), ref second);
+    }
+
+    /// <summary>C[row, 0..16) += α·(left, right), for a full Vector512 tile row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRow(ref double row, Vector512<double> left, Vector512<double> right, Vector512<double> alpha)
+    {
+        Vector512.StoreUnsafe(Vector512.FusedMultiplyAdd(left, alpha, Vector512.LoadUnsafe(ref row)), ref row);
+        ref double second = ref Unsafe.Add(ref row, 8);
+        Vector512.StoreUnsafe(Vector512.FusedMultiplyAdd(right, alpha, Vector512.LoadUnsafe(ref second)), ref second);
     }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Native;
 
 namespace ReferenceSolutions.FraudDetection.LogisticRegression;
 
@@ -97,7 +98,11 @@ public static class LogisticObjective
     /// has <see cref="Hessian"/>'s sums in another order, mirrored so it is exactly symmetric. SX goes into the n×d
     /// <paramref name="workspace"/>, so repeated calls on one X allocate no n×d matrix.
     /// </summary>
-    public static (double[] Gradient, Matrix Hessian) GradientAndHessian(Matrix x, IReadOnlyList<int> y, double lambda, ReadOnlySpan<double> theta, ReadOnlySpan<double> z, Matrix workspace)
+    public static (double[] Gradient, Matrix Hessian) GradientAndHessian(Matrix x, IReadOnlyList<int> y, double lambda, ReadOnlySpan<double> theta, ReadOnlySpan<double> z, Matrix workspace) =>
+        GradientAndHessian(VectorWidth.Current, x, y, lambda, theta, z, workspace);
+
+    /// <summary><see cref="GradientAndHessian(Matrix, IReadOnlyList{int}, double, ReadOnlySpan{double}, ReadOnlySpan{double}, Matrix)"/> with the row pass in the given width.</summary>
+    internal static (double[] Gradient, Matrix Hessian) GradientAndHessian(SimdWidth width, Matrix x, IReadOnlyList<int> y, double lambda, ReadOnlySpan<double> theta, ReadOnlySpan<double> z, Matrix workspace)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -117,7 +122,7 @@ public static class LogisticObjective
             double s = p * (1.0 - p);
             g[0] += r;
             sTotal += s;
-            AccumulateRow(x.Row(i), r, s, g.AsSpan(1), workspace.Row(i), columnSums);
+            AccumulateRow(width, x.Row(i), r, s, g.AsSpan(1), workspace.Row(i), columnSums);
         }
         for (int j = 1; j < g.Length; j++)
         {
@@ -143,18 +148,31 @@ public static class LogisticObjective
 
     /// <summary>
     /// For one row xᵢ: gw += r·xᵢ, sxᵢ = s·xᵢ, columnSums += sxᵢ. The scalar loop at the end is the plain form; the
-    /// vector body does the same multiplies and adds per element (no fused multiply-add), so the result is the same bits.
+    /// Vector512 body (8 lanes) and then the Vector256 body (4 lanes) do the same multiplies and adds per element (no
+    /// fused multiply-add), so the result is the same bits at every width.
     /// </summary>
-    private static void AccumulateRow(ReadOnlySpan<double> row, double r, double s, Span<double> gw, Span<double> sx, Span<double> columnSums)
+    private static void AccumulateRow(SimdWidth width, ReadOnlySpan<double> row, double r, double s, Span<double> gw, Span<double> sx, Span<double> columnSums)
     {
         int j = 0;
-        if (Vector256.IsHardwareAccelerated)
+        ref double xr = ref MemoryMarshal.GetReference(row);
+        ref double gr = ref MemoryMarshal.GetReference(gw);
+        ref double sr = ref MemoryMarshal.GetReference(sx);
+        ref double cr = ref MemoryMarshal.GetReference(columnSums);
+        if (width == SimdWidth.Vector512)
+        {
+            Vector512<double> rv = Vector512.Create(r), sv = Vector512.Create(s);
+            for (; j <= row.Length - Vector512<double>.Count; j += Vector512<double>.Count)
+            {
+                Vector512<double> xv = Vector512.LoadUnsafe(ref xr, (nuint)j);
+                Vector512.StoreUnsafe((xv * rv) + Vector512.LoadUnsafe(ref gr, (nuint)j), ref gr, (nuint)j);
+                Vector512<double> sxv = xv * sv;
+                Vector512.StoreUnsafe(sxv, ref sr, (nuint)j);
+                Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref cr, (nuint)j) + sxv, ref cr, (nuint)j);
+            }
+        }
+        if (width >= SimdWidth.Vector256)
         {
             Vector256<double> rv = Vector256.Create(r), sv = Vector256.Create(s);
-            ref double xr = ref MemoryMarshal.GetReference(row);
-            ref double gr = ref MemoryMarshal.GetReference(gw);
-            ref double sr = ref MemoryMarshal.GetReference(sx);
-            ref double cr = ref MemoryMarshal.GetReference(columnSums);
             for (; j <= row.Length - Vector256<double>.Count; j += Vector256<double>.Count)
             {
                 Vector256<double> xv = Vector256.LoadUnsafe(ref xr, (nuint)j);

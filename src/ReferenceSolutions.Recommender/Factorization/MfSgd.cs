@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using ReferenceSolutions.Core.Native;
 using ReferenceSolutions.Recommender.Ratings;
 
 namespace ReferenceSolutions.Recommender.Factorization;
@@ -116,7 +117,7 @@ public sealed class MfSgd : IMfTrainer
     }
 
     /// <summary>
-    /// <see cref="StepVectorized"/> on the ratings (users[t], items[t], values[t]) for t = 0, 1, …, in that order
+    /// <see cref="StepVectorized(BiasedMf, int, int, double, double, double)"/> on the ratings (users[t], items[t], values[t]) for t = 0, 1, …, in that order
     /// (the epoch's order, gathered into three sequential arrays). The 2.5 MB item table of MovieLens at k = 32 does
     /// not fit the 512 KB L2, so ahead of step t the P and Q rows of step t + <see cref="PrefetchDistance"/> are
     /// prefetched; a prefetch changes no value, so the result is bit for bit that of the plain loop of steps.
@@ -142,7 +143,7 @@ public sealed class MfSgd : IMfTrainer
                 {
                     throw new ArgumentOutOfRangeException(nameof(users), $"rating {t} of the epoch: user {u} or item {i} is outside the {userRows}×{itemRows} model");
                 }
-                StepRows(new Span<double>(p + ((long)u * k), k), new Span<double>(q + ((long)i * k), k), ref userBias[u], ref itemBias[i], model.Mu, values[t], learningRate, lambda);
+                StepRows(VectorWidth.Current, new Span<double>(p + ((long)u * k), k), new Span<double>(q + ((long)i * k), k), ref userBias[u], ref itemBias[i], model.Mu, values[t], learningRate, lambda);
             }
         }
     }
@@ -175,30 +176,48 @@ public sealed class MfSgd : IMfTrainer
     }
 
     /// <summary>
-    /// <see cref="Step"/> with the factor update done four lanes at a time (Vector256). Each lane does the same
-    /// IEEE operations in the same order as the scalar loop (multiply, subtract, multiply, add; no fused multiply-add),
-    /// and e is computed exactly as <see cref="BiasedMf.Predict"/> does, so the result is bit-for-bit <see cref="Step"/>'s.
+    /// <see cref="Step"/> with the factor update done eight or four lanes at a time (Vector512 or Vector256, the
+    /// process's <see cref="VectorWidth.Current"/>). Each lane does the same IEEE operations in the same order as the
+    /// scalar loop (multiply, subtract, multiply, add; no fused multiply-add), and e is computed exactly as
+    /// <see cref="BiasedMf.Predict"/> does, so the result is bit-for-bit <see cref="Step"/>'s at every width.
     /// </summary>
-    public static double StepVectorized(BiasedMf model, int u, int i, double rating, double learningRate, double lambda)
+    public static double StepVectorized(BiasedMf model, int u, int i, double rating, double learningRate, double lambda) =>
+        StepVectorized(VectorWidth.Current, model, u, i, rating, learningRate, lambda);
+
+    /// <summary><see cref="StepVectorized(BiasedMf, int, int, double, double, double)"/> in the given width.</summary>
+    internal static double StepVectorized(SimdWidth width, BiasedMf model, int u, int i, double rating, double learningRate, double lambda)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return StepRows(model.P.Row(u), model.Q.Row(i), ref model.UserBias[u], ref model.ItemBias[i], model.Mu, rating, learningRate, lambda);
+        return StepRows(width, model.P.Row(u), model.Q.Row(i), ref model.UserBias[u], ref model.ItemBias[i], model.Mu, rating, learningRate, lambda);
     }
 
-    /// <summary><see cref="StepVectorized"/> on the rows pᵤ, qᵢ and the biases bᵤ, bᵢ themselves.</summary>
-    private static double StepRows(Span<double> pu, Span<double> qi, ref double userBias, ref double itemBias, double mu, double rating, double learningRate, double lambda)
+    /// <summary><see cref="StepVectorized(BiasedMf, int, int, double, double, double)"/> on the rows pᵤ, qᵢ and the biases bᵤ, bᵢ themselves: Vector512 lanes, then Vector256 lanes, then the scalar tail.</summary>
+    private static double StepRows(SimdWidth width, Span<double> pu, Span<double> qi, ref double userBias, ref double itemBias, double mu, double rating, double learningRate, double lambda)
     {
-        double e = rating - (mu + userBias + itemBias + FactorDot.Compute(pu, qi));
+        double e = rating - (mu + userBias + itemBias + FactorDot.Compute(width, pu, qi));
         userBias += learningRate * (e - (lambda * userBias));
         itemBias += learningRate * (e - (lambda * itemBias));
         int f = 0;
-        if (Vector256.IsHardwareAccelerated)
+        ref double pRef = ref MemoryMarshal.GetReference(pu);
+        ref double qRef = ref MemoryMarshal.GetReference(qi);
+        if (width == SimdWidth.Vector512)
+        {
+            Vector512<double> eta = Vector512.Create(learningRate);
+            Vector512<double> ev = Vector512.Create(e);
+            Vector512<double> lv = Vector512.Create(lambda);
+            for (; f <= pu.Length - Vector512<double>.Count; f += Vector512<double>.Count)
+            {
+                Vector512<double> p = Vector512.LoadUnsafe(ref pRef, (nuint)f);
+                Vector512<double> q = Vector512.LoadUnsafe(ref qRef, (nuint)f);
+                (p + (eta * ((ev * q) - (lv * p)))).StoreUnsafe(ref pRef, (nuint)f);
+                (q + (eta * ((ev * p) - (lv * q)))).StoreUnsafe(ref qRef, (nuint)f);
+            }
+        }
+        if (width >= SimdWidth.Vector256)
         {
             Vector256<double> eta = Vector256.Create(learningRate);
             Vector256<double> ev = Vector256.Create(e);
             Vector256<double> lv = Vector256.Create(lambda);
-            ref double pRef = ref MemoryMarshal.GetReference(pu);
-            ref double qRef = ref MemoryMarshal.GetReference(qi);
             for (; f <= pu.Length - Vector256<double>.Count; f += Vector256<double>.Count)
             {
                 Vector256<double> p = Vector256.LoadUnsafe(ref pRef, (nuint)f);

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Native;
 using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.TestSupport;
 
@@ -10,7 +11,9 @@ namespace ReferenceSolutions.Core.Tests.LinearAlgebra;
 /// <summary>
 /// The blocked kernel computes the same sums as the reference triple loop, in another order. For a length-k dot
 /// product each result is within γ_k·Σₚ|aᵢₚ||bₚⱼ| of the exact value (γ_k = kε/(1 − kε)), so the two differ by at
-/// most 2γ_k·(|A||B|)ᵢⱼ, plus one rounding each for α and β·C: that is the tolerance, element by element.
+/// most 2γ_k·(|A||B|)ᵢⱼ, plus one rounding each for α and β·C: that is the tolerance, element by element. Every
+/// <see cref="SimdWidth"/>'s tile is held to it, and the widths must give one another's bits (each element sees the
+/// same fused multiply-adds in the same order whatever the tile; the write-back rounds as the 4×8 tile does).
 /// </summary>
 public class GemmTests
 {
@@ -64,6 +67,32 @@ public class GemmTests
             .Add("Cᵀ·Aᵀ", Gemm.MultiplyTransposeA(c, a.Transpose()), Gemm.Multiply(c.Transpose(), a.Transpose())));
     }
 
+    [Property(Arbitrary = [typeof(GemmTests)], MaxTest = 60)]
+    public void Every_width_gives_the_bits_of_the_Vector256_kernel((int M, int N, int K) shape, bool transposeA, bool transposeB, ulong seed)
+    {
+        (int m, int n, int k) = (shape.M, shape.N + (int)(seed % 40), shape.K);
+        Matrix a = transposeA ? Generators.Gaussian(seed, k, m) : Generators.Gaussian(seed, m, k);
+        Matrix b = transposeB ? Generators.Gaussian(seed + 1, n, k) : Generators.Gaussian(seed + 1, k, n);
+        Matrix c0 = Generators.Gaussian(seed + 2, m, n);
+        long[] expected = Bits(RunAt(SimdWidth.Vector256, 0.625, a, transposeA, b, transposeB, 1.5, c0));
+        Assert.Equal(expected, Bits(RunAt(SimdWidth.Vector512, 0.625, a, transposeA, b, transposeB, 1.5, c0)));
+        Assert.Equal(expected, Bits(RunAt(SimdWidth.Scalar, 0.625, a, transposeA, b, transposeB, 1.5, c0)));
+    }
+
+    [Theory]
+    [InlineData(300, 280, 260)]
+    [InlineData(64, 64, 1024)]
+    [InlineData(30, 37, 20_000)]
+    public void Every_width_gives_the_same_bits_across_blocks_and_threads(int m, int n, int k)
+    {
+        Matrix a = Generators.Gaussian(21, m, k);
+        Matrix b = Generators.Gaussian(22, k, n);
+        Matrix c0 = Generators.Gaussian(23, m, n);
+        long[] expected = Bits(RunAt(SimdWidth.Vector256, -1.25, a, false, b, false, 0.5, c0));
+        Assert.Equal(expected, Bits(RunAt(SimdWidth.Vector512, -1.25, a, false, b, false, 0.5, c0)));
+        Assert.Equal(expected, Bits(RunAt(SimdWidth.Scalar, -1.25, a, false, b, false, 0.5, c0)));
+    }
+
     [Fact]
     public void Parallel_kernel_is_bitwise_repeatable()
     {
@@ -93,20 +122,36 @@ public class GemmTests
         Matrix a = transposeA ? Generators.Gaussian(seed, k, m) : Generators.Gaussian(seed, m, k);
         Matrix b = transposeB ? Generators.Gaussian(seed + 1, n, k) : Generators.Gaussian(seed + 1, k, n);
         Matrix c0 = Generators.Gaussian(seed + 2, m, n);
-        Matrix fast = c0.Clone();
         Matrix reference = c0.Clone();
-        Gemm.Compute(alpha, a, transposeA, b, transposeB, beta, fast);
         Gemm.Reference(alpha, a, transposeA, b, transposeB, beta, reference);
         Matrix bound = AbsoluteProduct(a, transposeA, b, transposeB);
         double gamma = Gamma(k + 2);
         var comparison = new Comparison("blocked", "reference");
-        for (int i = 0; i < m * n; i++)
+        foreach (SimdWidth width in new[] { SimdWidth.Vector512, SimdWidth.Vector256, SimdWidth.Scalar })
         {
-            double elementBound = (2 * gamma * ((Math.Abs(alpha) * bound.Data[i]) + Math.Abs(beta * c0.Data[i]))) + double.Epsilon;
-            comparison.Add($"C ({m}×{n}×{k})", fast.Data[i], reference.Data[i], scale: elementBound);
+            Matrix fast = RunAt(width, alpha, a, transposeA, b, transposeB, beta, c0);
+            for (int i = 0; i < m * n; i++)
+            {
+                double elementBound = (2 * gamma * ((Math.Abs(alpha) * bound.Data[i]) + Math.Abs(beta * c0.Data[i]))) + double.Epsilon;
+                comparison.Add($"C ({m}×{n}×{k}, {width})", fast.Data[i], reference.Data[i], scale: elementBound);
+            }
         }
+        Matrix viaCompute = c0.Clone();
+        Gemm.Compute(alpha, a, transposeA, b, transposeB, beta, viaCompute);
+        Assert.Equal(Bits(RunAt(VectorWidth.Current, alpha, a, transposeA, b, transposeB, beta, c0)), Bits(viaCompute));
         ParityAssert.Passes(CoreChecks.GemmBlockedVsReference, comparison);
     }
+
+    /// <summary>C ← α·op(A)·op(B) + β·C₀ by the blocked kernel in <paramref name="width"/>'s tile, on a copy of C₀.</summary>
+    private static Matrix RunAt(SimdWidth width, double alpha, Matrix a, bool transposeA, Matrix b, bool transposeB, double beta, Matrix c0)
+    {
+        Matrix c = c0.Clone();
+        int m = c.Rows, n = c.Columns, k = transposeA ? a.Rows : a.Columns;
+        BlockedGemm.Run(width, m, n, k, alpha, a, transposeA, b, transposeB, beta, c);
+        return c;
+    }
+
+    private static long[] Bits(Matrix c) => [.. c.Data.Select(BitConverter.DoubleToInt64Bits)];
 
     private static double Gamma(int k) => k * Epsilon / (1 - (k * Epsilon));
 
