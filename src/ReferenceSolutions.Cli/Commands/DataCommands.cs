@@ -1,7 +1,7 @@
 using System.CommandLine;
+using ReferenceSolutions.Cli.Console;
 using ReferenceSolutions.Core.Data;
 using ReferenceSolutions.Core.Output;
-using ReferenceSolutions.Cli.Console;
 using ReferenceSolutions.Core.Solutions;
 using ReferenceSolutions.Recommender.Models;
 using ReferenceSolutions.Recommender.Ratings;
