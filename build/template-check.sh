@@ -6,7 +6,9 @@
 # generated test projects in Release (warnings are errors), `dotnet format --verify-no-changes` on the files the
 # scaffold created or edited, runs the two generated test projects (only those: the rest of the suite is unchanged
 # and CI tests it already), regenerates docs/parity.md and checks it lists their checks, `refsol run all` (exit 0,
-# both new solutions in it), `refsol score` on each, executes the two generated notebooks, and uninstalls the template.
+# both new solutions in it), `refsol score` on each, executes the two generated notebooks and writes their outputs
+# (`build/notebooks.sh --update`, the step a user takes after scaffolding, since CI compares every notebook's outputs),
+# executes them again and compares, runs the committed-notebook tests, and uninstalls the template.
 # Usage: build/template-check.sh [--keep]   (--keep leaves the temporary copy for inspection)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,8 +75,10 @@ for name in templatetorch templatemlnet; do
   "${refsol[@]}" score "$name" --model "$work/runs/$name" --input "$work/data-$name/$name.csv" --out "$work/scores-$name.csv"
 done
 
-step "the generated notebooks"
+step "the generated notebooks: outputs written as the user writes them after scaffolding, then re-executed and compared"
+build/notebooks.sh --no-build --update templatetorch.ipynb templatemlnet.ipynb
 build/notebooks.sh --no-build templatetorch.ipynb templatemlnet.ipynb
+dotnet test tests/ReferenceSolutions.NotebookCheck.Tests -c Release
 
 step "uninstall the template"
 dotnet new uninstall "$PWD/templates/refsol-solution" > /dev/null
