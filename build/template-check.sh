@@ -5,7 +5,8 @@
 # `refsol new solution`, checks that the same name again is refused with exit 2, then: builds the CLI and the two
 # generated test projects in Release (warnings are errors), `dotnet format --verify-no-changes` on the files the
 # scaffold created or edited, runs the two generated test projects (only those: the rest of the suite is unchanged
-# and CI tests it already), regenerates docs/parity.md and checks it lists their checks, `refsol run all` (exit 0,
+# and CI tests it already) and the results-contract test of `run all` (RunAllTests), which now runs them too,
+# regenerates docs/parity.md and checks it lists their checks, `refsol run all` (exit 0,
 # both new solutions in it), `refsol score` on each, executes the two generated notebooks and writes their outputs
 # (`build/notebooks.sh --update`, the step a user takes after scaffolding, since CI compares every notebook's outputs),
 # executes them again and compares, runs the committed-notebook tests, and uninstalls the template.
@@ -61,6 +62,9 @@ dotnet format ReferenceSolutions.sln --verify-no-changes --include src/Reference
 step "the generated tests"
 dotnet test tests/ReferenceSolutions.TemplateTorch.Tests -c Release --no-build
 dotnet test tests/ReferenceSolutions.TemplateMLNet.Tests -c Release --no-build
+
+step "the results contract of run all with the new solutions in it (RunAllTests)"
+dotnet test tests/ReferenceSolutions.Cli.Tests -c Release --filter "FullyQualifiedName~RunAllTests"
 
 step "docs/parity.md lists their checks"
 bash build/parity-md.sh

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReferenceSolutions.Core.Evaluation;
 using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.Core.Plotting;
 using ReferenceSolutions.Core.Reporting;
@@ -12,7 +13,8 @@ namespace ReferenceSolutions.SolutionName;
 /// the rest for test (rows are drawn independently, so the order is already random); the from-scratch ridge
 /// regression and its twin fitted with λ = <see cref="Lambda"/>; the checks <see cref="SolutionNameChecks.Twin"/> and
 /// <see cref="SolutionNameChecks.NormalEquations"/>; the quality gate test R² ≥ <see cref="MinimumR2"/>;
-/// <c>predictions.png</c>; both models saved under <c>models/</c>.
+/// <c>predictions.png</c>; both models saved under <c>models/</c>; the <c>protocol</c> of metrics.json says so
+/// (random split, nothing selected, λ fixed).
 /// </summary>
 public static class SolutionNameRun
 {
@@ -68,7 +70,13 @@ public static class SolutionNameRun
         context.Progress.Report("save models", Steps, Steps);
 
         var dataset = new DatasetInfo("planted linear model", $"generated (seed {context.Seed})", Rows);
-        return new RunReport(SolutionNameModels.Solution, context.Seed, dataset, models, parity, quality);
+        var protocol = new Protocol(SplitKinds.Random, TrainRows, 0, Rows - TrainRows, SelectionKinds.Fixed, null,
+            "none searched (λ is fixed; a model with hyper-parameters to choose searches them on a validation split)", [], new Dictionary<string, object>())
+        {
+            Refit = string.Create(CultureInfo.InvariantCulture, $"none: both models are fitted once, on the {TrainRows} training rows; the test rows are scored once"),
+            Fixed = new Dictionary<string, object> { ["lambda"] = Lambda },
+        };
+        return new RunReport(SolutionNameModels.Solution, context.Seed, dataset, models, parity, quality, protocol);
     }
 
 #if (TwinTorch)
