@@ -9,9 +9,10 @@ namespace ReferenceSolutions.Cli.Commands;
 
 /// <summary>
 /// The part of every <c>run</c> that is not the solution's own: pick the output folder, show progress, write
-/// <c>metrics.json</c> and then <c>report.html</c> from it (<see cref="RunPage"/>; <c>run all</c> adds <c>index.html</c>), print the summary, and turn failed checks — and results that could not be computed — into exit code 1. A run writes into a staging folder
-/// that is renamed into place once everything (metrics.json included) is written, so a failed run leaves nothing new
-/// and a run folder never mixes two runs (<see cref="StagingFolder"/>).
+/// <c>metrics.json</c> and then <c>report.html</c> from it (<see cref="RunPage"/>; <c>run all</c> adds
+/// <c>index.html</c>), print the summary, and turn failed checks — and results that could not be computed — into exit
+/// code 1. A run writes into a staging folder that is renamed into place once everything (metrics.json included) is
+/// written, so a failed run leaves nothing new and a run folder never mixes two runs (<see cref="StagingFolder"/>).
 /// </summary>
 internal static class RunExecutor
 {
