@@ -1,17 +1,18 @@
-using System.Diagnostics;
 using System.Globalization;
 using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.Core.Native;
 using ReferenceSolutions.Core.Randomness;
 using ReferenceSolutions.FraudDetection.LogisticRegression;
 using ReferenceSolutions.Recommender.Factorization;
+using ReferenceSolutions.Workloads;
 
 namespace ReferenceSolutions.Benchmarks;
 
 /// <summary>
 /// Each widened kernel timed at <see cref="SimdWidth.Vector256"/> and <see cref="SimdWidth.Vector512"/> in one
-/// process, the two widths alternating sample by sample so a load change on a shared machine hits both alike; prints
-/// the median time of each and ratio = t256 / t512 (&gt; 1: the 512-bit kernel is faster). Run:
+/// process by <c>refsol bench</c>'s own runner (<see cref="BenchRunner.Measure"/>: warm-up past the JIT's tier-up, then
+/// the two widths alternating sample by sample, so a load change on a shared machine hits both alike); prints the median
+/// time of each and ratio = t256 / t512 (&gt; 1: the 512-bit kernel is faster). Run:
 /// <c>ReferenceSolutions.Benchmarks widths [samples]</c>.
 /// </summary>
 internal static class VectorWidthRatios
@@ -53,39 +54,25 @@ internal static class VectorWidthRatios
         }
     }
 
+    /// <summary>Times the kernel at both widths through <see cref="BenchRunner.Measure"/> (its warm-up to tier-up, then interleaved samples) and prints the medians and t256/t512.</summary>
     private static void Report(string name, int samples, Func<SimdWidth, Action> kernel)
     {
-        Action narrow = kernel(SimdWidth.Vector256), wide = kernel(SimdWidth.Vector512);
-        for (int warm = 0; warm < 3; warm++)
-        {
-            narrow();
-            wide();
-        }
-        int repeat = Math.Max(1, (int)(20.0 / Math.Max(0.01, Time(narrow, 1))));
-        var t256 = new List<double>();
-        var t512 = new List<double>();
-        for (int s = 0; s < samples; s++)
-        {
-            t256.Add(Time(narrow, repeat));
-            t512.Add(Time(wide, repeat));
-        }
-        double m256 = Median(t256), m512 = Median(t512);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} | {m256:F3} | {m512:F3} | {m256 / m512:F2}"));
+        using var pair = new WidthPair(name, kernel(SimdWidth.Vector512), kernel(SimdWidth.Vector256));
+        BenchResult result = BenchRunner.Measure(pair, BenchSettings.Full with { Repeats = samples });
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} | {result.LibraryMs:F3} | {result.FromScratchMs:F3} | {result.Ratio:F2}"));
     }
 
-    private static double Time(Action action, int repeat)
+    /// <summary>One kernel at two widths as a bench pair: the 512-bit call on the from-scratch side, the 256-bit call on the other, so ratio = t256 / t512.</summary>
+    private sealed class WidthPair(string name, Action wide, Action narrow) : IBenchWorkload
     {
-        long start = Stopwatch.GetTimestamp();
-        for (int r = 0; r < repeat; r++)
-        {
-            action();
-        }
-        return Stopwatch.GetElapsedTime(start).TotalMilliseconds / repeat;
-    }
+        public string Name => name;
 
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values[values.Count / 2];
+        public void FromScratch() => wide();
+
+        public void Library() => narrow();
+
+        public void Dispose()
+        {
+        }
     }
 }
