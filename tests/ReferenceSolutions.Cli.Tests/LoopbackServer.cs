@@ -5,20 +5,36 @@ namespace ReferenceSolutions.Cli.Tests;
 
 /// <summary>
 /// An HTTP server on 127.0.0.1 and a free port that answers each path with a handler the test gives; anything else is a 404.
+/// Disposal is one <see cref="HttpListener.Close"/>: on Unix (the managed listener) <c>Stop</c> followed by <c>Close</c>
+/// releases the port and then binds it again to remove the listener a second time, which fails with "Address already
+/// in use" when another test took the port in between. A start that loses the port to another test tries a new one.
 /// </summary>
 internal sealed class LoopbackServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private const int StartAttempts = 5;
+
+    private readonly HttpListener _listener;
     private readonly Dictionary<string, Action<HttpListenerResponse>> _routes = [];
     private readonly Task _loop;
     private bool _disposed;
 
     public LoopbackServer()
     {
-        int port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add($"{BaseUrl}/");
-        _listener.Start();
+        for (int attempt = 1; ; attempt++)
+        {
+            BaseUrl = $"http://127.0.0.1:{FreePort()}";
+            _listener = new HttpListener();
+            _listener.Prefixes.Add($"{BaseUrl}/");
+            try
+            {
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (attempt < StartAttempts)
+            {
+                _listener.Close();
+            }
+        }
         _loop = Task.Run(ServeAsync);
     }
 
@@ -83,7 +99,6 @@ internal sealed class LoopbackServer : IDisposable
             return;
         }
         _disposed = true;
-        _listener.Stop();
         _listener.Close();
         try
         {

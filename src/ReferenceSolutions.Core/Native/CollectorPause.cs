@@ -12,12 +12,21 @@ namespace ReferenceSolutions.Core.Native;
 /// native calls inside one of these regions. Regions nest and may overlap across threads (a depth count under a lock);
 /// the no-GC region (16 MB of allocation) ends with the last one out. If a region's allocation budget runs out the
 /// runtime collects and ends it early, which only returns to the unprotected behaviour.
+/// <para>
+/// Whether a region is open is this class's own record (<c>_started</c>), not <see cref="GCSettings.LatencyMode"/>: the
+/// runtime can report a latency mode other than <see cref="GCLatencyMode.NoGCRegion"/> while it still holds the region
+/// as started, and a region left started makes the next <see cref="GC.TryStartNoGCRegion(long)"/> throw "already in
+/// progress" (seen once in five full test runs, in the fraud tests). So the last one out always calls
+/// <see cref="GC.EndNoGCRegion"/> for a region it started — which throws, harmlessly, when the runtime ended the region
+/// early — and a start refused as "already in progress" ends that stale region and starts again once.
+/// </para>
 /// </summary>
 public sealed class CollectorPause : IDisposable
 {
     private const long Budget = 16L << 20;
     private static readonly Lock Gate = new();
     private static int _depth;
+    private static bool _started;
 
     private bool _entered = true;
 
@@ -32,7 +41,7 @@ public sealed class CollectorPause : IDisposable
         {
             if (_depth++ == 0 && GCSettings.LatencyMode != GCLatencyMode.NoGCRegion)
             {
-                GC.TryStartNoGCRegion(Budget);
+                _started = TryStart() || (EndRegion() && TryStart());
             }
         }
         return new CollectorPause();
@@ -48,10 +57,37 @@ public sealed class CollectorPause : IDisposable
         _entered = false;
         lock (Gate)
         {
-            if (--_depth == 0 && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+            if (--_depth == 0 && _started)
             {
-                GC.EndNoGCRegion();
+                _started = false;
+                EndRegion();
             }
         }
+    }
+
+    /// <summary>Starts the no-GC region; false when the runtime says one is already in progress or memory is short.</summary>
+    private static bool TryStart()
+    {
+        try
+        {
+            return GC.TryStartNoGCRegion(Budget);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Ends the runtime's no-GC region; true (so a start can follow) whether it was still open or ended early.</summary>
+    private static bool EndRegion()
+    {
+        try
+        {
+            GC.EndNoGCRegion();
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        return true;
     }
 }
