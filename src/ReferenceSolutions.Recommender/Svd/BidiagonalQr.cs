@@ -153,7 +153,7 @@ internal static class BidiagonalQr
         (d[k], e[k]) = ((g.C * d[k]) + (g.S * e[k]), (g.C * e[k]) - (g.S * d[k]));
         double bulge = g.S * d[k + 1];
         d[k + 1] *= g.C;
-        g.Apply(b.Vt.Row(k), b.Vt.Row(k + 1));
+        g.Apply(b.Width, b.Vt.Row(k), b.Vt.Row(k + 1));
         return bulge;
     }
 
@@ -173,7 +173,7 @@ internal static class BidiagonalQr
             bulge = g.S * e[k + 1];
             e[k + 1] *= g.C;
         }
-        g.Apply(b.Ut.Row(k), b.Ut.Row(k + 1));
+        g.Apply(b.Width, b.Ut.Row(k), b.Ut.Row(k + 1));
         return bulge;
     }
 
@@ -197,7 +197,7 @@ internal static class BidiagonalQr
                 x = -g.S * e[j];
                 e[j] *= g.C;
             }
-            g.Apply(b.Ut.Row(j), b.Ut.Row(k));
+            g.Apply(b.Width, b.Ut.Row(j), b.Ut.Row(k));
         }
         b.RowChases++;
     }
@@ -222,7 +222,7 @@ internal static class BidiagonalQr
                 x = -g.S * e[j - 1];
                 e[j - 1] *= g.C;
             }
-            g.Apply(b.Vt.Row(j), b.Vt.Row(hi));
+            g.Apply(b.Width, b.Vt.Row(j), b.Vt.Row(hi));
         }
         b.ColumnChases++;
     }
