@@ -8,7 +8,8 @@ namespace ReferenceSolutions.Recommender.Svd;
 /// dₖ = Bₖₖ) and superdiagonal <see cref="E"/> (c − 1 entries, eₖ = Bₖ,ₖ₊₁); U: r×c and V: c×c have orthonormal columns.
 /// The factors are held transposed, <see cref="Ut"/> = Uᵀ: c×r and <see cref="Vt"/> = Vᵀ: c×c, so that a rotation of
 /// rows (or columns) p and q of B is the same rotation of the two contiguous rows p and q of Uᵀ (or Vᵀ), and A = U·B·Vᵀ
-/// holds after every step. The counters record which steps of <see cref="BidiagonalQr"/> ran.
+/// holds after every step. The counters record which steps of <see cref="BidiagonalQr"/> ran. (<see cref="BlockedGolubKahanSvd"/>
+/// starts from U = V = I_c, so A is B itself and Uᵀ is c×c: B's own factors, multiplied by the reflections afterwards.)
 /// </summary>
 internal sealed class Bidiagonal
 {

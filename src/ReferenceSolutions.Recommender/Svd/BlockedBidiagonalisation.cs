@@ -4,13 +4,6 @@ using ReferenceSolutions.Core.LinearAlgebra;
 namespace ReferenceSolutions.Recommender.Svd;
 
 /// <summary>
-/// A tall r×c A (r ≥ c) as A = Q·[B; 0]·Pᵀ: B upper bidiagonal (diagonal <see cref="D"/>, superdiagonal <see cref="E"/>),
-/// Q = H₀·…·H_{c−1} (<see cref="Left"/>, vectors of length r starting at index k) and P = G₀·…·G_{c−1}
-/// (<see cref="Right"/>, vectors of length c starting at index k + 1; G_{c−2} and G_{c−1} are I).
-/// </summary>
-internal sealed record HouseholderBidiagonal(double[] D, double[] E, HouseholderProduct Left, HouseholderProduct Right);
-
-/// <summary>
 /// Householder bidiagonalisation in panels (Dongarra, Sorensen &amp; Hammarling 1989; Golub &amp; Van Loan §5.4.8), so
 /// that half of its 4rc² − 4c³/3 flops are GEMM. Step k reflects column k from the diagonal down by
 /// Hₖ = I − τₖ·uₖ·uₖᵀ (Hₖ·x = dₖ·e₁) and then row k right of the diagonal by Gₖ = I − πₖ·vₖ·vₖᵀ (giving eₖ). Within a

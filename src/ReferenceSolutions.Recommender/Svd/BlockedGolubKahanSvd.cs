@@ -12,7 +12,7 @@ namespace ReferenceSolutions.Recommender.Svd;
 /// contiguous rows in the widest vector width (<see cref="GivensRotation.Apply(SimdWidth, Span{double}, Span{double})"/>);
 /// about 2c sweeps of c/2 rotations on average, ≈ 12c³ flops. (3) U = Q·[U_B; 0] and V = P·V_B, with the columns of U_B and
 /// V_B already in descending order of σ, by applying the stored reflections in compact WY blocks of 32
-/// (<see cref="HouseholderProduct"/>): 4rc² − 2c³ + 2c³ flops, all GEMM. Then the shared <see cref="SignConvention"/>.
+/// (<see cref="HouseholderProduct"/>): 4rc² − 2c³ flops for U and 2c³ for V, all GEMM. Then the shared <see cref="SignConvention"/>.
 /// A is scaled by an exact power of two first; a wide A is done through Aᵀ.
 /// Derivation and tests: docs/recommender.md#blocked-golubkahan-svd.
 /// </summary>

@@ -8,8 +8,9 @@ namespace ReferenceSolutions.Recommender.Svd;
 /// <see cref="Tau"/>[p] (τₚ = 0 is Hₚ = I). <see cref="ApplyTo"/> multiplies Q into a matrix blockwise in the compact
 /// WY form (Schreiber &amp; Van Loan 1989; Golub &amp; Van Loan §5.1.7): b consecutive reflections are
 /// Hₖ·…·H_{k+b−1} = I − W·T·Wᵀ with W = [wₖ … w_{k+b−1}] and T upper triangular, built column by column from
-/// T₁ = τₖ and T_{p+1} = [Tₚ, −τ·Tₚ·Wₚᵀ·w; 0, τ], so that applying the block to an n×q matrix M is two products,
-/// M ← M − W·(T·(Wᵀ·M)), each a GEMM (4·n·q·b flops for the block instead of b rank-1 updates).
+/// T₁ = τₖ and T_{p+1} = [Tₚ, −τ·Tₚ·Wₚᵀ·w; 0, τ], so that applying the block to an n×q matrix M is
+/// M ← M − W·(T·(Wᵀ·M)): three GEMMs (the middle one only b×b by b×q) doing the 4·n·q·b flops of the b single
+/// reflections.
 /// </summary>
 internal sealed class HouseholderProduct(Matrix vectors, double[] tau, int shift)
 {
