@@ -13,8 +13,8 @@ namespace ReferenceSolutions.Recommender.Tests;
 /// definition, in units of max(r, c)·ε (<see cref="RecommenderChecks.BlockedGolubKahan"/>): |σⱼ − σⱼ(readable)| / σ₁,
 /// ‖UΣVᵀ − A‖_max / σ₁, ‖UᵀU − I‖_max and ‖VᵀV − I‖_max each ≤ 10·max(r, c)·ε; shapes, σ ≥ 0 descending and the
 /// shared sign convention; every vector width giving the same bits (the widths differ only in the rotation kernel,
-/// whose arithmetic is the same unfused products and sums at every width); and the rotation kernel itself against its
-/// plain loop, bit for bit, at every width.
+/// whose arithmetic is the same unfused products and sums at every width); and the rotation kernels themselves — one
+/// rotation of two rows, and a sweep's rotations in one pass — against the plain loop, bit for bit, at every width.
 /// </summary>
 public class BlockedGolubKahanSvdTests
 {
@@ -107,6 +107,26 @@ public class BlockedGolubKahanSvdTests
             g.Apply(width, rx, ry);
             Assert.Equal(expectedX, rx);
             Assert.Equal(expectedY, ry);
+        }
+    }
+
+    [Property(MaxTest = 200)]
+    public void ASweepsRotationsInOnePassGiveTheBitsOfOneAtATimeAtEveryWidth(PositiveInt columns, PositiveInt rotations, int seed)
+    {
+        int n = columns.Get % 70, q = rotations.Get % 12, first = seed & 3;
+        var random = new Random(seed);
+        Matrix m = TestMatrices.Gaussian(first + q + 2, Math.Max(n, 1), (ulong)(uint)seed);
+        GivensRotation[] g = [.. Enumerable.Range(0, q).Select(_ => GivensRotation.Zeroing(random.NextDouble() - 0.5, random.NextDouble() - 0.5))];
+        Matrix expected = m.Clone();
+        for (int k = 0; k < q; k++)
+        {
+            g[k].Apply(SimdWidth.Scalar, expected.Row(first + k), expected.Row(first + k + 1));
+        }
+        foreach (SimdWidth width in Widths)
+        {
+            Matrix result = m.Clone();
+            RotationSequence.Apply(width, result, first, [.. g.Select(r => r.C)], [.. g.Select(r => r.S)]);
+            Assert.Equal(expected.Data, result.Data);
         }
     }
 
