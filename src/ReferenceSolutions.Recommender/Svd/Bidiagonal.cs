@@ -46,7 +46,7 @@ internal sealed class Bidiagonal
     /// <summary>‖B‖∞ = maxₖ (|dₖ| + |eₖ|) of B as it was reduced from A; rotations keep ‖B‖₂, and ‖B‖₂ ≤ √c·‖B‖∞.</summary>
     public double Norm { get; }
 
-    /// <summary>The width the rotations of <see cref="Ut"/> and <see cref="Vt"/> run in (<see cref="GivensRotation.Apply(SimdWidth, Span{double}, Span{double})"/>); every width gives the same bits.</summary>
+    /// <summary>The width the rotations of <see cref="Ut"/> and <see cref="Vt"/> run in (<see cref="RotationSequence"/> in a sweep, <see cref="GivensRotation.Apply(SimdWidth, Span{double}, Span{double})"/> in a chase); every width gives the same bits.</summary>
     public SimdWidth Width { get; init; } = VectorWidth.Current;
 
     /// <summary>Implicit-shift QR sweeps run (<see cref="BidiagonalQr.QrSweep"/>).</summary>

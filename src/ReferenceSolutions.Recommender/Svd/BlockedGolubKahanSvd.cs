@@ -8,8 +8,8 @@ namespace ReferenceSolutions.Recommender.Svd;
 /// <see cref="GolubKahanSvd"/> (its reference, tested against it), with the O(rc²) work done as GEMM.
 /// (1) <see cref="BlockedBidiagonalisation"/>: A = Q·[B; 0]·Pᵀ in panels of 32 steps, half the 4rc² − 4c³/3 flops
 /// matrix–vector products, half a rank-64 GEMM update per panel. (2) <see cref="BidiagonalQr"/> on B alone,
-/// B = U_B·Σ·V_Bᵀ, its Givens rotations accumulated into the c×c factors U_Bᵀ and V_Bᵀ, each rotation one pass over two
-/// contiguous rows in the widest vector width (<see cref="GivensRotation.Apply(SimdWidth, Span{double}, Span{double})"/>);
+/// B = U_B·Σ·V_Bᵀ, its Givens rotations accumulated into the c×c factors U_Bᵀ and V_Bᵀ (rotations of contiguous rows),
+/// each sweep's rotations in one pass per factor in the widest vector width (<see cref="RotationSequence"/>);
 /// about 2c sweeps of c/2 rotations on average, ≈ 12c³ flops. (3) U = Q·[U_B; 0] and V = P·V_B, with the columns of U_B and
 /// V_B already in descending order of σ, by applying the stored reflections in compact WY blocks of 32
 /// (<see cref="HouseholderProduct"/>): 4rc² − 2c³ flops for U and 2c³ for V, all GEMM. Then the shared <see cref="SignConvention"/>.
