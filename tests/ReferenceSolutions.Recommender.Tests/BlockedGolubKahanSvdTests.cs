@@ -39,7 +39,7 @@ public class BlockedGolubKahanSvdTests
         { "a 1e-170 column beside unit ones", WithColumnScaled(TestMatrices.Gaussian(40, 36, 11), 3, 1e-170) },
     };
 
-    [Property(MaxTest = 40)]
+    [Property(MaxTest = 100)]
     public void RandomShapesMatchTheReadableSvdAndTheDefinition(PositiveInt rows, PositiveInt columns, PositiveInt seed, byte kind)
     {
         int r = 1 + (rows.Get % 140);
