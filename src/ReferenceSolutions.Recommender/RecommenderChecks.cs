@@ -42,10 +42,10 @@ public static class RecommenderChecks
         RecommenderTolerances.SingularValues, [Run, VerifySvd],
         [RunTest, "SvdParityTests.JacobiMatchesTorchOnTheRunMatrix", "SvdParityTests.NanInASingularValueFailsNamingItsSide", "VerificationTests.SvdReportDecidesOnEveryComparison", "VerificationTests.NanInOneSvdFailsVerifyNamingIt"]);
 
-    /// <summary>Singular values of every SVD here (Jacobi, Golub–Kahan, torch) vs MathNet's.</summary>
+    /// <summary>Singular values of every SVD here (Jacobi, Golub–Kahan, blocked Golub–Kahan, torch) vs MathNet's.</summary>
     public static CheckDefinition SingularValuesMathNet { get; } = new("recommender.svd-sigma-mathnet", Solution, CheckKinds.Library,
         "svd σ: vs MathNet",
-        "max|σⱼ − σⱼ(MathNet)| / σ₁ for Jacobi, Golub–Kahan and torch (MathNet on A scaled by an exact power of two)",
+        "max|σⱼ − σⱼ(MathNet)| / σ₁ for Jacobi, Golub–Kahan, blocked Golub–Kahan and torch (MathNet on A scaled by an exact power of two)",
         RecommenderTolerances.SingularValues, [VerifySvd],
         ["SvdParityTests.SpecialMatricesMatchTheOracle", "SvdParityTests.RandomShapesMatchTheOracle", "SvdParityTests.NanInASingularValueFailsNamingItsSide", "VerificationTests.SvdReportDecidesOnEveryComparison"]);
 
@@ -55,6 +55,13 @@ public static class RecommenderChecks
         "max|σⱼ − σⱼ'| / σ₁",
         RecommenderTolerances.SingularValues, [Run],
         [RunTest, "SvdParityTests.GolubKahanMatchesJacobi", "SvdParityTests.NanInGolubKahanFailsTheConsistencyCheck"]);
+
+    /// <summary>The blocked Golub–Kahan SVD against the readable Golub–Kahan and against its definition, in units of max(r, c)·ε.</summary>
+    public static CheckDefinition BlockedGolubKahan { get; } = new("recommender.svd-blocked-golub-kahan", Solution, CheckKinds.Consistency,
+        "svd: blocked Golub–Kahan vs readable Golub–Kahan and its definition",
+        "max of |σⱼ − σⱼ(readable)| / σ₁, ‖UΣVᵀ − A‖_max / σ₁, ‖UᵀU − I‖_max and ‖VᵀV − I‖_max, each in units of max(r, c)·ε (σ₁ the readable side's; 1 for A = 0), at every vector width",
+        RecommenderTolerances.BlockedSvdBackwardError, [],
+        ["BlockedGolubKahanSvdTests.RandomShapesMatchTheReadableSvdAndTheDefinition", "BlockedGolubKahanSvdTests.SpecialMatricesMatchTheReadableSvdAndTheDefinition", "BlockedGolubKahanSvdTests.AWrongSingularValueOrANanFailsTheCheck"]);
 
     /// <summary>An SVD against its definition: A = UΣVᵀ, UᵀU = I, VᵀV = I.</summary>
     public static CheckDefinition Reconstruction { get; } = new("recommender.svd-reconstruction", Solution, CheckKinds.Consistency,
@@ -227,7 +234,7 @@ public static class RecommenderChecks
     /// <summary>Every check of the recommender solution.</summary>
     public static IReadOnlyList<CheckDefinition> All { get; } =
     [
-        SgdTwin, AlsTwin, LearnedSpectrum, SingularValuesTorch, SingularValuesMathNet, GolubKahanVsJacobi, Reconstruction,
+        SgdTwin, AlsTwin, LearnedSpectrum, SingularValuesTorch, SingularValuesMathNet, GolubKahanVsJacobi, BlockedGolubKahan, Reconstruction,
         SingularVectorsMathNet, PcaAxesTorch, PcaVarianceTorch, PcaVarianceMathNet, PcaRoundTrip, MLNetSubspace, MLNetVariance,
         SubspaceAngle, RandomizedSvdBound, RandomizedSvdTop, LowRankSpectrum, FactorDot, SgdFastPath, SgdStepGradient,
         SampleReindexing, ColdStart, AucPairwise, Svd2x2Invariants, PowerOfTwoScaling, SgdTwinScores, AlsTwinScores, SavedRoundTrip,

@@ -20,6 +20,10 @@ public static class RecommenderTolerances
     public static Tolerance Reconstruction { get; } = new(nameof(Reconstruction), 1e-12,
         "derived: every rotation or reflection is orthogonal to within a few ε and moves entries by O(ε)·‖A‖₂; s sweeps of p rotations per column accumulate O(√(s·p)·ε), ≈ 1e-14..1e-13 for p ≤ 200 and s ≤ 20 (measured 4e-14 on 200×120); a wrong update moves them by O(1)");
 
+    /// <summary>The blocked Golub–Kahan SVD against the readable one and its definition, in units of max(r, c)·ε (σ and A relative to σ₁).</summary>
+    public static Tolerance BlockedSvdBackwardError { get; } = new(nameof(BlockedSvdBackwardError), 10,
+        "derived: Householder reflections, Givens rotations and their WY accumulation are each orthogonal to O(ε) and the backward error of the whole SVD is ‖E‖ ≤ c·max(r, c)·ε·‖A‖₂ with c a modest constant (Higham, Accuracy and Stability of Numerical Algorithms, §19.3), so σ (Weyl), A − UΣVᵀ and UᵀU − I, VᵀV − I are all within c·max(r, c)·ε; c = 10, where 300 shapes up to 200×200 (Gaussian, rank-deficient, scaled by 1e-200) measured at most 1.0; a wrong reflection or rotation moves them by O(1/(max(r, c)·ε)) ≥ 10¹²");
+
     /// <summary>Left and right singular vectors of two float64 SVDs with distinct σ, in the shared sign convention.</summary>
     public static Tolerance SingularVectors { get; } = new(nameof(SingularVectors), 1e-12,
         "derived: by Wedin's sin θ theorem a backward error ‖E‖₂ ≤ c·p·ε·σ₁ turns each singular vector by at most ‖E‖₂/gap; for the test matrix (σ = 10, 8, 6, 4, 2, 1, then 0; p = 25, gap ≥ 1) that is ≤ c·25·2.2e-16·10 ≈ 5.5e-14·c per SVD, so two SVDs with c ≤ 9 stay below 1e-12");

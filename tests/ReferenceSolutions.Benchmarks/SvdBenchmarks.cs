@@ -5,13 +5,14 @@ using ReferenceSolutions.Recommender.Svd;
 
 namespace ReferenceSolutions.Benchmarks;
 
-/// <summary>Thin SVD (U, σ, V) of a Gaussian r×c float64 matrix: one-sided Jacobi and Golub–Kahan from scratch against torch.linalg.svd and MathNet.</summary>
+/// <summary>Thin SVD (U, σ, V) of a Gaussian r×c float64 matrix: one-sided Jacobi, Golub–Kahan and blocked Golub–Kahan from scratch against torch.linalg.svd and MathNet.</summary>
 public class SvdBenchmarks
 {
     private Matrix _a = null!;
     private MathNet.Numerics.LinearAlgebra.Matrix<double> _ma = null!;
     private readonly JacobiSvd _jacobi = new();
     private readonly GolubKahanSvd _golubKahan = new();
+    private readonly BlockedGolubKahanSvd _blocked = new();
     private readonly TorchSvd _torch = new();
 
     [Params("200x200", "1000x300")]
@@ -35,6 +36,9 @@ public class SvdBenchmarks
 
     [Benchmark(Description = "Golub–Kahan + implicit QR (from scratch)")]
     public SvdResult GolubKahan() => _golubKahan.Decompose(_a);
+
+    [Benchmark(Description = "blocked Golub–Kahan + implicit QR (from scratch)")]
+    public SvdResult BlockedGolubKahan() => _blocked.Decompose(_a);
 
     [Benchmark(Description = "MathNet Svd(true) (managed)")]
     public MathNet.Numerics.LinearAlgebra.Factorization.Svd<double> MathNetSvd() => _ma.Svd(computeVectors: true);

@@ -22,7 +22,7 @@ public class ScalingTests
         Matrix a = TestMatrices.Gaussian(30, 12, 5);
         Matrix scaled = ScaleB(a, exponent);
         var comparison = new Comparison("A", "2ᵉA, scaled back");
-        foreach (ISvd svd in new ISvd[] { new JacobiSvd(), new GolubKahanSvd(), new MathNetSvd() })
+        foreach (ISvd svd in new ISvd[] { new JacobiSvd(), new GolubKahanSvd(), new BlockedGolubKahanSvd(), new MathNetSvd() })
         {
             comparison.Add($"{svd.Name} σ", svd.Decompose(a).S, Unscale(svd.Decompose(scaled).S, exponent));
         }

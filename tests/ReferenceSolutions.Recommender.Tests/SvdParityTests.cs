@@ -9,14 +9,14 @@ using ReferenceSolutions.TestSupport;
 namespace ReferenceSolutions.Recommender.Tests;
 
 /// <summary>
-/// From-scratch Jacobi and Golub–Kahan SVDs and torch.linalg.svd against the MathNet oracle and their definition:
+/// From-scratch Jacobi, Golub–Kahan and blocked Golub–Kahan SVDs and torch.linalg.svd against the MathNet oracle and their definition:
 /// σ descending and ≥ 0, |σⱼ − σⱼ(MathNet)| ≤ 1e-10·σ₁ (<see cref="RecommenderChecks.SingularValuesMathNet"/>),
 /// ‖UΣVᵀ − A‖_max ≤ 1e-12·σ₁ and ‖UᵀU − I‖_max, ‖VᵀV − I‖_max ≤ 1e-12 (<see cref="RecommenderChecks.Reconstruction"/>);
 /// the run's pairs (Jacobi vs torch, Golub–Kahan vs Jacobi); and a NaN on either side failing each check, naming it.
 /// </summary>
 public class SvdParityTests
 {
-    private static readonly ISvd[] Implementations = [new JacobiSvd(), new GolubKahanSvd(), new TorchSvd()];
+    private static readonly ISvd[] Implementations = [new JacobiSvd(), new GolubKahanSvd(), new BlockedGolubKahanSvd(), new TorchSvd()];
 
     public static TheoryData<string, Matrix> Special => new()
     {

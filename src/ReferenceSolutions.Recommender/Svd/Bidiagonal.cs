@@ -1,4 +1,5 @@
 using ReferenceSolutions.Core.LinearAlgebra;
+using ReferenceSolutions.Core.Native;
 
 namespace ReferenceSolutions.Recommender.Svd;
 
@@ -7,7 +8,8 @@ namespace ReferenceSolutions.Recommender.Svd;
 /// dₖ = Bₖₖ) and superdiagonal <see cref="E"/> (c − 1 entries, eₖ = Bₖ,ₖ₊₁); U: r×c and V: c×c have orthonormal columns.
 /// The factors are held transposed, <see cref="Ut"/> = Uᵀ: c×r and <see cref="Vt"/> = Vᵀ: c×c, so that a rotation of
 /// rows (or columns) p and q of B is the same rotation of the two contiguous rows p and q of Uᵀ (or Vᵀ), and A = U·B·Vᵀ
-/// holds after every step. The counters record which steps of <see cref="BidiagonalQr"/> ran.
+/// holds after every step. The counters record which steps of <see cref="BidiagonalQr"/> ran. (<see cref="BlockedGolubKahanSvd"/>
+/// starts from U = V = I_c, so A is B itself and Uᵀ is c×c: B's own factors, multiplied by the reflections afterwards.)
 /// </summary>
 internal sealed class Bidiagonal
 {
@@ -43,6 +45,9 @@ internal sealed class Bidiagonal
 
     /// <summary>‖B‖∞ = maxₖ (|dₖ| + |eₖ|) of B as it was reduced from A; rotations keep ‖B‖₂, and ‖B‖₂ ≤ √c·‖B‖∞.</summary>
     public double Norm { get; }
+
+    /// <summary>The width the rotations of <see cref="Ut"/> and <see cref="Vt"/> run in (<see cref="RotationSequence"/> in a sweep, <see cref="GivensRotation.Apply(SimdWidth, Span{double}, Span{double})"/> in a chase); every width gives the same bits.</summary>
+    public SimdWidth Width { get; init; } = VectorWidth.Current;
 
     /// <summary>Implicit-shift QR sweeps run (<see cref="BidiagonalQr.QrSweep"/>).</summary>
     public int QrSweeps { get; set; }

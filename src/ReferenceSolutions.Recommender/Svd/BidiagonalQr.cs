@@ -8,7 +8,7 @@ namespace ReferenceSolutions.Recommender.Svd;
 /// itself by chasing a bulge with Givens rotations. The work is on the trailing unreduced block B[lo..hi] (every eₖ
 /// with lo ≤ k &lt; hi non-negligible): when e_{hi−1} becomes negligible, d_hi has converged and hi moves up
 /// (deflation); a negligible dₖ inside the block is set to zero and chased out, which splits the block. Every rotation
-/// of B's rows is applied to Uᵀ and of its columns to Vᵀ, so A = U·B·Vᵀ throughout.
+/// of B's rows is applied to Uᵀ and of its columns to Vᵀ, so A = U·B·Vᵀ after every sweep and chase.
 /// Derivation: docs/recommender.md#golubkahan-bidiagonalisation.
 /// </summary>
 internal static class BidiagonalQr
@@ -120,10 +120,14 @@ internal static class BidiagonalQr
     /// (k, k + 1) zeroes the bulge below the diagonal (and puts one at B[k, k + 2]), and a rotation of columns
     /// (k + 1, k + 2) zeroes that one (and puts one at B[k + 2, k + 1]), until it leaves the block. B stays upper
     /// bidiagonal, BᵀB keeps its eigenvalues, and e_{hi−1} shrinks (quadratically, then cubically, near convergence).
+    /// The column rotations, in order, are then applied to rows lo … hi of Vᵀ and the row rotations to rows lo … hi of
+    /// Uᵀ, each sequence in one pass (<see cref="RotationSequence"/>, the same bits as one rotation at a time).
     /// </summary>
     public static void QrSweep(Bidiagonal b, int lo, int hi, double shift)
     {
         double[] d = b.D, e = b.E;
+        int count = hi - lo;
+        double[] rightC = new double[count], rightS = new double[count], leftC = new double[count], leftS = new double[count];
         double y = (d[lo] * d[lo]) - shift;
         double z = d[lo] * e[lo];
         for (int k = lo; k < hi; k++)
@@ -137,13 +141,16 @@ internal static class BidiagonalQr
             GivensRotation left = GivensRotation.Zeroing(d[k], below);
             d[k] = left.R;
             double above = RotateRows(b, k, hi, left);
+            (rightC[k - lo], rightS[k - lo], leftC[k - lo], leftS[k - lo]) = (right.C, right.S, left.C, left.S);
             (y, z) = (e[k], above);
         }
+        RotationSequence.Apply(b.Width, b.Vt, lo, rightC, rightS);
+        RotationSequence.Apply(b.Width, b.Ut, lo, leftC, leftS);
         b.QrSweeps++;
     }
 
     /// <summary>
-    /// Columns (k, k + 1) of B ← (c·col_k + s·col_{k+1}, c·col_{k+1} − s·col_k), and the same on rows k, k + 1 of Vᵀ.
+    /// Columns (k, k + 1) of B ← (c·col_k + s·col_{k+1}, c·col_{k+1} − s·col_k) (the sweep applies the same to rows k, k + 1 of Vᵀ).
     /// Row k: (dₖ, eₖ) ← (c·dₖ + s·eₖ, c·eₖ − s·dₖ); row k + 1: (0, dₖ₊₁) ← (s·dₖ₊₁, c·dₖ₊₁). Returns the new bulge
     /// B[k + 1, k] = s·dₖ₊₁. Row k − 1 (e_{k−1} and the old bulge) is the caller's, who chose the rotation to zero it.
     /// </summary>
@@ -153,12 +160,11 @@ internal static class BidiagonalQr
         (d[k], e[k]) = ((g.C * d[k]) + (g.S * e[k]), (g.C * e[k]) - (g.S * d[k]));
         double bulge = g.S * d[k + 1];
         d[k + 1] *= g.C;
-        g.Apply(b.Vt.Row(k), b.Vt.Row(k + 1));
         return bulge;
     }
 
     /// <summary>
-    /// Rows (k, k + 1) of B ← (c·row_k + s·row_{k+1}, c·row_{k+1} − s·row_k), and the same on rows k, k + 1 of Uᵀ, for
+    /// Rows (k, k + 1) of B ← (c·row_k + s·row_{k+1}, c·row_{k+1} − s·row_k) (the sweep applies the same to rows k, k + 1 of Uᵀ), for
     /// the rotation that made B[k, k] = r and B[k + 1, k] = 0. Column k + 1: (eₖ, dₖ₊₁) ← (c·eₖ + s·dₖ₊₁, c·dₖ₊₁ − s·eₖ);
     /// column k + 2, when it is in the block (k + 1 &lt; hi): (0, eₖ₊₁) ← (s·eₖ₊₁, c·eₖ₊₁). Returns the new bulge
     /// B[k, k + 2] = s·eₖ₊₁, or 0 at the end of the block.
@@ -173,7 +179,6 @@ internal static class BidiagonalQr
             bulge = g.S * e[k + 1];
             e[k + 1] *= g.C;
         }
-        g.Apply(b.Ut.Row(k), b.Ut.Row(k + 1));
         return bulge;
     }
 
@@ -197,7 +202,7 @@ internal static class BidiagonalQr
                 x = -g.S * e[j];
                 e[j] *= g.C;
             }
-            g.Apply(b.Ut.Row(j), b.Ut.Row(k));
+            g.Apply(b.Width, b.Ut.Row(j), b.Ut.Row(k));
         }
         b.RowChases++;
     }
@@ -222,7 +227,7 @@ internal static class BidiagonalQr
                 x = -g.S * e[j - 1];
                 e[j - 1] *= g.C;
             }
-            g.Apply(b.Vt.Row(j), b.Vt.Row(hi));
+            g.Apply(b.Width, b.Vt.Row(j), b.Vt.Row(hi));
         }
         b.ColumnChases++;
     }

@@ -1,4 +1,6 @@
-using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using ReferenceSolutions.Core.Native;
 
 namespace ReferenceSolutions.Recommender.Svd;
 
@@ -16,23 +18,47 @@ internal readonly record struct GivensRotation(double C, double S, double R)
         return r == 0.0 ? new GivensRotation(1.0, 0.0, 0.0) : new GivensRotation(y / r, z / r, r);
     }
 
-    /// <summary>(x, y) ← (c·x + s·y, c·y − s·x), element-wise, on two rows of equal length (vectorised, then the scalar tail).</summary>
-    public void Apply(Span<double> x, Span<double> y)
+    /// <summary>(x, y) ← (c·x + s·y, c·y − s·x), element-wise, on two rows of equal length, in <see cref="VectorWidth.Current"/>.</summary>
+    public void Apply(Span<double> x, Span<double> y) => Apply(VectorWidth.Current, x, y);
+
+    /// <summary>
+    /// (x, y) ← (c·x + s·y, c·y − s·x) in the given width: 8 lanes (Vector512), 4 lanes (Vector256) or none, then the
+    /// scalar tail. Every element gets the same two products and one sum or difference, unfused, so every width gives
+    /// the same bits.
+    /// </summary>
+    public void Apply(SimdWidth width, Span<double> x, Span<double> y)
     {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (x.Length != y.Length)
         {
-            var c = new Vector<double>(C);
-            var s = new Vector<double>(S);
-            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
+            throw new ArgumentException($"rows of different lengths: {x.Length} and {y.Length}", nameof(y));
+        }
+        int n = x.Length;
+        int i = 0;
+        ref double xr = ref MemoryMarshal.GetReference(x);
+        ref double yr = ref MemoryMarshal.GetReference(y);
+        if (width == SimdWidth.Vector512)
+        {
+            Vector512<double> c = Vector512.Create(C), s = Vector512.Create(S);
+            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
             {
-                var xi = new Vector<double>(x[i..]);
-                var yi = new Vector<double>(y[i..]);
-                ((c * xi) + (s * yi)).CopyTo(x[i..]);
-                ((c * yi) - (s * xi)).CopyTo(y[i..]);
+                Vector512<double> xi = Vector512.LoadUnsafe(ref xr, (nuint)i);
+                Vector512<double> yi = Vector512.LoadUnsafe(ref yr, (nuint)i);
+                ((c * xi) + (s * yi)).StoreUnsafe(ref xr, (nuint)i);
+                ((c * yi) - (s * xi)).StoreUnsafe(ref yr, (nuint)i);
             }
         }
-        for (; i < x.Length; i++)
+        else if (width == SimdWidth.Vector256)
+        {
+            Vector256<double> c = Vector256.Create(C), s = Vector256.Create(S);
+            for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                Vector256<double> xi = Vector256.LoadUnsafe(ref xr, (nuint)i);
+                Vector256<double> yi = Vector256.LoadUnsafe(ref yr, (nuint)i);
+                ((c * xi) + (s * yi)).StoreUnsafe(ref xr, (nuint)i);
+                ((c * yi) - (s * xi)).StoreUnsafe(ref yr, (nuint)i);
+            }
+        }
+        for (; i < n; i++)
         {
             double xi = x[i];
             double yi = y[i];
