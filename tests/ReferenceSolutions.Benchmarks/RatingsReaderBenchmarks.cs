@@ -10,7 +10,7 @@ namespace ReferenceSolutions.Benchmarks;
 /// parsed in place), and the same ratings as Parquet (<see cref="ParquetRatingsWriter"/>: INT64, INT64, DOUBLE, Snappy,
 /// row groups of 2²⁰) read by <see cref="ParquetRatingsReader"/>. All three return the same <see cref="RatingSet"/>
 /// (<c>PlainRatingsReaderTests</c>, <c>ParquetRatingsTests</c>); memory is reported by the diagnoser, and the setup
-/// prints each file's size for the MB/s.
+/// prints each file's size for the MB/s and the CSV's SHA-256 (to compare with the command's output).
 /// </summary>
 [MemoryDiagnoser]
 public class RatingsReaderBenchmarks
@@ -29,7 +29,8 @@ public class RatingsReaderBenchmarks
         (int users, int items) = SkewedRatings.DefaultShape(Ratings);
         SkewedRatings.Write(_csv, Ratings, users, items, 1, SilentProgress.Instance);
         ParquetRatingsWriter.Write(_parquet, RatingsFile.Read(_csv));
-        Console.WriteLine($"// ratings files: {_csv} {new FileInfo(_csv).Length} bytes, {_parquet} {new FileInfo(_parquet).Length} bytes");
+        string sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(_csv)));
+        Console.WriteLine($"// ratings files: {_csv} {new FileInfo(_csv).Length} bytes (SHA-256 {sha}), {_parquet} {new FileInfo(_parquet).Length} bytes");
     }
 
     [GlobalCleanup]

@@ -24,8 +24,10 @@ namespace ReferenceSolutions.Recommender.Ratings;
 /// Errors are one line, <c>FILE: row R (row group G): column 'c': what</c>, rows counted from 0 over the whole file
 /// (pandas' index after <c>read_parquet</c>) and row groups from 0 (pyarrow's <c>read_row_group(G)</c>); when a row
 /// group holds several bad values, the first row is reported, and within it userId before movieId before rating, as
-/// the CSV reader checks them. Memory: the ratings (24 bytes each, sized from the footer's row count) plus one row
-/// group's three columns at a time; row groups are read one after another.
+/// the CSV reader checks them. Memory: the ratings (24 bytes each, sized from the footer's row count), into which
+/// INT64 ids and DOUBLE ratings are decoded in place, row group after row group; beside them only one column chunk at a
+/// time — Parquet.Net's page buffers, the definition levels of an OPTIONAL column (4 bytes a row) and, for any other
+/// type, the values as stored before conversion.
 /// </summary>
 internal static class ParquetRatingsReader
 {
@@ -91,21 +93,18 @@ internal static class ParquetRatingsReader
                 throw new DataFormatException(path, null, null, $"row group {g} ends past row {Array.MaxLength:N0}; at most that many ratings are read");
             }
             int count = (int)group.RowCount;
-            var users = Ids(path, group, user, count);
-            var items = Ids(path, group, item, count);
-            var values = Ratings(path, group, rating, count);
-            (int Row, string Column, string What)? bad = new[] { users.Bad, items.Bad, values.Bad }
-                .Where(b => b is not null)
-                .OrderBy(b => b!.Value.Row)
-                .FirstOrDefault();
-            if (bad is { } b)
+            int start = rows.Reserve(count);
+            Bad? bad = new[]
             {
-                throw new DataFormatException(path, null, null, $"row {firstRow + b.Row} (row group {g}): column '{b.Column}': {b.What}");
-            }
-            for (int r = 0; r < count; r++)
+                Ids(path, group, user, rows.Users.AsMemory(start, count)),
+                Ids(path, group, item, rows.Items.AsMemory(start, count)),
+                Ratings(path, group, rating, rows.Values.AsMemory(start, count)),
+            }.Where(b => b is not null).OrderBy(b => b!.Row).FirstOrDefault();
+            if (bad is not null)
             {
-                rows.Add(users.Values[r], items.Values[r], values.Values[r], 0);
+                throw new DataFormatException(path, null, null, $"row {firstRow + bad.Row} (row group {g}): column '{bad.Column}': {bad.What}");
             }
+            rows.Commit(count);
             groupOfRow.Add((firstRow, g));
             firstRow += count;
         }
@@ -162,83 +161,109 @@ internal static class ParquetRatingsReader
     private static string LogicalName(LogicalType logical) =>
         typeof(LogicalType).GetProperties().FirstOrDefault(p => p.GetValue(logical) is not null)?.Name ?? "annotated";
 
-    /// <summary>An id column of one row group as 64-bit integers, with its first bad row.</summary>
-    private static ColumnValues<long> Ids(string path, ParquetRowGroupReader group, DataField field, int count)
+    /// <summary>An id column of one row group into <paramref name="target"/> as 64-bit integers; its first bad row, if any.</summary>
+    private static Bad? Ids(string path, ParquetRowGroupReader group, DataField field, Memory<long> target)
     {
         Type t = field.ClrType;
-        return t == typeof(int) ? Convert<int, long>(path, group, field, count, v => v)
-            : t == typeof(long) ? Convert<long, long>(path, group, field, count, v => v)
-            : t == typeof(short) ? Convert<short, long>(path, group, field, count, v => v)
-            : t == typeof(sbyte) ? Convert<sbyte, long>(path, group, field, count, v => v)
-            : t == typeof(uint) ? Convert<uint, long>(path, group, field, count, v => v)
-            : t == typeof(ushort) ? Convert<ushort, long>(path, group, field, count, v => v)
-            : t == typeof(byte) ? Convert<byte, long>(path, group, field, count, v => v)
-            : Convert<ulong, long>(path, group, field, count, v => v <= long.MaxValue ? (long)v : null, v => $"{v} is not a 64-bit integer id");
+        return t == typeof(long) ? Direct(path, group, field, target)
+            : t == typeof(int) ? Convert<int, long>(path, group, field, target, v => v)
+            : t == typeof(short) ? Convert<short, long>(path, group, field, target, v => v)
+            : t == typeof(sbyte) ? Convert<sbyte, long>(path, group, field, target, v => v)
+            : t == typeof(uint) ? Convert<uint, long>(path, group, field, target, v => v)
+            : t == typeof(ushort) ? Convert<ushort, long>(path, group, field, target, v => v)
+            : t == typeof(byte) ? Convert<byte, long>(path, group, field, target, v => v)
+            : Convert<ulong, long>(path, group, field, target, v => v <= long.MaxValue ? (long)v : null, v => $"{v} is not a 64-bit integer id");
     }
 
-    /// <summary>A rating column of one row group as doubles, with its first bad row (null, non-finite or |r| &gt; 10⁶).</summary>
-    private static ColumnValues<double> Ratings(string path, ParquetRowGroupReader group, DataField field, int count)
+    /// <summary>
+    /// A rating column of one row group into <paramref name="target"/> as doubles; its first bad row (a null, a
+    /// non-finite value or |r| &gt; 10⁶), if any.
+    /// </summary>
+    private static Bad? Ratings(string path, ParquetRowGroupReader group, DataField field, Memory<double> target)
     {
         Type t = field.ClrType;
-        ColumnValues<double> read = t == typeof(double) ? Convert<double, double>(path, group, field, count, v => v)
-            : t == typeof(float) ? Convert<float, double>(path, group, field, count, v => v)
-            : t == typeof(int) ? Convert<int, double>(path, group, field, count, v => v)
-            : t == typeof(long) ? Convert<long, double>(path, group, field, count, v => v)
-            : t == typeof(short) ? Convert<short, double>(path, group, field, count, v => v)
-            : t == typeof(sbyte) ? Convert<sbyte, double>(path, group, field, count, v => v)
-            : t == typeof(uint) ? Convert<uint, double>(path, group, field, count, v => v)
-            : t == typeof(ushort) ? Convert<ushort, double>(path, group, field, count, v => v)
-            : t == typeof(byte) ? Convert<byte, double>(path, group, field, count, v => v)
-            : Convert<ulong, double>(path, group, field, count, v => v);
-        int end = read.Bad?.Row ?? count;
-        for (int r = 0; r < end; r++)
+        Bad? bad = t == typeof(double) ? Direct(path, group, field, target)
+            : t == typeof(float) ? Convert<float, double>(path, group, field, target, v => v)
+            : t == typeof(int) ? Convert<int, double>(path, group, field, target, v => v)
+            : t == typeof(long) ? Convert<long, double>(path, group, field, target, v => v)
+            : t == typeof(short) ? Convert<short, double>(path, group, field, target, v => v)
+            : t == typeof(sbyte) ? Convert<sbyte, double>(path, group, field, target, v => v)
+            : t == typeof(uint) ? Convert<uint, double>(path, group, field, target, v => v)
+            : t == typeof(ushort) ? Convert<ushort, double>(path, group, field, target, v => v)
+            : t == typeof(byte) ? Convert<byte, double>(path, group, field, target, v => v)
+            : Convert<ulong, double>(path, group, field, target, v => v);
+        Span<double> values = target.Span[..(bad?.Row ?? target.Length)];
+        for (int r = 0; r < values.Length; r++)
         {
-            double v = read.Values[r];
+            double v = values[r];
             if (!double.IsFinite(v))
             {
-                return read with { Bad = (r, field.Name, $"{Format(v)} is not a finite rating") };
+                return new Bad(r, field.Name, $"{Format(v)} is not a finite rating");
             }
             if (Math.Abs(v) > RatingsFile.MaxAbsRating)
             {
-                return read with { Bad = (r, field.Name, $"{Format(v)} is outside the ratings accepted, [−10⁶, 10⁶]") };
+                return new Bad(r, field.Name, $"{Format(v)} is outside the ratings accepted, [−10⁶, 10⁶]");
             }
         }
-        return read;
+        return bad;
     }
 
     private static string Format(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Reads one column chunk as <typeparamref name="TStored"/> (with its definition levels when the column is OPTIONAL)
-    /// and converts each value; a null, or a value <paramref name="convert"/> cannot map, is the chunk's bad row.
+    /// Reads a column whose stored type is the target's straight into <paramref name="target"/>; its first null, if
+    /// any (the values after a null are then packed, but the null is reported and they are not used).
     /// </summary>
-    private static ColumnValues<TValue> Convert<TStored, TValue>(string path, ParquetRowGroupReader group, DataField field, int count,
+    private static Bad? Direct<T>(string path, ParquetRowGroupReader group, DataField field, Memory<T> target)
+        where T : struct
+    {
+        int[]? levels = Read(path, group, field, target);
+        return FirstNull(field, levels);
+    }
+
+    /// <summary>
+    /// Reads one column chunk as <typeparamref name="TStored"/> and converts each value into
+    /// <paramref name="target"/>; a null, or a value <paramref name="convert"/> cannot map, is the chunk's bad row.
+    /// </summary>
+    private static Bad? Convert<TStored, TValue>(string path, ParquetRowGroupReader group, DataField field, Memory<TValue> target,
         Func<TStored, TValue?> convert, Func<TStored, string>? unmapped = null)
         where TStored : struct
         where TValue : struct
     {
-        TStored[] stored = new TStored[count];
-        int[]? levels = field.MaxDefinitionLevel > 0 ? new int[count] : null;
-        Library(path, () =>
+        TStored[] stored = new TStored[target.Length];
+        int[]? levels = Read(path, group, field, stored.AsMemory());
+        Bad? firstNull = FirstNull(field, levels);
+        Span<TValue> values = target.Span;
+        int end = firstNull?.Row ?? values.Length;
+        for (int r = 0; r < end; r++)
         {
-            group.ReadRawAsync(field, stored.AsMemory(), levels is null ? (Memory<int>?)null : levels.AsMemory(), null).AsTask().GetAwaiter().GetResult();
-            return 0;
-        });
-        TValue[] values = new TValue[count];
-        for (int r = 0, v = 0; r < count; r++)
-        {
-            if (levels is not null && levels[r] < field.MaxDefinitionLevel)
+            if (convert(stored[r]) is not TValue converted)
             {
-                return new ColumnValues<TValue>(values, (r, field.Name, "null, expected a value"));
-            }
-            TStored value = stored[v++];
-            if (convert(value) is not TValue converted)
-            {
-                return new ColumnValues<TValue>(values, (r, field.Name, unmapped!(value)));
+                return new Bad(r, field.Name, unmapped!(stored[r]));
             }
             values[r] = converted;
         }
-        return new ColumnValues<TValue>(values, null);
+        return firstNull;
+    }
+
+    /// <summary>Reads one column chunk into <paramref name="values"/>; its definition levels when the column is OPTIONAL.</summary>
+    private static int[]? Read<T>(string path, ParquetRowGroupReader group, DataField field, Memory<T> values)
+        where T : struct
+    {
+        int[]? levels = field.MaxDefinitionLevel > 0 ? new int[values.Length] : null;
+        Library(path, () =>
+        {
+            group.ReadRawAsync(field, values, levels is null ? (Memory<int>?)null : levels.AsMemory(), null).AsTask().GetAwaiter().GetResult();
+            return 0;
+        });
+        return levels;
+    }
+
+    /// <summary>The first row whose definition level says null (values before it are in place, unpacked).</summary>
+    private static Bad? FirstNull(DataField field, int[]? levels)
+    {
+        int r = levels is null ? -1 : Array.FindIndex(levels, level => level < field.MaxDefinitionLevel);
+        return r < 0 ? null : new Bad(r, field.Name, "null, expected a value");
     }
 
     /// <summary>
@@ -259,6 +284,6 @@ internal static class ParquetRatingsReader
         }
     }
 
-    /// <summary>One column of one row group, converted, and its first bad row if any.</summary>
-    private sealed record ColumnValues<T>(T[] Values, (int Row, string Column, string What)? Bad);
+    /// <summary>The first bad value of one column chunk: its row in the row group, the column, what is wrong.</summary>
+    private sealed record Bad(int Row, string Column, string What);
 }

@@ -9,7 +9,7 @@ namespace ReferenceSolutions.Recommender.Ratings;
 /// <see cref="RowGroupRows"/> rows, so memory is one row group (24 bytes a row) whatever the file's size.
 /// <see cref="ParquetRatingsReader"/> reads it back to the same ratings. The same ratings give the same bytes.
 /// </summary>
-public sealed class ParquetRatingsWriter : IDisposable
+public sealed class ParquetRatingsWriter : IRatingsWriter
 {
     /// <summary>Rows per row group, 2²⁰ (24 MiB of values before compression).</summary>
     public const int RowGroupRows = 1 << 20;

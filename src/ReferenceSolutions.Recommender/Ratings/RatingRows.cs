@@ -4,7 +4,8 @@ namespace ReferenceSolutions.Recommender.Ratings;
 
 /// <summary>
 /// The ratings a reader has read so far, in file order: user id, item id and value of each (24 bytes a rating), and,
-/// when the reader asks for it, where each came from (a CSV line; 4 bytes more). A Parquet reader needs no positions:
+/// when the reader asks for it, where each came from (a CSV line; 4 bytes more). A reader adds them one at a time
+/// (<see cref="Add"/>) or decodes a block straight into the arrays (<see cref="Reserve"/>, <see cref="Commit"/>). A Parquet reader needs no positions:
 /// rating r is the file's row r. <see cref="ToRatingSet"/> indexes users and items in ascending id order, as
 /// <see cref="RatingsFile"/> does, so every reader that fills these rows returns the same <see cref="RatingSet"/> for
 /// the same ratings.
@@ -24,19 +25,42 @@ internal sealed class RatingRows(int capacity, bool positions)
     /// <summary>Ratings held.</summary>
     public int Count { get; private set; }
 
+    /// <summary>User ids, in file order (the first <see cref="Count"/> are held; a reserved block follows).</summary>
+    public long[] Users => _users;
+
+    /// <summary>Item ids, in file order.</summary>
+    public long[] Items => _items;
+
+    /// <summary>Rating values, in file order.</summary>
+    public double[] Values => _values;
+
+    /// <summary>
+    /// Makes room for <paramref name="count"/> more ratings (without positions) and returns the index of the first: a
+    /// reader fills <see cref="Users"/>, <see cref="Items"/> and <see cref="Values"/> from there, then calls
+    /// <see cref="Commit"/>.
+    /// </summary>
+    public int Reserve(int count)
+    {
+        if (positions)
+        {
+            throw new InvalidOperationException("blocks are for rows without positions");
+        }
+        if (Count + (long)count > _users.Length)
+        {
+            Grow((int)Math.Min(Array.MaxLength, Math.Max(Count + (long)count, 2L * Count)));
+        }
+        return Count;
+    }
+
+    /// <summary>Counts the <paramref name="count"/> ratings filled after <see cref="Reserve"/>.</summary>
+    public void Commit(int count) => Count += count;
+
     /// <summary>Appends one rating read at <paramref name="position"/> (ignored unless positions are kept).</summary>
     public void Add(long user, long item, double value, int position)
     {
         if (Count == _users.Length)
         {
-            int grown = (int)Math.Min(Array.MaxLength, Math.Max(1024, 2L * Count));
-            Array.Resize(ref _users, grown);
-            Array.Resize(ref _items, grown);
-            Array.Resize(ref _values, grown);
-            if (positions)
-            {
-                Array.Resize(ref _positions, grown);
-            }
+            Grow((int)Math.Min(Array.MaxLength, Math.Max(1024, 2L * Count)));
         }
         _users[Count] = user;
         _items[Count] = item;
@@ -61,6 +85,17 @@ internal sealed class RatingRows(int capacity, bool positions)
         int[] items = Indices(_items, itemIds);
         RequireNoRepeatedPair(users, items, itemIds.Length, userIds, itemIds, repeated);
         return new RatingSet(users, items, Count == _values.Length ? _values : _values[..Count], userIds, itemIds, path);
+    }
+
+    private void Grow(int capacity)
+    {
+        Array.Resize(ref _users, capacity);
+        Array.Resize(ref _items, capacity);
+        Array.Resize(ref _values, capacity);
+        if (positions)
+        {
+            Array.Resize(ref _positions, capacity);
+        }
     }
 
     private int Position(int rating) => positions ? _positions[rating] : rating;
