@@ -27,7 +27,9 @@ namespace ReferenceSolutions.Recommender.Ratings;
 /// the CSV reader checks them. Memory: the ratings (24 bytes each, sized from the footer's row count), into which
 /// INT64 ids and DOUBLE ratings are decoded in place, row group after row group; beside them only one column chunk at a
 /// time — Parquet.Net's page buffers, the definition levels of an OPTIONAL column (4 bytes a row) and, for any other
-/// type, the values as stored before conversion.
+/// type, the values as stored before conversion. Buffers are sized by the row counts the footer declares (Parquet.Net
+/// decodes a column chunk into a buffer of its declared length), so a corrupt footer declaring more rows than memory
+/// holds is refused as such rather than read.
 /// </summary>
 internal static class ParquetRatingsReader
 {
@@ -93,13 +95,21 @@ internal static class ParquetRatingsReader
                 throw new DataFormatException(path, null, null, $"row group {g} ends past row {Array.MaxLength:N0}; at most that many ratings are read");
             }
             int count = (int)group.RowCount;
-            int start = rows.Reserve(count);
-            Bad? bad = new[]
+            Bad? bad;
+            try
             {
-                Ids(path, group, user, rows.Users.AsMemory(start, count)),
-                Ids(path, group, item, rows.Items.AsMemory(start, count)),
-                Ratings(path, group, rating, rows.Values.AsMemory(start, count)),
-            }.Where(b => b is not null).OrderBy(b => b!.Row).FirstOrDefault();
+                int start = rows.Reserve(count);
+                bad = new[]
+                {
+                    Ids(path, group, user, rows.Users.AsMemory(start, count)),
+                    Ids(path, group, item, rows.Items.AsMemory(start, count)),
+                    Ratings(path, group, rating, rows.Values.AsMemory(start, count)),
+                }.Where(b => b is not null).OrderBy(b => b!.Row).FirstOrDefault();
+            }
+            catch (OutOfMemoryException)
+            {
+                throw new DataFormatException(path, null, null, $"row group {g} declares {count:N0} rows, more than this machine's memory holds beside the {firstRow:N0} read before it");
+            }
             if (bad is not null)
             {
                 throw new DataFormatException(path, null, null, $"row {firstRow + bad.Row} (row group {g}): column '{bad.Column}': {bad.What}");
