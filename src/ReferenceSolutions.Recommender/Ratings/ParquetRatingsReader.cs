@@ -1,8 +1,8 @@
 using Parquet;
 using Parquet.Meta;
-using Type = System.Type;
 using Parquet.Schema;
 using ReferenceSolutions.Core.Data;
+using Type = System.Type;
 
 namespace ReferenceSolutions.Recommender.Ratings;
 
