@@ -15,6 +15,7 @@ public class ContractTests
     [InlineData("data", "generate", "neuralnet", "--ratings", "5", "--out", "x")]
     [InlineData("data", "generate", "recommender", "--users", "5", "--out", "x")]
     [InlineData("data", "generate", "recommender", "--ratings", "101", "--users", "10", "--items", "40", "--out", "x")]
+    [InlineData("data", "generate", "recommender", "--format", "parquet", "--out", "x")]
     [InlineData("run", "all", "--seed", "minus-one")]
     public void Usage_errors_exit_2_with_one_line_and_no_stack_trace(params string[] args)
     {

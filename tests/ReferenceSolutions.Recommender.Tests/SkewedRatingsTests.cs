@@ -48,6 +48,31 @@ public class SkewedRatingsTests
         }
     }
 
+    [Fact]
+    public void AParquetPathGetsTheSameRatingsAsParquetAndTheSameBytesForTheSameSeed()
+    {
+        string folder = Directory.CreateTempSubdirectory("refsol-skewed-").FullName;
+        try
+        {
+            string csv = Path.Combine(folder, "a.csv"), parquet = Path.Combine(folder, "a.parquet"), again = Path.Combine(folder, "b.parquet");
+            SkewedRatings.Write(csv, 30_000, 1000, 800, 5, SilentProgress.Instance);
+            SkewedRatings.Write(parquet, 30_000, 1000, 800, 5, SilentProgress.Instance);
+            SkewedRatings.Write(again, 30_000, 1000, 800, 5, SilentProgress.Instance);
+            Assert.Equal(File.ReadAllBytes(parquet), File.ReadAllBytes(again));
+            Assert.Equal("PAR1"u8.ToArray(), File.ReadAllBytes(parquet)[..4]);
+            RatingSet fromCsv = RatingsFile.Read(csv), fromParquet = RatingsFile.Read(parquet);
+            Assert.Equal(fromCsv.Users, fromParquet.Users);
+            Assert.Equal(fromCsv.Items, fromParquet.Items);
+            Assert.Equal(fromCsv.Values, fromParquet.Values);
+            Assert.Equal(fromCsv.UserIds, fromParquet.UserIds);
+            Assert.Equal(fromCsv.ItemIds, fromParquet.ItemIds);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData(0L, 10, 10)]
     [InlineData(101L, 10, 40)]

@@ -11,7 +11,8 @@ namespace ReferenceSolutions.Cli.Commands;
 /// <summary>
 /// <c>refsol data generate &lt;solution&gt; --out DIR [--force]</c>: write a solution's built-in seeded data as CSV, all or
 /// nothing like a run folder (<see cref="StagingFolder"/>); <c>refsol data generate recommender --ratings N [--users U
-/// --items I]</c>: a skewed planted-rank rating set of any size instead (<see cref="SkewedRatings"/>); <c>refsol data fetch</c>
+/// --items I] [--format csv|parquet]</c>: a skewed planted-rank rating set of any size instead (<see cref="SkewedRatings"/>),
+/// as ratings.csv or ratings.parquet; <c>refsol data fetch</c>
 /// (see <see cref="DataFetchCommand"/>): download a real dataset.
 /// </summary>
 internal static class DataCommands
@@ -27,16 +28,18 @@ internal static class DataCommands
         var ratings = new Option<long?>("--ratings") { Description = "recommender only: write N ratings with MovieLens-like skew instead of the built-in set (streamed; any size)." };
         var users = new Option<int?>("--users") { Description = "With --ratings: the number of users (default: MovieLens 25M's users per rating)." };
         var items = new Option<int?>("--items") { Description = "With --ratings: the number of items (default: MovieLens 25M's items per rating)." };
+        var format = new Option<string?>("--format") { Description = "With --ratings: csv (ratings.csv, the default) or parquet (ratings.parquet: userId INT64, movieId INT64, rating DOUBLE; row groups of 2²⁰ ratings)." };
+        format.AcceptOnlyFromAmong("csv", "parquet");
         var generate = new Command("generate", "Write the built-in seeded synthetic data of a solution as CSV, to look at what the default runs train on.")
         {
-            solution, seed, output, force, ratings, users, items,
+            solution, seed, output, force, ratings, users, items, format,
         };
         generate.SetAction(parse =>
         {
             string name = parse.GetValue(solution)!;
             ISolution chosen = solutions.FirstOrDefault(s => s.Solution.Name == name)?.Solution
                 ?? throw new UserInputException($"no solution '{name}' (known: {(solutions.Count == 0 ? "none yet" : string.Join(", ", solutions.Select(s => s.Solution.Name)))})");
-            Func<string, ulong, IReadOnlyList<string>> write = Skewed(io, name, parse.GetValue(ratings), parse.GetValue(users), parse.GetValue(items)) ?? chosen.GenerateData;
+            Func<string, ulong, IReadOnlyList<string>> write = Skewed(io, name, parse.GetValue(ratings), parse.GetValue(users), parse.GetValue(items), parse.GetValue(format)) ?? chosen.GenerateData;
             using StagingFolder folder = StagingFolder.Create(parse.GetValue(output)!, parse.GetValue(force));
             IReadOnlyList<string> files;
             try
@@ -60,11 +63,11 @@ internal static class DataCommands
     }
 
     /// <summary>The skewed generator when <c>--ratings</c> is given for the recommender, else null (the built-in set).</summary>
-    private static Func<string, ulong, IReadOnlyList<string>>? Skewed(CliIo io, string solution, long? ratings, int? users, int? items)
+    private static Func<string, ulong, IReadOnlyList<string>>? Skewed(CliIo io, string solution, long? ratings, int? users, int? items, string? format)
     {
         if (ratings is null)
         {
-            return users is null && items is null ? null : throw new UserInputException("--users and --items need --ratings N");
+            return users is null && items is null && format is null ? null : throw new UserInputException("--users, --items and --format need --ratings N");
         }
         if (solution != RecommenderModels.Solution)
         {
@@ -75,7 +78,7 @@ internal static class DataCommands
         SkewedRatings.Require(ratings.Value, m, n);
         return (folder, seed) =>
         {
-            string path = Path.Combine(folder, "ratings.csv");
+            string path = Path.Combine(folder, format == "parquet" ? "ratings.parquet" : "ratings.csv");
             SpectreProgress.Run(io.Console, "data", progress =>
             {
                 SkewedRatings.Write(path, ratings.Value, m, n, seed, progress);

@@ -126,7 +126,7 @@ internal static class RecommenderCommands
 
     private static Option<int?> Factors() => new("--factors") { Description = $"k, latent factors of the matrix factorizations, 1..{RecommenderOptions.MaxFactors}, at most min(users, items) and (users + items)·k ≤ {RecommenderOptions.MaxFactorEntries} (default {RecommenderOptions.DefaultFactors}; never searched)." };
 
-    private static Option<string?> Ratings() => new("--ratings") { Description = "Ratings CSV with header userId,movieId,rating[,…] (MovieLens layout); default: built-in seeded planted-rank data." };
+    private static Option<string?> Ratings() => new("--ratings") { Description = "Ratings file: CSV with header userId,movieId,rating[,…] (MovieLens layout), or Parquet with those columns (told by its PAR1 magic bytes; ids INT32/INT64, rating INT32/INT64/FLOAT/DOUBLE); default: built-in seeded planted-rank data." };
 
     private static Option<string?> Movies() => new("--movies") { Description = "Movies CSV with header movieId,title[,…] for titles." };
 

@@ -26,7 +26,7 @@ internal static class PlainRatingsReader
             return null;
         }
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
-        var rows = new Rows(Math.Max(1024, (int)Math.Min(stream.Length / 16, Array.MaxLength / 2)));
+        var rows = new RatingRows(Math.Max(1024, (int)Math.Min(stream.Length / 16, Array.MaxLength / 2)), positions: true);
         Columns? columns = null;
         byte[] buffer = new byte[BufferSize];
         int carried = 0, line = 0;
@@ -59,11 +59,12 @@ internal static class PlainRatingsReader
             }
             Array.Copy(buffer, start, buffer, 0, carried);
         }
-        return rows.Count == 0 ? null : rows.ToRatingSet(path);
+        return rows.Count == 0 ? null : rows.ToRatingSet(path, (repeat, first, user, item) =>
+            new DataFormatException(path, repeat, null, $"user {user} rates item {item} twice (first on line {first})"));
     }
 
     /// <summary>Reads one line (without its <c>\n</c>); false when the general reader must take the file.</summary>
-    private static bool Line(ReadOnlySpan<byte> text, int line, ref Columns? columns, Rows rows)
+    private static bool Line(ReadOnlySpan<byte> text, int line, ref Columns? columns, RatingRows rows)
     {
         if (text.Length > 0 && text[^1] == (byte)'\r')
         {
@@ -134,118 +135,6 @@ internal static class PlainRatingsReader
             return names.Distinct(StringComparer.Ordinal).Count() == names.Count && user >= 0 && item >= 0 && rating >= 0
                 ? new Columns(names.Count, user, item, rating)
                 : null;
-        }
-    }
-
-    /// <summary>The ratings read so far, in file order, with their source lines.</summary>
-    private sealed class Rows(int capacity)
-    {
-        private long[] _users = new long[capacity];
-        private long[] _items = new long[capacity];
-        private double[] _values = new double[capacity];
-        private int[] _lines = new int[capacity];
-
-        public int Count { get; private set; }
-
-        public void Add(long user, long item, double value, int line)
-        {
-            if (Count == _users.Length)
-            {
-                int grown = (int)Math.Min(Array.MaxLength, 2L * Count);
-                Array.Resize(ref _users, grown);
-                Array.Resize(ref _items, grown);
-                Array.Resize(ref _values, grown);
-                Array.Resize(ref _lines, grown);
-            }
-            _users[Count] = user;
-            _items[Count] = item;
-            _values[Count] = value;
-            _lines[Count] = line;
-            Count++;
-        }
-
-        /// <summary>
-        /// Indexes users and items in ascending id order, as <see cref="RatingsFile"/> does; a repeated (user, item) pair
-        /// is reported at its second occurrence in file order, naming the line of the first.
-        /// </summary>
-        public RatingSet ToRatingSet(string path)
-        {
-            long[] userIds = Distinct(_users);
-            long[] itemIds = Distinct(_items);
-            int[] users = Indices(_users, userIds);
-            int[] items = Indices(_items, itemIds);
-            RequireNoRepeatedPair(path, users, items, itemIds.Length, userIds, itemIds);
-            return new RatingSet(users, items, _values[..Count], userIds, itemIds, path);
-        }
-
-        private long[] Distinct(long[] ids)
-        {
-            long[] sorted = ids[..Count];
-            Array.Sort(sorted);
-            int unique = 0;
-            for (int r = 0; r < sorted.Length; r++)
-            {
-                if (r == 0 || sorted[r] != sorted[unique - 1])
-                {
-                    sorted[unique++] = sorted[r];
-                }
-            }
-            return sorted[..unique];
-        }
-
-        private int[] Indices(long[] ids, long[] distinct)
-        {
-            var index = new Dictionary<long, int>(distinct.Length);
-            for (int k = 0; k < distinct.Length; k++)
-            {
-                index[distinct[k]] = k;
-            }
-            int[] indices = new int[Count];
-            for (int r = 0; r < Count; r++)
-            {
-                indices[r] = index[ids[r]];
-            }
-            return indices;
-        }
-
-        /// <summary>
-        /// Sorts the keys u·n + i with their rows; within a run of equal keys the smallest row is the first occurrence and
-        /// the second smallest the first repeat; the repeat that comes first in the file is the one reported.
-        /// </summary>
-        private void RequireNoRepeatedPair(string path, int[] users, int[] items, int itemCount, long[] userIds, long[] itemIds)
-        {
-            long[] keys = new long[Count];
-            int[] order = new int[Count];
-            for (int r = 0; r < Count; r++)
-            {
-                keys[r] = ((long)users[r] * itemCount) + items[r];
-                order[r] = r;
-            }
-            Array.Sort(keys, order);
-            int repeat = -1, first = -1;
-            for (int start = 0, end; start < Count; start = end)
-            {
-                end = start + 1;
-                while (end < Count && keys[end] == keys[start])
-                {
-                    end++;
-                }
-                if (end - start < 2)
-                {
-                    continue;
-                }
-                Span<int> run = order.AsSpan(start, end - start);
-                run.Sort();
-                if (repeat < 0 || run[1] < repeat)
-                {
-                    (first, repeat) = (run[0], run[1]);
-                }
-            }
-            if (repeat >= 0)
-            {
-                throw new DataFormatException(path, _lines[repeat], null,
-                    $"user {userIds[users[repeat]]} rates item {itemIds[items[repeat]]} twice (first on line {_lines[first]})");
-            }
         }
     }
 }

@@ -5,7 +5,8 @@ using ReferenceSolutions.Core.Output;
 namespace ReferenceSolutions.Recommender.Ratings;
 
 /// <summary>
-/// Reads and writes ratings CSV files in the MovieLens layout: a header row with at least <c>userId</c>,
+/// Reads ratings CSV files in the MovieLens layout (and Parquet files with the same columns, see
+/// <see cref="ParquetRatingsReader"/>), and writes CSV: a header row with at least <c>userId</c>,
 /// <c>movieId</c> and <c>rating</c> (e.g. <c>userId,movieId,rating,timestamp</c>); ids are 64-bit integers, each (user,
 /// item) pair at most once, ratings numbers with |r| ≤ <see cref="MaxAbsRating"/> (zero and negative ratings are
 /// allowed: some scales are centred). Users and items are indexed in ascending id order.
@@ -21,10 +22,24 @@ public static class RatingsFile
 
     /// <summary>
     /// Reads <paramref name="path"/>; any bad row is a <see cref="DataFormatException"/> naming file, line and column.
-    /// Plain files take <see cref="PlainRatingsReader"/>, everything else (quotes, spaces, non-ASCII, any error but a
+    /// A file whose first four bytes are <c>PAR1</c> is Parquet, read by <see cref="ParquetRatingsReader"/> (same columns,
+    /// same checks, rows instead of lines); a file named <c>*.parquet</c> without them is refused. Any other file is CSV:
+    /// plain files take <see cref="PlainRatingsReader"/>, everything else (quotes, spaces, non-ASCII, any error but a
     /// repeated pair) the general reader <see cref="ReadTable"/>: the same ratings and the same errors either way.
     /// </summary>
-    public static RatingSet Read(string path) => PlainRatingsReader.TryRead(path) ?? ReadTable(path);
+    public static RatingSet Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (ParquetRatingsReader.StartsWithMagic(path))
+        {
+            return ParquetRatingsReader.Read(path);
+        }
+        if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) && File.Exists(path))
+        {
+            throw new DataFormatException(path, null, null, "is named .parquet but does not start with Parquet's magic bytes PAR1");
+        }
+        return PlainRatingsReader.TryRead(path) ?? ReadTable(path);
+    }
 
     /// <summary>The general reader: <see cref="CsvTable"/> (CsvHelper), every field a string, every error located.</summary>
     internal static RatingSet ReadTable(string path)

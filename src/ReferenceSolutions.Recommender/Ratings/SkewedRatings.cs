@@ -1,4 +1,3 @@
-using System.Globalization;
 using ReferenceSolutions.Core.Data;
 using ReferenceSolutions.Core.Randomness;
 using ReferenceSolutions.Core.Solutions;
@@ -6,8 +5,10 @@ using ReferenceSolutions.Core.Solutions;
 namespace ReferenceSolutions.Recommender.Ratings;
 
 /// <summary>
-/// A planted-rank rating set of any size with MovieLens-like skew, streamed to a CSV file user by user, so that memory
-/// is O(m + n) whatever N is (<c>refsol data generate recommender --ratings N</c>).
+/// A planted-rank rating set of any size with MovieLens-like skew, streamed user by user to a CSV file
+/// (<see cref="CsvRatingsWriter"/>) or, for a path ending in <c>.parquet</c>, a Parquet file
+/// (<see cref="ParquetRatingsWriter"/>), so that memory is O(m + n) (plus one Parquet row group) whatever N is
+/// (<c>refsol data generate recommender --ratings N [--format parquet]</c>).
 /// <list type="bullet">
 /// <item>Item popularity is a power law over a random ranking of the items: Pr(item of rank j) ∝ j^(−s), s = 0.6, so the
 /// most popular of 59,047 items draws ≈ 0.5 % of the ratings (MovieLens-25M's most rated film: 0.33 %).</item>
@@ -55,8 +56,8 @@ public static class SkewedRatings
 
     /// <summary>
     /// Writes N = <paramref name="ratings"/> ratings of <paramref name="users"/> users and <paramref name="items"/>
-    /// items to <paramref name="path"/> (<c>userId,movieId,rating</c>); a shape that cannot hold N ratings is a
-    /// <see cref="UserInputException"/>.
+    /// items to <paramref name="path"/> (<c>userId,movieId,rating</c>; Parquet when the path ends in <c>.parquet</c>); a
+    /// shape that cannot hold N ratings is a <see cref="UserInputException"/>.
     /// </summary>
     public static void Write(string path, long ratings, int users, int items, ulong seed, IRunProgress progress)
     {
@@ -71,11 +72,9 @@ public static class SkewedRatings
         double[] itemBias = new double[items];
         planted.FillGaussian(itemBias, 0.0, 0.3);
         Rng draws = rng.Fork();
-        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false), 1 << 20);
-        writer.Write("userId,movieId,rating\n");
+        using IRatingsWriter writer = path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? new ParquetRatingsWriter(path) : new CsvRatingsWriter(path);
         var chosen = new HashSet<int>();
         var row = new double[SyntheticRatings.PlantedRank];
-        char[] line = new char[64];
         for (int u = 0; u < users; u++)
         {
             draws.FillGaussian(row, 0.0, s);
@@ -96,8 +95,7 @@ public static class SkewedRatings
                 }
                 double r = SyntheticRatings.Mean + userBias + itemBias[i] + dot + draws.Gaussian(0.0, SyntheticRatings.Noise);
                 double halfStars = Math.Clamp(Math.Round(2 * r, MidpointRounding.ToEven) / 2, 0.5, 5.0);
-                line.AsSpan().TryWrite(CultureInfo.InvariantCulture, $"{u + 1},{i + 1},{halfStars}\n", out int written);
-                writer.Write(line, 0, written);
+                writer.Add(u + 1, i + 1, halfStars);
             }
             if ((u + 1) % 1000 == 0 || u + 1 == users)
             {

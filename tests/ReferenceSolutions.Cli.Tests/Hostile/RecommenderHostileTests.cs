@@ -77,6 +77,23 @@ public sealed class RecommenderHostileTests() : HostileTest("refsol-hostile-rec-
     }
 
     [Fact]
+    public void A_parquet_rating_that_is_NaN_is_refused_at_its_row_and_row_group()
+    {
+        string ratings = Path.Combine(Folder, "nan.parquet");
+        using (var writer = new Recommender.Ratings.ParquetRatingsWriter(ratings, rowGroupRows: 100))
+        {
+            for (int u = 0; u < 60; u++)
+            {
+                for (int j = 0; j < 20; j++)
+                {
+                    writer.Add(u + 1, ((u * 13) + j) % 80 + 1, u == 12 && j == 5 ? double.NaN : 4);
+                }
+            }
+        }
+        AssertInputError(Refsol("recommend", "--user", "1", "--ratings", ratings), $"{ratings}: row 245 (row group 2): column 'rating': NaN is not a finite rating");
+    }
+
+    [Fact]
     public void Ratings_on_a_scale_where_sgd_diverges_give_exit_1_and_the_reason_instead_of_NaN()
     {
         string ratings = Ratings("million.csv", (u, i) => (u + i) % 2 == 0 ? "1e6" : "-1e6");
