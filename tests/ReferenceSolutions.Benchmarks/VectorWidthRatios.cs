@@ -35,8 +35,7 @@ internal static class VectorWidthRatios
             rng.FillGaussian(theta, 0.0, 0.3);
             int[] y = [.. Enumerable.Range(0, x.Rows).Select(_ => rng.NextInt(2))];
             double[] z = LogisticObjective.Logits(x, theta);
-            var workspace = new Matrix(x.Rows, x.Columns);
-            Report("logistic gradient+Hessian 100000×30", samples, width => () => LogisticObjective.GradientAndHessian(width, x, y, 1.0, theta, z, workspace));
+            Report("logistic gradient+Hessian 100000×30", samples, width => () => LogisticObjective.GradientAndHessian(width, x, y, 1.0, theta, z));
         }
         {
             const int Users = 610, Items = 9_724, Factors = 32, Steps = 100_000;

@@ -72,6 +72,43 @@ public class MfSgdVectorizedStepTests
         AssertSameBits(expected, trained);
     }
 
+    /// <summary>
+    /// Train works in a cache-line-aligned copy of P and Q and copies out before each callback: every state it hands to
+    /// afterEpoch must be the step loop's after that epoch, bit for bit, for k that is and is not a multiple of 8 (Q's
+    /// table then starts at a different offset), a second call on the same trainer (reusing its buffer) must repeat the
+    /// first, and the initial state must not move.
+    /// </summary>
+    [Theory]
+    [InlineData(32)]
+    [InlineData(13)]
+    public void EveryEpochStateHandedOutIsTheReferenceStepLoops(int factors)
+    {
+        var rng = new Rng(17);
+        int users = 25, items = 40, ratings = 3000;
+        int[] u = [.. Enumerable.Range(0, ratings).Select(_ => rng.NextInt(users))];
+        int[] i = [.. Enumerable.Range(0, ratings).Select(_ => rng.NextInt(items))];
+        double[] r = [.. Enumerable.Range(0, ratings).Select(_ => rng.Uniform(1.0, 5.0))];
+        var set = new Ratings.RatingSet(u, i, r, [.. Enumerable.Range(0, users).Select(x => (long)x)], [.. Enumerable.Range(0, items).Select(x => (long)x)], "test");
+        BiasedMf initial = BiasedMf.Initial(users, items, factors, set.Mean(), 0.1, rng);
+        BiasedMf untouched = initial.Clone();
+        int[][] orders = MfSgd.Orders(ratings, 3, rng);
+        var trainer = new MfSgd(0.02, 0.05, orders);
+        var states = new List<BiasedMf>();
+        BiasedMf trained = trainer.Train(initial, set, (_, state) => states.Add(state.Clone()));
+        BiasedMf expected = initial.Clone();
+        for (int epoch = 0; epoch < orders.Length; epoch++)
+        {
+            foreach (int t in orders[epoch])
+            {
+                MfSgd.Step(expected, u[t], i[t], r[t], 0.02, 0.05);
+            }
+            AssertSameBits(expected, states[epoch]);
+        }
+        AssertSameBits(expected, trained);
+        AssertSameBits(expected, trainer.Train(initial, set));
+        AssertSameBits(untouched, initial);
+    }
+
     /// <summary>Tolerance 0 cannot tell −0 from +0; the bits can.</summary>
     private static void AssertSameBits(BiasedMf a, BiasedMf b)
     {

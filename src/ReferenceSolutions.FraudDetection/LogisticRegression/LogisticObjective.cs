@@ -91,45 +91,52 @@ public static class LogisticObjective
     }
 
     /// <summary>
-    /// ∇f and ∇²f together, from the logits z = X̃θ: one pass over the rows forms rᵢ = pᵢ − yᵢ and sᵢ = pᵢ(1 − pᵢ), adds
-    /// rᵢx̃ᵢ to the gradient and writes SX = diag(s)·X (n×d) with its column sums 𝟙ᵀ(SX); the Hessian's w-block is then
-    /// one GEMM Xᵀ·(SX) (Core's blocked kernel), the intercept row and column are 𝟙ᵀ(SX) and the corner Σᵢ sᵢ.
+    /// ∇f and ∇²f together, from the logits z = X̃θ, in one pass over the rows, <see cref="WeightedGram.ChunkRows"/> at a
+    /// time: each row forms rᵢ = pᵢ − yᵢ and sᵢ = pᵢ(1 − pᵢ), adds rᵢx̃ᵢ to the gradient and sᵢxᵢ to the column sums
+    /// 𝟙ᵀ(SX) (SX = diag(s)·X); then the chunk, still in cache, is added into the Hessian's w-block Xᵀ·diag(s)·X
+    /// (<see cref="WeightedGram"/>, lower triangle). The intercept row and column are 𝟙ᵀ(SX) and the corner Σᵢ sᵢ.
     /// The gradient is <see cref="Gradient"/>'s, bit for bit (the same products and sums, row by row); the Hessian
-    /// has <see cref="Hessian"/>'s sums in another order, mirrored so it is exactly symmetric. SX goes into the n×d
-    /// <paramref name="workspace"/>, so repeated calls on one X allocate no n×d matrix.
+    /// has <see cref="Hessian"/>'s sums in another order, mirrored so it is exactly symmetric. Memory: O(d² + 256·d),
+    /// nothing n×d.
     /// </summary>
-    public static (double[] Gradient, Matrix Hessian) GradientAndHessian(Matrix x, IReadOnlyList<int> y, double lambda, ReadOnlySpan<double> theta, ReadOnlySpan<double> z, Matrix workspace) =>
-        GradientAndHessian(VectorWidth.Current, x, y, lambda, theta, z, workspace);
+    public static (double[] Gradient, Matrix Hessian) GradientAndHessian(Matrix x, IReadOnlyList<int> y, double lambda, ReadOnlySpan<double> theta, ReadOnlySpan<double> z) =>
+        GradientAndHessian(VectorWidth.Current, x, y, lambda, theta, z);
 
-    /// <summary><see cref="GradientAndHessian(Matrix, IReadOnlyList{int}, double, ReadOnlySpan{double}, ReadOnlySpan{double}, Matrix)"/> with the row pass in the given width.</summary>
-    internal static (double[] Gradient, Matrix Hessian) GradientAndHessian(SimdWidth width, Matrix x, IReadOnlyList<int> y, double lambda, ReadOnlySpan<double> theta, ReadOnlySpan<double> z, Matrix workspace)
+    /// <summary><see cref="GradientAndHessian(Matrix, IReadOnlyList{int}, double, ReadOnlySpan{double}, ReadOnlySpan{double})"/> with the row pass and the Gram kernel in the given width.</summary>
+    internal static (double[] Gradient, Matrix Hessian) GradientAndHessian(SimdWidth width, Matrix x, IReadOnlyList<int> y, double lambda, ReadOnlySpan<double> theta, ReadOnlySpan<double> z)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        ArgumentNullException.ThrowIfNull(workspace);
         int d = x.Columns;
-        if (theta.Length != d + 1 || z.Length != x.Rows || y.Count != x.Rows || workspace.Rows != x.Rows || workspace.Columns != d)
+        if (theta.Length != d + 1 || z.Length != x.Rows || y.Count != x.Rows)
         {
-            throw new ArgumentException($"X is {x.Rows}×{d}: θ needs {d + 1} entries (has {theta.Length}), z and y {x.Rows} (have {z.Length} and {y.Count}), the workspace {x.Rows}×{d} (is {workspace.Rows}×{workspace.Columns})");
+            throw new ArgumentException($"X is {x.Rows}×{d}: θ needs {d + 1} entries (has {theta.Length}), z and y {x.Rows} (have {z.Length} and {y.Count})");
         }
+        ReadOnlySpan<int> labels = y as int[] ?? [.. y];
         double[] g = new double[d + 1];
         double[] columnSums = new double[d];
         double sTotal = 0.0;
-        for (int i = 0; i < z.Length; i++)
+        var gram = new WeightedGram.Accumulator(width, x);
+        Span<double> s = stackalloc double[WeightedGram.ChunkRows];
+        for (int start = 0; start < z.Length; start += WeightedGram.ChunkRows)
         {
-            double p = Sigmoid.Of(z[i]);
-            double r = p - y[i];
-            double s = p * (1.0 - p);
-            g[0] += r;
-            sTotal += s;
-            AccumulateRow(width, x.Row(i), r, s, g.AsSpan(1), workspace.Row(i), columnSums);
+            int rows = Math.Min(WeightedGram.ChunkRows, z.Length - start);
+            for (int k = 0; k < rows; k++)
+            {
+                int i = start + k;
+                double p = Sigmoid.Of(z[i]);
+                double r = p - labels[i];
+                s[k] = p * (1.0 - p);
+                g[0] += r;
+                sTotal += s[k];
+                AccumulateRow(width, x.Row(i), r, s[k], g.AsSpan(1), columnSums);
+            }
+            gram.AddChunk(start, s[..rows]);
         }
         for (int j = 1; j < g.Length; j++)
         {
             g[j] += lambda * theta[j];
         }
-        var block = new Matrix(d, d);
-        Gemm.Compute(1.0, x, true, workspace, false, 0.0, block); // (d,n)·(n,d) → (d,d)
         var h = new Matrix(d + 1, d + 1);
         h[0, 0] = sTotal;
         for (int a = 0; a < d; a++)
@@ -138,8 +145,8 @@ public static class LogisticObjective
             h[a + 1, 0] = columnSums[a];
             for (int c = 0; c <= a; c++)
             {
-                h[a + 1, c + 1] = block[a, c];
-                h[c + 1, a + 1] = block[a, c];
+                h[a + 1, c + 1] = gram.Lower[(a * d) + c];
+                h[c + 1, a + 1] = gram.Lower[(a * d) + c];
             }
             h[a + 1, a + 1] += lambda;
         }
@@ -147,16 +154,15 @@ public static class LogisticObjective
     }
 
     /// <summary>
-    /// For one row xᵢ: gw += r·xᵢ, sxᵢ = s·xᵢ, columnSums += sxᵢ. The scalar loop at the end is the plain form; the
-    /// Vector512 body (8 lanes) and then the Vector256 body (4 lanes) do the same multiplies and adds per element (no
-    /// fused multiply-add), so the result is the same bits at every width.
+    /// For one row xᵢ: gw += r·xᵢ, columnSums += s·xᵢ. The scalar loop at the end is the plain form; the Vector512 body
+    /// (8 lanes) and then the Vector256 body (4 lanes) do the same multiplies and adds per element (no fused
+    /// multiply-add), so the result is the same bits at every width.
     /// </summary>
-    private static void AccumulateRow(SimdWidth width, ReadOnlySpan<double> row, double r, double s, Span<double> gw, Span<double> sx, Span<double> columnSums)
+    private static void AccumulateRow(SimdWidth width, ReadOnlySpan<double> row, double r, double s, Span<double> gw, Span<double> columnSums)
     {
         int j = 0;
         ref double xr = ref MemoryMarshal.GetReference(row);
         ref double gr = ref MemoryMarshal.GetReference(gw);
-        ref double sr = ref MemoryMarshal.GetReference(sx);
         ref double cr = ref MemoryMarshal.GetReference(columnSums);
         if (width == SimdWidth.Vector512)
         {
@@ -165,9 +171,7 @@ public static class LogisticObjective
             {
                 Vector512<double> xv = Vector512.LoadUnsafe(ref xr, (nuint)j);
                 Vector512.StoreUnsafe((xv * rv) + Vector512.LoadUnsafe(ref gr, (nuint)j), ref gr, (nuint)j);
-                Vector512<double> sxv = xv * sv;
-                Vector512.StoreUnsafe(sxv, ref sr, (nuint)j);
-                Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref cr, (nuint)j) + sxv, ref cr, (nuint)j);
+                Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref cr, (nuint)j) + (xv * sv), ref cr, (nuint)j);
             }
         }
         if (width >= SimdWidth.Vector256)
@@ -177,16 +181,13 @@ public static class LogisticObjective
             {
                 Vector256<double> xv = Vector256.LoadUnsafe(ref xr, (nuint)j);
                 Vector256.StoreUnsafe((xv * rv) + Vector256.LoadUnsafe(ref gr, (nuint)j), ref gr, (nuint)j);
-                Vector256<double> sxv = xv * sv;
-                Vector256.StoreUnsafe(sxv, ref sr, (nuint)j);
-                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref cr, (nuint)j) + sxv, ref cr, (nuint)j);
+                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref cr, (nuint)j) + (xv * sv), ref cr, (nuint)j);
             }
         }
         for (; j < row.Length; j++)
         {
             gw[j] += r * row[j];
-            sx[j] = s * row[j];
-            columnSums[j] += sx[j];
+            columnSums[j] += s * row[j];
         }
     }
 

@@ -26,11 +26,10 @@ public sealed class NewtonLogisticRegression(double tolerance = 1e-13, int maxIt
         double[] theta = new double[x.Columns + 1];
         double[] z = LogisticObjective.Logits(x, theta);
         double f = LogisticObjective.ValueAt(z, y, lambda, theta);
-        var workspace = new Matrix(x.Rows, x.Columns);
         double relativeStep = double.PositiveInfinity;
         for (int iteration = 1; iteration <= maxIterations; iteration++)
         {
-            (double[] g, Matrix h) = LogisticObjective.GradientAndHessian(x, y, lambda, theta, z, workspace);
+            (double[] g, Matrix h) = LogisticObjective.GradientAndHessian(x, y, lambda, theta, z);
             Cholesky factor;
             try
             {

@@ -37,10 +37,9 @@ public static class ProfileLikelihood
         double[] z = LogisticObjective.Logits(x, theta);
         double f = LogisticObjective.ValueAt(z, y, lambda, theta);
         double[] candidate = new double[theta.Length];
-        var workspace = new Matrix(x.Rows, x.Columns);
         for (int iteration = 0; iteration < 100; iteration++)
         {
-            (double[] g, Matrix h) = LogisticObjective.GradientAndHessian(x, y, lambda, theta, z, workspace);
+            (double[] g, Matrix h) = LogisticObjective.GradientAndHessian(x, y, lambda, theta, z);
             var hFree = new Matrix(free.Length, free.Length);
             double[] gFree = new double[free.Length];
             for (int a = 0; a < free.Length; a++)

@@ -14,6 +14,7 @@ internal static class ScoreValidation
         {
             throw new ArgumentException($"{weights.Length} weights but {labels.Count} labels");
         }
+        ReadOnlySpan<int> y = Labels(labels);
         bool positive = false, negative = false;
         for (int i = 0; i < scores.Length; i++)
         {
@@ -21,18 +22,21 @@ internal static class ScoreValidation
             {
                 throw new ArgumentException($"score {i} is {scores[i]}; every score must be a finite number");
             }
-            if (labels[i] is not (0 or 1))
+            if (y[i] is not (0 or 1))
             {
-                throw new ArgumentException($"label {i} is {labels[i]}; labels must be 0 or 1");
+                throw new ArgumentException($"label {i} is {y[i]}; labels must be 0 or 1");
             }
-            positive |= labels[i] == 1;
-            negative |= labels[i] == 0;
+            positive |= y[i] == 1;
+            negative |= y[i] == 0;
         }
         if (!positive || !negative)
         {
             throw new ArgumentException($"all {labels.Count} labels are {(positive ? 1 : 0)}; ROC, PR and their areas need both classes");
         }
     }
+
+    /// <summary>The labels as a span: the array itself when they are an <c>int[]</c>, else a copy.</summary>
+    public static ReadOnlySpan<int> Labels(IReadOnlyList<int> labels) => labels as int[] ?? [.. labels];
 
     /// <summary>Row indices ordered by descending score (ties in no particular order: metrics here treat a tie as one threshold).</summary>
     public static int[] DescendingOrder(ReadOnlySpan<double> scores)

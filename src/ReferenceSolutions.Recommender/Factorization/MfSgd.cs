@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.Core.Native;
 using ReferenceSolutions.Recommender.Ratings;
 
@@ -43,28 +44,68 @@ public sealed class MfSgd : IMfTrainer
     /// <summary>How many ratings ahead <see cref="Gather"/> prefetches (measured best among 16, 32, 64, 128).</summary>
     private const int GatherPrefetchDistance = 32;
 
-    /// <inheritdoc/>
-    public BiasedMf Train(BiasedMf initial, RatingSet train, Action<int, BiasedMf>? afterEpoch = null)
+    /// <summary>
+    /// A spare factor buffer from an earlier <see cref="Train"/> (see <see cref="Train"/>), taken and given back atomically
+    /// so that concurrent calls on one trainer each get their own.
+    /// </summary>
+    private double[]? _spareFactors;
+
+    /// <summary>
+    /// Trains a copy of <paramref name="initial"/>. P and Q are trained in a pinned working buffer whose tables start on a
+    /// 64-byte cache-line boundary: a k = 32 row is then exactly four lines, and no 256- or 512-bit load or store of a
+    /// row splits a line (a .NET array's data starts wherever the allocator put it, 8-byte aligned; an epoch measured
+    /// ≈ 12 % faster aligned). The tables are copied in once, and out into the returned state before each
+    /// <paramref name="afterEpoch"/> call and at the end; the buffer is kept for the next call. Same arithmetic, same
+    /// order, so the same bits as a loop of <see cref="Step"/>s.
+    /// </summary>
+    public unsafe BiasedMf Train(BiasedMf initial, RatingSet train, Action<int, BiasedMf>? afterEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(initial);
         ArgumentNullException.ThrowIfNull(train);
-        BiasedMf model = initial.Clone();
+        int k = initial.Factors, pLength = initial.P.Data.Length, qLength = initial.Q.Data.Length;
+        var model = new BiasedMf(initial.Mu, (double[])initial.UserBias.Clone(), (double[])initial.ItemBias.Clone(),
+            new Matrix(initial.P.Rows, k, GC.AllocateUninitializedArray<double>(pLength)), new Matrix(initial.Q.Rows, k, GC.AllocateUninitializedArray<double>(qLength)));
         int n = train.Count;
+        double[] factors = Interlocked.Exchange(ref _spareFactors, null) is { } spare && spare.Length >= pLength + qLength + (2 * CacheLineDoubles)
+            ? spare
+            : GC.AllocateUninitializedArray<double>(pLength + qLength + (2 * CacheLineDoubles), pinned: true);
         int[] users = ArrayPool<int>.Shared.Rent(n);
         int[] items = ArrayPool<int>.Shared.Rent(n);
         double[] values = ArrayPool<double>.Shared.Rent(n);
         try
         {
-            int epoch = 0;
-            foreach (int[] order in _orders.For(n))
+            fixed (double* buffer = factors)
             {
-                epoch++;
-                if (order.Length != n)
+                double* p = AlignToCacheLine(buffer);
+                double* q = AlignToCacheLine(p + pLength);
+                var pTable = new Span<double>(p, pLength);
+                var qTable = new Span<double>(q, qLength);
+                initial.P.Data.CopyTo(pTable);
+                initial.Q.Data.CopyTo(qTable);
+                int epoch = 0;
+                bool copiedOut = false;
+                foreach (int[] order in _orders.For(n))
                 {
-                    throw new ArgumentException($"epoch {epoch}'s order has {order.Length} entries for {n} ratings", nameof(train));
+                    epoch++;
+                    if (order.Length != n)
+                    {
+                        throw new ArgumentException($"epoch {epoch}'s order has {order.Length} entries for {n} ratings", nameof(train));
+                    }
+                    Gather(train, order, users, items, values);
+                    Epoch(p, q, model, users.AsSpan(0, n), items.AsSpan(0, n), values.AsSpan(0, n), _learningRate, _lambda);
+                    copiedOut = afterEpoch is not null;
+                    if (copiedOut)
+                    {
+                        pTable.CopyTo(model.P.Data);
+                        qTable.CopyTo(model.Q.Data);
+                        afterEpoch!(epoch, model);
+                    }
                 }
-                RunEpoch(model, train, order, users, items, values);
-                afterEpoch?.Invoke(epoch, model);
+                if (!copiedOut)
+                {
+                    pTable.CopyTo(model.P.Data);
+                    qTable.CopyTo(model.Q.Data);
+                }
             }
         }
         finally
@@ -72,17 +113,15 @@ public sealed class MfSgd : IMfTrainer
             ArrayPool<int>.Shared.Return(users);
             ArrayPool<int>.Shared.Return(items);
             ArrayPool<double>.Shared.Return(values);
+            Interlocked.Exchange(ref _spareFactors, factors);
         }
         return model;
     }
 
-    /// <summary>One epoch: gather the ratings in <paramref name="order"/> into sequential arrays, then <see cref="Epoch"/> over them.</summary>
-    private void RunEpoch(BiasedMf model, RatingSet train, int[] order, int[] users, int[] items, double[] values)
-    {
-        int n = order.Length;
-        Gather(train, order, users, items, values);
-        Epoch(model, users.AsSpan(0, n), items.AsSpan(0, n), values.AsSpan(0, n), _learningRate, _lambda);
-    }
+    private const int CacheLineDoubles = 64 / sizeof(double);
+
+    /// <summary>The first address at or after <paramref name="address"/> on a 64-byte boundary (at most 7 doubles on).</summary>
+    private static unsafe double* AlignToCacheLine(double* address) => (double*)(((nuint)address + 63) & ~(nuint)63);
 
     /// <summary>
     /// users[t], items[t], values[t] ← the rating order[t] of <paramref name="train"/>, for t = 0..N−1: random
@@ -118,33 +157,31 @@ public sealed class MfSgd : IMfTrainer
 
     /// <summary>
     /// <see cref="StepVectorized(BiasedMf, int, int, double, double, double)"/> on the ratings (users[t], items[t], values[t]) for t = 0, 1, …, in that order
-    /// (the epoch's order, gathered into three sequential arrays). The 2.5 MB item table of MovieLens at k = 32 does
+    /// (the epoch's order, gathered into three sequential arrays), with P and Q the tables at <paramref name="p"/> and
+    /// <paramref name="q"/> (row-major, <paramref name="model"/>'s shapes) and <paramref name="model"/>'s biases and μ. The 2.5 MB item table of MovieLens at k = 32 does
     /// not fit the 512 KB L2, so ahead of step t the P and Q rows of step t + <see cref="PrefetchDistance"/> are
     /// prefetched; a prefetch changes no value, so the result is bit for bit that of the plain loop of steps.
     /// </summary>
-    private static unsafe void Epoch(BiasedMf model, ReadOnlySpan<int> users, ReadOnlySpan<int> items, ReadOnlySpan<double> values, double learningRate, double lambda)
+    private static unsafe void Epoch(double* p, double* q, BiasedMf model, ReadOnlySpan<int> users, ReadOnlySpan<int> items, ReadOnlySpan<double> values, double learningRate, double lambda)
     {
         int k = model.Factors;
         double[] userBias = model.UserBias;
         double[] itemBias = model.ItemBias;
         int userRows = model.P.Rows, itemRows = model.Q.Rows;
-        fixed (double* p = model.P.Data, q = model.Q.Data)
+        for (int t = 0; t < users.Length; t++)
         {
-            for (int t = 0; t < users.Length; t++)
+            int ahead = t + PrefetchDistance;
+            if (Sse.IsSupported && ahead < users.Length)
             {
-                int ahead = t + PrefetchDistance;
-                if (Sse.IsSupported && ahead < users.Length)
-                {
-                    PrefetchRow(p + ((long)users[ahead] * k), k);
-                    PrefetchRow(q + ((long)items[ahead] * k), k);
-                }
-                int u = users[t], i = items[t];
-                if ((uint)u >= (uint)userRows || (uint)i >= (uint)itemRows)
-                {
-                    throw new ArgumentOutOfRangeException(nameof(users), $"rating {t} of the epoch: user {u} or item {i} is outside the {userRows}×{itemRows} model");
-                }
-                StepRows(VectorWidth.Current, new Span<double>(p + ((long)u * k), k), new Span<double>(q + ((long)i * k), k), ref userBias[u], ref itemBias[i], model.Mu, values[t], learningRate, lambda);
+                PrefetchRow(p + ((long)users[ahead] * k), k);
+                PrefetchRow(q + ((long)items[ahead] * k), k);
             }
+            int u = users[t], i = items[t];
+            if ((uint)u >= (uint)userRows || (uint)i >= (uint)itemRows)
+            {
+                throw new ArgumentOutOfRangeException(nameof(users), $"rating {t} of the epoch: user {u} or item {i} is outside the {userRows}×{itemRows} model");
+            }
+            StepRows(VectorWidth.Current, new Span<double>(p + ((long)u * k), k), new Span<double>(q + ((long)i * k), k), ref userBias[u], ref itemBias[i], model.Mu, values[t], learningRate, lambda);
         }
     }
 
