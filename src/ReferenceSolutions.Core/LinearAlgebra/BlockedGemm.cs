@@ -30,6 +30,7 @@ internal static class BlockedGemm
     internal const int NC = 1024;
 
     private const long ParallelFlops = 1L << 23;
+    private const int PackedAPanels = 4;
 
     public static void Run(int m, int n, int k, double alpha, Matrix a, bool transposeA, Matrix b, bool transposeB, double beta, Matrix c) =>
         Run(VectorWidth.Current, m, n, k, alpha, a, transposeA, b, transposeB, beta, c);
@@ -117,26 +118,36 @@ internal static class BlockedGemm
         {
             int ic = blockIndex * mcMax;
             int mc = Math.Min(mcMax, m - ic);
-            double[] aPack = ArrayPool<double>.Shared.Rent(RoundUp(mc, MR) * kc);
+            int nr = TileColumns(width);
+            bool pack = PacksA(nc, nr);
+            double[]? aPack = pack ? ArrayPool<double>.Shared.Rent(RoundUp(mc, MR) * kc) : null;
             try
             {
-                PackA(a, transposeA, ic, mc, pc, kc, aPack);
-                int nr = TileColumns(width);
+                if (aPack is not null)
+                {
+                    PackA(a, transposeA, ic, mc, pc, kc, aPack);
+                }
+                nint rowStride = aPack is not null || transposeA ? 1 : a.Columns;
+                nint pStride = aPack is not null ? MR : transposeA ? a.Columns : 1;
                 for (int jr = 0; jr < nc; jr += nr)
                 {
                     for (int ir = 0; ir < mc; ir += MR)
                     {
                         int rows = Math.Min(MR, mc - ir), columns = Math.Min(nr, nc - jr);
+                        ref double ap = ref aPack is not null
+                            ? ref aPack[ir * kc]
+                            : ref transposeA ? ref a.Data[(pc * a.Columns) + ic + ir] : ref a.Data[((ic + ir) * a.Columns) + pc];
+                        ref double bp = ref bPack[jr * kc];
                         switch (width)
                         {
                             case SimdWidth.Vector512:
-                                MicroKernel512(kc, aPack, ir * kc, bPack, jr * kc, c, ic + ir, jc + jr, rows, columns, alpha);
+                                MicroKernel512(kc, ref ap, rowStride, pStride, ref bp, c, ic + ir, jc + jr, rows, columns, alpha);
                                 break;
                             case SimdWidth.Vector256:
-                                MicroKernel(kc, aPack, ir * kc, bPack, jr * kc, c, ic + ir, jc + jr, rows, columns, alpha);
+                                MicroKernel(kc, ref ap, rowStride, pStride, ref bp, c, ic + ir, jc + jr, rows, columns, alpha);
                                 break;
                             default:
-                                MicroKernelScalar(kc, aPack, ir * kc, bPack, jr * kc, c, ic + ir, jc + jr, rows, columns, alpha);
+                                MicroKernelScalar(kc, ref ap, rowStride, pStride, ref bp, c, ic + ir, jc + jr, rows, columns, alpha);
                                 break;
                         }
                     }
@@ -144,10 +155,21 @@ internal static class BlockedGemm
             }
             finally
             {
-                ArrayPool<double>.Shared.Return(aPack);
+                if (aPack is not null)
+                {
+                    ArrayPool<double>.Shared.Return(aPack);
+                }
             }
         }
     }
+
+    /// <summary>
+    /// Whether a row block packs its op(A) block first: only when C is wide enough (more than <see cref="PackedAPanels"/>
+    /// column panels) for the copy to pay for itself. Otherwise the micro-kernel reads op(A) where it lies (a row of A is
+    /// contiguous in p; a column of Aᵀ has its four rows side by side), as for the MLP's N×64 and N×10 layers, where
+    /// packing cost as much as the multiply.
+    /// </summary>
+    private static bool PacksA(int nc, int nr) => nc > PackedAPanels * nr;
 
     private static void ScaleC(double beta, Matrix c)
     {
@@ -170,13 +192,18 @@ internal static class BlockedGemm
         {
             int rows = Math.Min(MR, mc - (panel * MR));
             int baseOffset = panel * MR * kc;
-            for (int p = 0; p < kc; p++)
+            if (rows < MR)
             {
-                int o = baseOffset + (p * MR);
-                for (int r = 0; r < MR; r++)
+                Array.Clear(aPack, baseOffset, MR * kc);
+            }
+            for (int r = 0; r < rows; r++)
+            {
+                int i = ic + (panel * MR) + r;
+                int source = transposeA ? (pc * lda) + i : (i * lda) + pc;
+                int step = transposeA ? lda : 1;
+                for (int p = 0; p < kc; p++)
                 {
-                    int i = ic + (panel * MR) + r;
-                    aPack[o + r] = r >= rows ? 0.0 : transposeA ? data[((pc + p) * lda) + i] : data[(i * lda) + pc + p];
+                    aPack[baseOffset + (p * MR) + r] = data[source + (p * step)];
                 }
             }
         }
@@ -191,59 +218,71 @@ internal static class BlockedGemm
         {
             int columns = Math.Min(nr, nc - (panel * nr));
             int baseOffset = panel * nr * kc;
+            if (columns < nr)
+            {
+                Array.Clear(bPack, baseOffset, nr * kc);
+            }
+            if (transposeB)
+            {
+                for (int j = 0; j < columns; j++)
+                {
+                    int source = ((jc + (panel * nr) + j) * ldb) + pc;
+                    for (int p = 0; p < kc; p++)
+                    {
+                        bPack[baseOffset + (p * nr) + j] = data[source + p];
+                    }
+                }
+                continue;
+            }
             for (int p = 0; p < kc; p++)
             {
-                int o = baseOffset + (p * nr);
-                if (!transposeB && columns == nr)
-                {
-                    data.AsSpan(((pc + p) * ldb) + jc + (panel * nr), nr).CopyTo(bPack.AsSpan(o, nr));
-                    continue;
-                }
-                for (int j = 0; j < nr; j++)
-                {
-                    int col = jc + (panel * nr) + j;
-                    bPack[o + j] = j >= columns ? 0.0 : transposeB ? data[(col * ldb) + pc + p] : data[((pc + p) * ldb) + col];
-                }
+                data.AsSpan(((pc + p) * ldb) + jc + (panel * nr), columns).CopyTo(bPack.AsSpan(baseOffset + (p * nr), columns));
             }
         }
     }
 
-    /// <summary>C[i0.., j0..] += α·(Apanel · Bpanel) for one MR×NR tile, accumulating over p = 0..kc−1 in registers.</summary>
+    /// <summary>
+    /// C[i0.., j0..] += α·(Apanel · Bpanel) for one MR×NR tile, accumulating over p = 0..kc−1 in registers. Row r of
+    /// the A panel at step p is a[r·rowStride + p·pStride] (packed: 1 and MR; A in place: lda and 1; Aᵀ in place: 1 and
+    /// lda); rows past <paramref name="mr"/> re-read the last row, and their sums are dropped.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MicroKernel(int kc, double[] aPack, int aOffset, double[] bPack, int bOffset, Matrix c, int i0, int j0, int mr, int nr, double alpha)
+    private static void MicroKernel(int kc, ref double a, nint rowStride, nint pStride, ref double bp, Matrix c, int i0, int j0, int mr, int nr, double alpha)
     {
         Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector256<double> c20 = default, c21 = default, c30 = default, c31 = default;
-        ref double ap = ref aPack[aOffset];
-        ref double bp = ref bPack[bOffset];
-        for (int p = 0; p < kc; p++)
+        ref double a0 = ref a;
+        ref double a1 = ref Unsafe.Add(ref a, Math.Min(1, mr - 1) * rowStride);
+        ref double a2 = ref Unsafe.Add(ref a, Math.Min(2, mr - 1) * rowStride);
+        ref double a3 = ref Unsafe.Add(ref a, Math.Min(3, mr - 1) * rowStride);
+        nint ao = 0;
+        for (int p = 0; p < kc; p++, ao += pStride)
         {
             Vector256<double> b0 = Vector256.LoadUnsafe(ref bp, (nuint)(p * NR));
             Vector256<double> b1 = Vector256.LoadUnsafe(ref bp, (nuint)((p * NR) + 4));
-            ref double ar = ref Unsafe.Add(ref ap, p * MR);
-            Vector256<double> a0 = Vector256.Create(ar);
-            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-            Vector256<double> a1 = Vector256.Create(Unsafe.Add(ref ar, 1));
-            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-            Vector256<double> a2 = Vector256.Create(Unsafe.Add(ref ar, 2));
-            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-            Vector256<double> a3 = Vector256.Create(Unsafe.Add(ref ar, 3));
-            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+            Vector256<double> x0 = Vector256.Create(Unsafe.Add(ref a0, ao));
+            c00 = Vector256.FusedMultiplyAdd(x0, b0, c00);
+            c01 = Vector256.FusedMultiplyAdd(x0, b1, c01);
+            Vector256<double> x1 = Vector256.Create(Unsafe.Add(ref a1, ao));
+            c10 = Vector256.FusedMultiplyAdd(x1, b0, c10);
+            c11 = Vector256.FusedMultiplyAdd(x1, b1, c11);
+            Vector256<double> x2 = Vector256.Create(Unsafe.Add(ref a2, ao));
+            c20 = Vector256.FusedMultiplyAdd(x2, b0, c20);
+            c21 = Vector256.FusedMultiplyAdd(x2, b1, c21);
+            Vector256<double> x3 = Vector256.Create(Unsafe.Add(ref a3, ao));
+            c30 = Vector256.FusedMultiplyAdd(x3, b0, c30);
+            c31 = Vector256.FusedMultiplyAdd(x3, b1, c31);
         }
         double[] cData = c.Data;
         int ldc = c.Columns;
         if (mr == MR && nr == NR)
         {
-            Vector256<double> a = Vector256.Create(alpha);
+            Vector256<double> s = Vector256.Create(alpha);
             ref double c0 = ref cData[(i0 * ldc) + j0];
-            AddRow(ref c0, c00, c01, a);
-            AddRow(ref Unsafe.Add(ref c0, ldc), c10, c11, a);
-            AddRow(ref Unsafe.Add(ref c0, 2 * ldc), c20, c21, a);
-            AddRow(ref Unsafe.Add(ref c0, 3 * ldc), c30, c31, a);
+            AddRow(ref c0, c00, c01, s);
+            AddRow(ref Unsafe.Add(ref c0, ldc), c10, c11, s);
+            AddRow(ref Unsafe.Add(ref c0, 2 * ldc), c20, c21, s);
+            AddRow(ref Unsafe.Add(ref c0, 3 * ldc), c30, c31, s);
             return;
         }
         Span<double> tile = stackalloc double[MR * NR];
@@ -264,40 +303,42 @@ internal static class BlockedGemm
     /// Vector512 (lanes j = 0..15 of the tile), so every element sees the same fused multiply-adds in the same order.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MicroKernel512(int kc, double[] aPack, int aOffset, double[] bPack, int bOffset, Matrix c, int i0, int j0, int mr, int nr, double alpha)
+    private static void MicroKernel512(int kc, ref double a, nint rowStride, nint pStride, ref double bp, Matrix c, int i0, int j0, int mr, int nr, double alpha)
     {
         Vector512<double> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector512<double> c20 = default, c21 = default, c30 = default, c31 = default;
-        ref double ap = ref aPack[aOffset];
-        ref double bp = ref bPack[bOffset];
-        for (int p = 0; p < kc; p++)
+        ref double a0 = ref a;
+        ref double a1 = ref Unsafe.Add(ref a, Math.Min(1, mr - 1) * rowStride);
+        ref double a2 = ref Unsafe.Add(ref a, Math.Min(2, mr - 1) * rowStride);
+        ref double a3 = ref Unsafe.Add(ref a, Math.Min(3, mr - 1) * rowStride);
+        nint ao = 0;
+        for (int p = 0; p < kc; p++, ao += pStride)
         {
             Vector512<double> b0 = Vector512.LoadUnsafe(ref bp, (nuint)(p * NR512));
             Vector512<double> b1 = Vector512.LoadUnsafe(ref bp, (nuint)((p * NR512) + 8));
-            ref double ar = ref Unsafe.Add(ref ap, p * MR);
-            Vector512<double> a0 = Vector512.Create(ar);
-            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-            Vector512<double> a1 = Vector512.Create(Unsafe.Add(ref ar, 1));
-            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-            Vector512<double> a2 = Vector512.Create(Unsafe.Add(ref ar, 2));
-            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-            Vector512<double> a3 = Vector512.Create(Unsafe.Add(ref ar, 3));
-            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+            Vector512<double> x0 = Vector512.Create(Unsafe.Add(ref a0, ao));
+            c00 = Vector512.FusedMultiplyAdd(x0, b0, c00);
+            c01 = Vector512.FusedMultiplyAdd(x0, b1, c01);
+            Vector512<double> x1 = Vector512.Create(Unsafe.Add(ref a1, ao));
+            c10 = Vector512.FusedMultiplyAdd(x1, b0, c10);
+            c11 = Vector512.FusedMultiplyAdd(x1, b1, c11);
+            Vector512<double> x2 = Vector512.Create(Unsafe.Add(ref a2, ao));
+            c20 = Vector512.FusedMultiplyAdd(x2, b0, c20);
+            c21 = Vector512.FusedMultiplyAdd(x2, b1, c21);
+            Vector512<double> x3 = Vector512.Create(Unsafe.Add(ref a3, ao));
+            c30 = Vector512.FusedMultiplyAdd(x3, b0, c30);
+            c31 = Vector512.FusedMultiplyAdd(x3, b1, c31);
         }
         double[] cData = c.Data;
         int ldc = c.Columns;
         if (mr == MR && nr == NR512)
         {
-            Vector512<double> a = Vector512.Create(alpha);
+            Vector512<double> s = Vector512.Create(alpha);
             ref double c0 = ref cData[(i0 * ldc) + j0];
-            AddRow(ref c0, c00, c01, a);
-            AddRow(ref Unsafe.Add(ref c0, ldc), c10, c11, a);
-            AddRow(ref Unsafe.Add(ref c0, 2 * ldc), c20, c21, a);
-            AddRow(ref Unsafe.Add(ref c0, 3 * ldc), c30, c31, a);
+            AddRow(ref c0, c00, c01, s);
+            AddRow(ref Unsafe.Add(ref c0, ldc), c10, c11, s);
+            AddRow(ref Unsafe.Add(ref c0, 2 * ldc), c20, c21, s);
+            AddRow(ref Unsafe.Add(ref c0, 3 * ldc), c30, c31, s);
             return;
         }
         Span<double> tile = stackalloc double[MR * NR512];
@@ -317,17 +358,17 @@ internal static class BlockedGemm
     /// The scalar width: the 4×8 tile as plain loops, acc[r, j] = fma(a[r], b[j], acc[r, j]) over p, then
     /// <see cref="WriteBack"/>, the same operations as the vector tiles element by element.
     /// </summary>
-    private static void MicroKernelScalar(int kc, double[] aPack, int aOffset, double[] bPack, int bOffset, Matrix c, int i0, int j0, int mr, int nr, double alpha)
+    private static void MicroKernelScalar(int kc, ref double a, nint rowStride, nint pStride, ref double bp, Matrix c, int i0, int j0, int mr, int nr, double alpha)
     {
         Span<double> tile = stackalloc double[MR * NR];
         for (int p = 0; p < kc; p++)
         {
-            for (int r = 0; r < MR; r++)
+            for (int r = 0; r < mr; r++)
             {
-                double air = aPack[aOffset + (p * MR) + r];
+                double air = Unsafe.Add(ref a, (r * rowStride) + (p * pStride));
                 for (int j = 0; j < NR; j++)
                 {
-                    tile[(r * NR) + j] = Math.FusedMultiplyAdd(air, bPack[bOffset + (p * NR) + j], tile[(r * NR) + j]);
+                    tile[(r * NR) + j] = Math.FusedMultiplyAdd(air, Unsafe.Add(ref bp, (p * NR) + j), tile[(r * NR) + j]);
                 }
             }
         }
@@ -336,31 +377,23 @@ internal static class BlockedGemm
 
     /// <summary>
     /// C[i0 + r, j0 + j] += α·tile[r·stride + j] for r &lt; mr, j &lt; nr, rounded as the 4×8 Vector256 kernel rounds it:
-    /// each 8-column group of a 4-row tile that is full (mr = 4 and 8 columns) by fused multiply-add, as its AddRow does,
-    /// every other element by a multiply then an add (TensorPrimitives.MultiplyAdd, which does not fuse).
+    /// by fused multiply-add where the element lies in a whole 4-row, 8-column group of C (i &lt; m − m mod 4 and
+    /// j &lt; n − n mod 8, a full tile of that kernel, whose AddRow fuses), elsewhere by a multiply then an add.
     /// </summary>
     private static void WriteBack(Span<double> tile, int stride, Matrix c, int i0, int j0, int mr, int nr, double alpha)
     {
         double[] cData = c.Data;
         int ldc = c.Columns;
+        int fullRows = c.Rows - (c.Rows % MR), fullColumns = ldc - (ldc % NR);
         for (int r = 0; r < mr; r++)
         {
-            for (int group = 0; group < nr; group += NR)
+            int i = i0 + r;
+            ref double row = ref cData[(i * ldc) + j0];
+            for (int j = 0; j < nr; j++)
             {
-                int columns = Math.Min(NR, nr - group);
-                Span<double> row = cData.AsSpan(((i0 + r) * ldc) + j0 + group, columns);
-                ReadOnlySpan<double> acc = tile.Slice((r * stride) + group, columns);
-                if (mr == MR && columns == NR)
-                {
-                    for (int j = 0; j < NR; j++)
-                    {
-                        row[j] = Math.FusedMultiplyAdd(acc[j], alpha, row[j]);
-                    }
-                }
-                else
-                {
-                    System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(acc, alpha, row, row);
-                }
+                double acc = tile[(r * stride) + j];
+                ref double cij = ref Unsafe.Add(ref row, j);
+                cij = i < fullRows && j0 + j < fullColumns ? Math.FusedMultiplyAdd(acc, alpha, cij) : (acc * alpha) + cij;
             }
         }
     }
