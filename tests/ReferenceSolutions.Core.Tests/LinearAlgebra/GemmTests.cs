@@ -93,6 +93,11 @@ public class GemmTests
         Assert.Equal(expected, Bits(RunAt(SimdWidth.Scalar, -1.25, a, false, b, false, 0.5, c0)));
     }
 
+    /// <summary>
+    /// The kernel's bits are those of <see cref="BlockedOrder"/> at every width: in one thread (among them the MLP's
+    /// shapes at batch 1024: X·W₁ᵀ, A₁·W₂ᵀ, ∂L/∂W as dZᵀ·A, ∂L/∂A₁ = dZ₂·W₂), and split over threads by rows
+    /// (301×283×517) and by columns (200×260×300; 8×2100×520, whose halves each cross the NC = 1024 column block).
+    /// </summary>
     [Theory]
     [InlineData(1, 1, 1, false, false)]
     [InlineData(10, 64, 1024, true, false)]
@@ -104,6 +109,8 @@ public class GemmTests
     [InlineData(301, 283, 517, true, true)]
     [InlineData(250, 70, 90, false, true)]
     [InlineData(13, 1030, 7, true, false)]
+    [InlineData(200, 260, 300, false, false)]
+    [InlineData(8, 2100, 520, false, true)]
     public void Every_width_and_schedule_gives_the_bits_of_the_blocked_summation_order(int m, int n, int k, bool transposeA, bool transposeB)
     {
         ulong seed = (ulong)((m * 7919) + (n * 31) + k);
