@@ -8,16 +8,17 @@ namespace ReferenceSolutions.Core.LinearAlgebra;
 
 /// <summary>
 /// The fast GEMM behind <see cref="Gemm.Compute"/>, in the Goto/BLIS shape: C is cut into NC-column and MC-row
-/// blocks, op(B) into KC×NC panels and op(A) into MC×KC blocks that are packed contiguously, and a register-tiled
-/// micro-kernel (fused multiply-add) runs over each packed pair; one tile shape per <see cref="SimdWidth"/>, chosen once
-/// (<see cref="VectorWidth.Current"/>): 4×16 with 8 Vector512 accumulators, 4×8 with 8 Vector256 accumulators, or the
-/// same 4×8 tile as plain loops. (A 6×8 Vector256 tile needs 12 accumulators plus 3 temporaries; with AVX2's 16
-/// registers the JIT then spills every accumulator each iteration and runs 4× slower.) Row blocks of C go to
-/// different threads; every element of C is summed in one thread in a fixed order, so results are bit-for-bit
-/// repeatable. Same arithmetic as <see cref="Gemm.Reference"/>, summed in another order (KC chunks, FMA rounding).
-/// Every width gives the same bits: each element is accumulated over p in the same order with the same fused
-/// multiply-adds whatever the tile, and the write-back C += α·acc is fused exactly where the 4×8 tile is full
-/// (see <see cref="WriteBack"/>).
+/// blocks, op(B) into KC×NC panels packed contiguously, and a register-tiled micro-kernel (fused multiply-add) runs over
+/// each panel; one tile shape per <see cref="SimdWidth"/>, chosen once (<see cref="VectorWidth.Current"/>): 8×16 with 16
+/// Vector512 accumulators, 4×8 with 8 Vector256 accumulators, or the same 4×8 tile as plain loops. The tiles read
+/// op(A) in place; the 4×8 tiles pack it into MC×KC blocks first when C is wide (<see cref="PacksA"/>). (A 6×8
+/// Vector256 tile needs 12 accumulators plus 3 temporaries; with AVX2's 16 registers the JIT then spills every
+/// accumulator each iteration and runs 4× slower.) Above 2²³ multiply-adds C is split into one part per thread, by
+/// columns or by rows, each run through all of k; every element of C is summed in one thread in a fixed order, so
+/// results are bit-for-bit repeatable. Same arithmetic as <see cref="Gemm.Reference"/>, summed in another order (KC
+/// chunks, FMA rounding), and the same bits at every width, tile and split: each element is accumulated over p in the
+/// same order with the same fused multiply-adds, and the write-back C += α·acc is fused exactly where the element lies
+/// in a whole 4-row, 8-column group of C (see <see cref="WriteBack"/>).
 /// Derivation: docs/core.md#gemm-the-reference-loop-and-the-blocked-kernel.
 /// </summary>
 internal static class BlockedGemm
@@ -75,6 +76,7 @@ internal static class BlockedGemm
     /// <summary>NR of the width's tile: 16 columns for Vector512, 8 otherwise.</summary>
     internal static int TileColumns(SimdWidth width) => width == SimdWidth.Vector512 ? NR512 : NR;
 
+    /// <summary>The operands of one call; <see cref="Run"/> computes one part of C, so threads can each take one.</summary>
     private sealed class Product(SimdWidth width, Matrix a, bool transposeA, Matrix b, bool transposeB, Matrix c, double alpha, int k)
     {
         /// <summary>C[i0..i1, j0..j1) += α·op(A)·op(B) over all of k: the blocked loops over that part of C alone.</summary>
@@ -150,7 +152,8 @@ internal static class BlockedGemm
 
     /// <summary>
     /// Whether a block packs its op(A) rows first. The 8×16 tile reads op(A) where it lies (a row of A is contiguous in
-    /// p; at step p the eight rows of Aᵀ are one cache line), which measured faster than packing at every size. The
+    /// p; at step p the eight rows of Aᵀ are one cache line), which measured faster than packing at 512³ and at the MLP's
+    /// shapes. The
     /// narrower tiles pack when C is wider than <see cref="PackedAPanels"/> column panels, where the copy pays for
     /// itself; on narrow C (the MLP's N×10 layer) packing cost as much as the multiply.
     /// </summary>
