@@ -1,3 +1,7 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using ReferenceSolutions.Core.Native;
+
 namespace ReferenceSolutions.NeuralNet.FromScratch;
 
 /// <summary>
@@ -44,6 +48,11 @@ public sealed class Sgd : IOptimizer
         {
             double[] theta = _parameters[p].Value;
             double[] grad = _parameters[p].Gradient;
+            if (_momentum == 0.0 && _weightDecay == 0.0)
+            {
+                Descend(theta, grad, LearningRate);
+                continue;
+            }
             for (int i = 0; i < theta.Length; i++)
             {
                 double g = _weightDecay != 0.0 ? grad[i] + (_weightDecay * theta[i]) : grad[i];
@@ -55,6 +64,49 @@ public sealed class Sgd : IOptimizer
                 }
                 theta[i] -= LearningRate * g;
             }
+        }
+    }
+
+    /// <summary>
+    /// θ ← θ − η·g element by element, plain SGD (μ = 0, λ = 0): the loop of <see cref="Step"/> with g = ∇θ, rounded as
+    /// it rounds (the product η·g, then the difference; no fused multiply-add). The vector bodies do the same two
+    /// operations eight (Vector512) then four (Vector256) lanes at a time in the process's
+    /// <see cref="VectorWidth.Current"/>, the plain loop at the end takes the tail; bit for bit equal to it at every width.
+    /// </summary>
+    internal static void Descend(Span<double> theta, ReadOnlySpan<double> gradient, double learningRate) =>
+        Descend(VectorWidth.Current, theta, gradient, learningRate);
+
+    /// <summary><see cref="Descend(Span{double}, ReadOnlySpan{double}, double)"/> in the given width.</summary>
+    internal static void Descend(SimdWidth width, Span<double> theta, ReadOnlySpan<double> gradient, double learningRate)
+    {
+        if (gradient.Length != theta.Length)
+        {
+            throw new ArgumentException($"SGD spans differ in length: θ {theta.Length}, gradient {gradient.Length}");
+        }
+        int i = 0;
+        ref double t = ref MemoryMarshal.GetReference(theta);
+        ref double g = ref MemoryMarshal.GetReference(gradient);
+        if (width == SimdWidth.Vector512)
+        {
+            Vector512<double> eta = Vector512.Create(learningRate);
+            for (; i <= theta.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                Vector512<double> step = Vector512.Multiply(eta, Vector512.LoadUnsafe(ref g, (nuint)i));
+                Vector512.StoreUnsafe(Vector512.Subtract(Vector512.LoadUnsafe(ref t, (nuint)i), step), ref t, (nuint)i);
+            }
+        }
+        if (width >= SimdWidth.Vector256)
+        {
+            Vector256<double> eta = Vector256.Create(learningRate);
+            for (; i <= theta.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                Vector256<double> step = Vector256.Multiply(eta, Vector256.LoadUnsafe(ref g, (nuint)i));
+                Vector256.StoreUnsafe(Vector256.Subtract(Vector256.LoadUnsafe(ref t, (nuint)i), step), ref t, (nuint)i);
+            }
+        }
+        for (; i < theta.Length; i++)
+        {
+            theta[i] -= learningRate * gradient[i];
         }
     }
 

@@ -93,6 +93,40 @@ public class GemmTests
         Assert.Equal(expected, Bits(RunAt(SimdWidth.Scalar, -1.25, a, false, b, false, 0.5, c0)));
     }
 
+    /// <summary>
+    /// The kernel's bits are those of <see cref="BlockedOrder"/> at every width: in one thread (among them the MLP's
+    /// shapes at batch 1024: X·W₁ᵀ, A₁·W₂ᵀ, ∂L/∂W as dZᵀ·A, ∂L/∂A₁ = dZ₂·W₂), and split over threads by rows
+    /// (301×283×517) and by columns (200×260×300; 8×2100×520, whose halves each cross the NC = 1024 column block).
+    /// </summary>
+    [Theory]
+    [InlineData(1, 1, 1, false, false)]
+    [InlineData(10, 64, 1024, true, false)]
+    [InlineData(1024, 10, 64, false, true)]
+    [InlineData(1024, 64, 64, false, true)]
+    [InlineData(64, 64, 1024, true, false)]
+    [InlineData(1024, 64, 10, false, false)]
+    [InlineData(37, 29, 300, false, false)]
+    [InlineData(301, 283, 517, true, true)]
+    [InlineData(250, 70, 90, false, true)]
+    [InlineData(13, 1030, 7, true, false)]
+    [InlineData(200, 260, 300, false, false)]
+    [InlineData(8, 2100, 520, false, true)]
+    public void Every_width_and_schedule_gives_the_bits_of_the_blocked_summation_order(int m, int n, int k, bool transposeA, bool transposeB)
+    {
+        ulong seed = (ulong)((m * 7919) + (n * 31) + k);
+        Matrix a = transposeA ? Generators.Gaussian(seed, k, m) : Generators.Gaussian(seed, m, k);
+        Matrix b = transposeB ? Generators.Gaussian(seed + 1, n, k) : Generators.Gaussian(seed + 1, k, n);
+        Matrix c0 = Generators.Gaussian(seed + 2, m, n);
+        foreach ((double alpha, double beta) in new[] { (1.0, 0.0), (-0.75, 1.0), (1.5, 0.5) })
+        {
+            long[] expected = Bits(BlockedOrder(alpha, a, transposeA, b, transposeB, beta, c0));
+            foreach (SimdWidth width in new[] { SimdWidth.Vector512, SimdWidth.Vector256, SimdWidth.Scalar })
+            {
+                Assert.True(expected.SequenceEqual(Bits(RunAt(width, alpha, a, transposeA, b, transposeB, beta, c0))), $"{m}×{n}×{k}, α = {alpha}, β = {beta}, {width}: bits differ from the blocked summation order");
+            }
+        }
+    }
+
     [Fact]
     public void Parallel_kernel_is_bitwise_repeatable()
     {
@@ -148,6 +182,37 @@ public class GemmTests
         Matrix c = c0.Clone();
         int m = c.Rows, n = c.Columns, k = transposeA ? a.Rows : a.Columns;
         BlockedGemm.Run(width, m, n, k, alpha, a, transposeA, b, transposeB, beta, c);
+        return c;
+    }
+
+    /// <summary>
+    /// The blocked kernel's arithmetic written out element by element, with no tiles, packing or threads: C ← β·C₀
+    /// (C₀ itself when β = 1, zero when β = 0), then for each KC-long chunk of p an accumulator from +0 takes
+    /// acc ← fma(op(A)ᵢₚ, op(B)ₚⱼ, acc) in order, and cᵢⱼ ← fma(acc, α, cᵢⱼ) where cᵢⱼ lies in a whole 4-row, 8-column
+    /// group of C (i &lt; m − m mod 4, j &lt; n − n mod 8), else cᵢⱼ ← acc·α + cᵢⱼ rounded twice.
+    /// </summary>
+    private static Matrix BlockedOrder(double alpha, Matrix a, bool transposeA, Matrix b, bool transposeB, double beta, Matrix c0)
+    {
+        Matrix c = c0.Clone();
+        int m = c.Rows, n = c.Columns, k = transposeA ? a.Rows : a.Columns;
+        int fullRows = m - (m % 4), fullColumns = n - (n % 8);
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double cij = beta == 0.0 ? 0.0 : beta == 1.0 ? c[i, j] : c[i, j] * beta;
+                for (int pc = 0; alpha != 0.0 && pc < k; pc += BlockedGemm.KC)
+                {
+                    double acc = 0.0;
+                    for (int p = pc; p < Math.Min(k, pc + BlockedGemm.KC); p++)
+                    {
+                        acc = Math.FusedMultiplyAdd(transposeA ? a[p, i] : a[i, p], transposeB ? b[j, p] : b[p, j], acc);
+                    }
+                    cij = i < fullRows && j < fullColumns ? Math.FusedMultiplyAdd(acc, alpha, cij) : (acc * alpha) + cij;
+                }
+                c[i, j] = cij;
+            }
+        }
         return c;
     }
 
