@@ -93,7 +93,7 @@ public static class RecommenderRun
         var sgdTrain = new List<double>();
         BiasedMf sgd = new MfSgd(options.Eta, selection.Sgd.Lambda, orders).Train(initial, fit, (epoch, state) =>
         {
-            sgdTrain.Add(RatingMetrics.Rmse(fit, range.Predict(state, fit)));
+            sgdTrain.Add(range.Rmse(state, fit));
             progress.Report("mf-sgd-from-scratch epochs (train + validation)", epoch, selection.Sgd.Epochs);
         });
         string? diverged = sgd.IsFinite() ? null : Divergence(sgdTrain.FindIndex(rmse => !double.IsFinite(rmse)) + 1, selection.Sgd.Epochs, options.Eta, selection.Sgd.Lambda);
@@ -105,7 +105,7 @@ public static class RecommenderRun
         var alsTrain = new List<double>();
         BiasedMf als = new Als(selection.Als.Lambda, selection.Als.Epochs).Train(initial, fit, (epoch, state) =>
         {
-            alsTrain.Add(RatingMetrics.Rmse(fit, range.Predict(state, fit)));
+            alsTrain.Add(range.Rmse(state, fit));
             progress.Report("als-from-scratch epochs (train + validation)", epoch, selection.Als.Epochs);
         });
         double[] alsSpectrum = LowRankSpectrum.Of(als.P, als.Q, new JacobiSvd());
@@ -222,7 +222,7 @@ public static class RecommenderRun
         BiasedMf model = twin.Train(sample.Initial, sample.Train, (epoch, state) =>
         {
             twinStates.Add(state.Clone());
-            trainRmse.Add(RatingMetrics.Rmse(sample.Train, range.Predict(state, sample.Train)));
+            trainRmse.Add(range.Rmse(state, sample.Train));
             context.Progress.Report($"{twin.Name} epochs (sample)", epoch, TwinEpochs);
         });
         string? diverged = model.IsFinite() ? null : $"{twin.Name} diverged: its factors are not finite after {TwinEpochs} epochs on the twins' sample";

@@ -2,6 +2,8 @@ using ReferenceSolutions.Core.Evaluation;
 using ReferenceSolutions.Core.Randomness;
 using ReferenceSolutions.Core.Reporting;
 using ReferenceSolutions.Core.Solutions;
+using ReferenceSolutions.Recommender.Evaluation;
+using ReferenceSolutions.Recommender.Factorization;
 using ReferenceSolutions.Recommender.Ratings;
 using ReferenceSolutions.Recommender.Selection;
 
@@ -72,6 +74,16 @@ public class LargeRunPolicyTests
         RatingSplit split = RatingSplit.Create(Ratings, new Rng(1));
         (RatingSet train, RatingSet validation, string? sample) = RecommenderSelection.SearchData(split, open: false, new Rng(2), 1);
         Assert.Equal((split.Train, split.Validation, (string?)null), (train, validation, sample));
+    }
+
+    [Fact]
+    public void TheStreamingRmseIsTheComposedOneBitForBit()
+    {
+        var range = new RatingRange(1.0, 4.5);
+        BiasedMf model = BiasedMf.Initial(Ratings.UserCount, Ratings.ItemCount, 3, Ratings.Mean(), 1.5, new Rng(8));
+        double composed = RatingMetrics.Rmse(Ratings, range.Predict(model, Ratings));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(composed), BitConverter.DoubleToInt64Bits(range.Rmse(model, Ratings)));
+        Assert.Contains(RatingMetrics.Predict(model, Ratings), p => p < range.Min || p > range.Max);
     }
 
     private static int[] Positions(RatingSet sample) => [.. Enumerable.Range(0, sample.Count).Select(r => Position(sample, r))];
