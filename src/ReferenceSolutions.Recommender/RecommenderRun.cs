@@ -39,6 +39,14 @@ public static class RecommenderRun
     /// <summary>Latent dimension of ML.NET's FFM (fixed).</summary>
     public const int FfmLatentDimension = 16;
 
+    /// <summary>
+    /// The most train + validation ratings ML.NET's FFM is trained on: above it, on a seeded uniform sample of this
+    /// many (<see cref="RatingSample"/>, from a fork of the refit's generator), still scored on the whole test split;
+    /// its metrics say so in <c>trainedOn</c>. ML.NET holds every training row as text features, and at 20 M ratings
+    /// its fit alone would take minutes (docs/recommender.md#at-scale).
+    /// </summary>
+    public const int FfmMaxRatings = 1_000_000;
+
     /// <summary>The MovieLens quality target on the test split.</summary>
     public const double MovieLensRmseTarget = 0.860;
 
@@ -51,14 +59,17 @@ public static class RecommenderRun
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        IRunProgress progress = context.Progress;
+        var progress = new PhaseClock(context.Progress);
         var rng = new Rng(context.Seed);
         RatingSet all = options.RatingsPath is null ? SyntheticRatings.Generate(context.Seed) : RatingsFile.Read(options.RatingsPath);
         IReadOnlyDictionary<long, string>? titles = options.MoviesPath is null ? null : MovieTitles.Read(options.MoviesPath);
         options.RequireFits(all);
+        progress.Lap("read ratings");
         Directory.CreateDirectory(context.OutputDirectory);
         RatingSplit split = RatingSplit.Create(all, rng.Fork());
+        progress.Lap("split");
         RecommenderSelection selection = RecommenderSelection.Choose(split, options, rng.Fork(), progress);
+        progress.Lap("selection (bias, mf-sgd, als on train, scored on validation)");
         RatingSet fit = split.Fit, test = split.Test;
         var range = RatingRange.Of(fit);
         bool[] cold = RatingMetrics.Cold(fit, test);
@@ -74,6 +85,7 @@ public static class RecommenderRun
         double[] biasScores = RatingMetrics.Predict(bias, test);
         models.Add(new ModelResult("bias-baseline", ModelKinds.FromScratch, RatingMetrics.Summary(test, biasScores, range, cold)));
         progress.Report("baselines", 2, 2);
+        progress.Lap("baselines");
 
         Rng fitRng = rng.Fork();
         BiasedMf initial = BiasedMf.Initial(all.UserCount, all.ItemCount, options.FactorCount, fit.Mean(), InitialScale, fitRng.Fork()).ZeroRowsWithoutRatings(fit);
@@ -81,45 +93,56 @@ public static class RecommenderRun
         var sgdTrain = new List<double>();
         BiasedMf sgd = new MfSgd(options.Eta, selection.Sgd.Lambda, orders).Train(initial, fit, (epoch, state) =>
         {
-            sgdTrain.Add(RatingMetrics.Rmse(fit, range.Predict(state, fit)));
+            sgdTrain.Add(range.Rmse(state, fit));
             progress.Report("mf-sgd-from-scratch epochs (train + validation)", epoch, selection.Sgd.Epochs);
         });
         string? diverged = sgd.IsFinite() ? null : Divergence(sgdTrain.FindIndex(rmse => !double.IsFinite(rmse)) + 1, selection.Sgd.Epochs, options.Eta, selection.Sgd.Lambda);
         double[] sgdScores = RatingMetrics.Predict(sgd, test);
         double[]? sgdSpectrum = diverged is null ? LowRankSpectrum.Of(sgd.P, sgd.Q, new JacobiSvd()) : null;
         models.Add(WithSpectrum("mf-sgd-from-scratch", RatingMetrics.Summary(test, sgdScores, range, cold, diverged), sgdSpectrum, diverged, options.RatingsPath is null));
+        progress.Lap("mf-sgd-from-scratch (refit, test metrics, spectrum)");
 
         var alsTrain = new List<double>();
         BiasedMf als = new Als(selection.Als.Lambda, selection.Als.Epochs).Train(initial, fit, (epoch, state) =>
         {
-            alsTrain.Add(RatingMetrics.Rmse(fit, range.Predict(state, fit)));
+            alsTrain.Add(range.Rmse(state, fit));
             progress.Report("als-from-scratch epochs (train + validation)", epoch, selection.Als.Epochs);
         });
         double[] alsSpectrum = LowRankSpectrum.Of(als.P, als.Q, new JacobiSvd());
         Dictionary<string, object> alsMetrics = RatingMetrics.Summary(test, RatingMetrics.Predict(als, test), range, cold);
+        progress.Lap("als-from-scratch (refit, test metrics, spectrum)");
         progress.Report("als-from-scratch predictive intervals", 0, 1);
         foreach ((string key, object value) in IntervalCoverage.Metrics(als, PredictiveVariance.Fit(als, fit, selection.Als.Lambda), test, cold))
         {
             alsMetrics[key] = value;
         }
         progress.Report("als-from-scratch predictive intervals", 1, 1);
+        progress.Lap("als-from-scratch predictive intervals");
         models.Add(WithSpectrum("als-from-scratch", alsMetrics, alsSpectrum, null, options.RatingsPath is null));
 
         progress.Report("ffm-mlnet", 0, 1);
-        (MLNetFfm ffm, double[] ffmScores) = MLNetFfm.TrainAndScore(fit, test, MLNetSeed(context.Seed), FfmIterations, FfmLatentDimension);
-        models.Add(RankingResult("ffm-mlnet", ModelKinds.MLNet, test, ffmScores));
+        RatingSet ffmFit = RatingSample.Draw(fit, FfmMaxRatings, fitRng.Fork());
+        (MLNetFfm ffm, double[] ffmScores) = MLNetFfm.TrainAndScore(ffmFit, test, MLNetSeed(context.Seed), FfmIterations, FfmLatentDimension);
+        string? ffmTrainedOn = ffmFit.Count < fit.Count ? $"{RatingSample.Describe(ffmFit, fit, "train + validation ratings")}, above {FfmMaxRatings}; tested on all {test.Count} test ratings" : null;
+        models.Add(RankingResult("ffm-mlnet", ModelKinds.MLNet, test, ffmScores, ffmTrainedOn));
         progress.Report("ffm-mlnet", 1, 1);
+        progress.Lap("ffm-mlnet");
 
         parity.Add(LearnedSpectrumParity(sgd, als, sgdSpectrum, alsSpectrum, fit.Count));
+        progress.Lap("learned-spectrum parity (torch)");
         TwinResults twins = RunTwins(context, options.Eta, selection, fit, test, initial, rng.Fork(), models, parity);
+        progress.Lap("torch twins (sample)");
         parity.AddRange(SvdAndPcaParity(rng.Fork(), MLNetSeed(context.Seed), progress, context.OutputDirectory));
+        progress.Lap("svd/pca twins");
 
         var baselineScorer = new FactorScorer(all.UserIds, all.ItemIds, bias.ToFactors(), range);
         FactorScorer? sgdScorer = diverged is null ? new FactorScorer(all.UserIds, all.ItemIds, sgd, range) : null;
         var seen = SeenItems.Of(all);
         Core.Output.AtomicFile.WriteAllText(Path.Combine(context.OutputDirectory, "recommendations.csv"),
             sgdScorer is null ? RecommendationsHeader : new ModelRecommendations(sgdScorer, seen, baselineScorer).Csv(titles));
+        progress.Lap("seen items, recommendations.csv");
         SaveModels(context, options, selection, all, range, seen, globalMean, baselineScorer, sgdScorer, new FactorScorer(all.UserIds, all.ItemIds, als, range), ffm, twins);
+        progress.Lap("save models");
         inspect?.Invoke(new InRunModels(test, globalMean, bias, diverged is null ? sgd : null, als, ffmScores, twins));
         PngPlot.Lines(Path.Combine(context.OutputDirectory, "singular-spectrum.png"), "Singular values of the learned P·Q^T (log10)", "index", "σ",
             sgdSpectrum is null ? [("als-from-scratch", alsSpectrum)] : [("mf-sgd-from-scratch", sgdSpectrum), ("als-from-scratch", alsSpectrum)], logY: true);
@@ -138,6 +161,8 @@ public static class RecommenderRun
         {
             quality.Add(QualityCheck.AtMost("test RMSE of mf-sgd-from-scratch", sgdRmse, MovieLensRmseTarget));
         }
+        progress.Lap("plots, quality checks");
+        progress.WriteTo($"{all.Count} ratings");
         string source = options.RatingsPath is null ? all.Source : Path.GetFullPath(options.RatingsPath);
         string name = options.RatingsPath is null ? "synthetic planted-rank ratings" : Path.GetFileName(options.RatingsPath);
         return new RunReport("recommender", context.Seed, new DatasetInfo(name, source, all.Count), models, parity, quality, selection.ToProtocol(split, options));
@@ -197,7 +222,7 @@ public static class RecommenderRun
         BiasedMf model = twin.Train(sample.Initial, sample.Train, (epoch, state) =>
         {
             twinStates.Add(state.Clone());
-            trainRmse.Add(RatingMetrics.Rmse(sample.Train, range.Predict(state, sample.Train)));
+            trainRmse.Add(range.Rmse(state, sample.Train));
             context.Progress.Report($"{twin.Name} epochs (sample)", epoch, TwinEpochs);
         });
         string? diverged = model.IsFinite() ? null : $"{twin.Name} diverged: its factors are not finite after {TwinEpochs} epochs on the twins' sample";
@@ -292,10 +317,14 @@ public static class RecommenderRun
 
     private static double Positive(double scale) => scale > 0.0 && double.IsFinite(scale) ? scale : 1.0;
 
-    private static ModelResult RankingResult(string name, string kind, RatingSet test, double[] scores)
+    private static ModelResult RankingResult(string name, string kind, RatingSet test, double[] scores, string? trainedOn)
     {
         Dictionary<string, object> metrics = RatingMetrics.RankingSummary(test, scores);
         metrics["scores"] = "P(rating ≥ 4); RMSE/MAE do not apply to a classifier's probabilities";
+        if (trainedOn is not null)
+        {
+            metrics["trainedOn"] = trainedOn;
+        }
         return new ModelResult(name, kind, metrics);
     }
 

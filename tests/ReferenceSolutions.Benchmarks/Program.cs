@@ -9,6 +9,11 @@ if (args.Length > 0 && args[0] == "scaling")
     ReferenceSolutions.Benchmarks.ScalingPlots.Run(args.Length > 1 ? args[1] : "docs/images");
     return 0;
 }
+if (args.Length == 3 && args[0] == "recommender-scaling")
+{
+    ReferenceSolutions.Benchmarks.RecommenderScalingPlot.Run(args[1], args[2]);
+    return 0;
+}
 if (args.Length > 0 && args[0] == "widths")
 {
     ReferenceSolutions.Benchmarks.VectorWidthRatios.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);

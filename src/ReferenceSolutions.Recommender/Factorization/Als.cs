@@ -74,7 +74,7 @@ public sealed class Als(double lambda, int epochs) : IMfTrainer
         int k = solvedFactors.Columns;
         var gram = new Matrix(k + 1, k + 1);
         double[] rhs = new double[k + 1];
-        double[] z = new double[k + 1];
+        double[] zRows = new double[GramAccumulation.Block * (k + 1)];
         for (int a = 0; a < groups.Length; a++)
         {
             int[] ratings = groups[a];
@@ -85,30 +85,36 @@ public sealed class Als(double lambda, int epochs) : IMfTrainer
             double ridge = lambda * ratings.Length;
             double[] x = ratings.Length < k + 1
                 ? PushThrough(mu, values, ratings, other, fixedBias, fixedFactors, ridge)
-                : NormalEquations(mu, values, ratings, other, fixedBias, fixedFactors, ridge, gram, rhs, z);
+                : NormalEquations(mu, values, ratings, other, fixedBias, fixedFactors, ridge, gram, rhs, zRows);
             solvedBias[a] = x[0];
             x.AsSpan(1).CopyTo(solvedFactors.Row(a));
         }
     }
 
-    /// <summary>x = (ZᵀZ + c·I)⁻¹·Zᵀy from the (k+1)×(k+1) normal equations, accumulated rating by rating into <paramref name="gram"/> (lower triangle) and <paramref name="rhs"/>.</summary>
-    private static double[] NormalEquations(double mu, double[] values, int[] ratings, int[] other, double[] fixedBias, Matrix fixedFactors, double ridge, Matrix gram, double[] rhs, double[] z)
+    /// <summary>
+    /// x = (ZᵀZ + c·I)⁻¹·Zᵀy from the (k+1)×(k+1) normal equations, accumulated rating by rating into
+    /// <paramref name="gram"/> (lower triangle, <see cref="GramAccumulation"/>, <see cref="GramAccumulation.Block"/>
+    /// ratings at a time from <paramref name="zRows"/>) and <paramref name="rhs"/>.
+    /// </summary>
+    private static double[] NormalEquations(double mu, double[] values, int[] ratings, int[] other, double[] fixedBias, Matrix fixedFactors, double ridge, Matrix gram, double[] rhs, double[] zRows)
     {
         int k = fixedFactors.Columns;
         gram.AsSpan().Clear();
         Array.Clear(rhs);
-        foreach (int r in ratings)
+        for (int start = 0; start < ratings.Length; start += GramAccumulation.Block)
         {
-            int b = other[r];
-            z[0] = 1.0;
-            fixedFactors.Row(b).CopyTo(z.AsSpan(1));
-            double y = values[r] - mu - fixedBias[b];
-            TensorPrimitives.MultiplyAdd(z, y, rhs, rhs);
-            for (int s = 0; s <= k; s++)
+            int count = Math.Min(GramAccumulation.Block, ratings.Length - start);
+            for (int t = 0; t < count; t++)
             {
-                Span<double> row = gram.Row(s)[..(s + 1)];
-                TensorPrimitives.MultiplyAdd(z.AsSpan(0, s + 1), z[s], row, row);
+                int r = ratings[start + t];
+                int b = other[r];
+                Span<double> z = zRows.AsSpan(t * (k + 1), k + 1);
+                z[0] = 1.0;
+                fixedFactors.Row(b).CopyTo(z[1..]);
+                double y = values[r] - mu - fixedBias[b];
+                TensorPrimitives.MultiplyAdd(z, y, rhs, rhs);
             }
+            GramAccumulation.AddBlock(zRows, count, gram);
         }
         for (int s = 0; s <= k; s++)
         {

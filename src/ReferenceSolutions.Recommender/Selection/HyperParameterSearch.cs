@@ -84,7 +84,7 @@ public static class HyperParameterSearch
             rmse[j] = new double[maxEpochs];
             trainer(lambdas[j]).Train(initial, train, (epoch, state) =>
             {
-                rmse[j][epoch - 1] = RatingMetrics.Rmse(validation, range.Predict(state, validation));
+                rmse[j][epoch - 1] = range.Rmse(state, validation);
                 progress?.Invoke(Interlocked.Increment(ref done), lambdas.Count * maxEpochs);
             });
         });

@@ -2,6 +2,7 @@ using ReferenceSolutions.Core.Evaluation;
 using ReferenceSolutions.Core.Randomness;
 using ReferenceSolutions.Core.Solutions;
 using ReferenceSolutions.Recommender.Factorization;
+using ReferenceSolutions.Recommender.Ratings;
 
 namespace ReferenceSolutions.Recommender.Selection;
 
@@ -13,6 +14,16 @@ namespace ReferenceSolutions.Recommender.Selection;
 /// </summary>
 public sealed record RecommenderSelection(BiasChoice Bias, MfChoice Sgd, MfChoice Als)
 {
+    /// <summary>
+    /// The most training ratings the search fits on. Above it the search runs on a seeded sample of users with all
+    /// their ratings (see <see cref="SearchData"/>); the reported models are still refitted on every non-test rating.
+    /// The search trains (4 λ × 100 + 5 λ × 20) epochs, so this bounds its cost at any N (docs/recommender.md#at-scale).
+    /// </summary>
+    public const int MaxSearchTrainRatings = 1_000_000;
+
+    /// <summary>How the search's ratings were sampled from the splits, or null when it used them whole.</summary>
+    public string? SearchSample { get; init; }
+
     /// <summary>The validation RMSE, as <c>protocol.metric</c> names it.</summary>
     public const string Metric = "RMSE on the validation split, predictions clipped to the training split's rating range";
 
@@ -24,7 +35,11 @@ public sealed record RecommenderSelection(BiasChoice Bias, MfChoice Sgd, MfChoic
     /// first fork; rows without training ratings zeroed, see <see cref="BiasedMf.ZeroRowsWithoutRatings"/>), and
     /// MF-SGD's epoch orders are drawn from the seed of its second fork.
     /// </summary>
-    public static RecommenderSelection Choose(RatingSplit split, RecommenderOptions options, Rng rng, IRunProgress progress)
+    public static RecommenderSelection Choose(RatingSplit split, RecommenderOptions options, Rng rng, IRunProgress progress) =>
+        Choose(split, options, rng, progress, MaxSearchTrainRatings);
+
+    /// <summary><see cref="Choose(RatingSplit, RecommenderOptions, Rng, IRunProgress)"/> with the search's sampling threshold given (tests use a small one).</summary>
+    internal static RecommenderSelection Choose(RatingSplit split, RecommenderOptions options, Rng rng, IRunProgress progress, int maxSearchTrainRatings)
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(options);
@@ -35,16 +50,59 @@ public sealed record RecommenderSelection(BiasChoice Bias, MfChoice Sgd, MfChoic
         {
             throw new Core.Data.UserInputException($"{split.Fit.Source}: {split.Fit.Count + split.Test.Count} ratings are too few to hold out a validation split; give every hyper-parameter (--reg, --epochs, --als-reg, --als-epochs, --bias-reg) to fit without one");
         }
-        BiasedMf initial = BiasedMf.Initial(split.Train.UserCount, split.Train.ItemCount, options.FactorCount, split.Train.Mean(), RecommenderRun.InitialScale, rng.Fork())
-            .ZeroRowsWithoutRatings(split.Train);
+        Rng initialRng = rng.Fork();
         ulong orders = rng.NextUInt64();
-        BiasChoice bias = HyperParameterSearch.Bias(split.Train, split.Validation, options.BiasRegularization);
-        MfChoice sgd = HyperParameterSearch.Sgd(split.Train, split.Validation, initial, options.Eta, options.Regularization, options.Epochs, orders,
+        (RatingSet train, RatingSet validation, string? sample) = SearchData(split, open, rng, maxSearchTrainRatings);
+        BiasedMf initial = BiasedMf.Initial(train.UserCount, train.ItemCount, options.FactorCount, train.Mean(), RecommenderRun.InitialScale, initialRng)
+            .ZeroRowsWithoutRatings(train);
+        BiasChoice bias = HyperParameterSearch.Bias(train, validation, options.BiasRegularization);
+        MfChoice sgd = HyperParameterSearch.Sgd(train, validation, initial, options.Eta, options.Regularization, options.Epochs, orders,
             (done, total) => progress.Report("mf-sgd selection (validation)", done, total));
-        MfChoice als = HyperParameterSearch.Als(split.Train, split.Validation, initial, options.AlsRegularization, options.AlsEpochs,
+        MfChoice als = HyperParameterSearch.Als(train, validation, initial, options.AlsRegularization, options.AlsEpochs,
             (done, total) => progress.Report("als selection (validation)", done, total));
-        return new RecommenderSelection(bias, sgd, als);
+        return new RecommenderSelection(bias, sgd, als) { SearchSample = sample };
     }
+
+    /// <summary>
+    /// The train and validation ratings a search that is <paramref name="open"/> uses: the splits, or above
+    /// <paramref name="maxTrainRatings"/> training ratings a seeded sample of users with all their ratings — the users
+    /// with training ratings in the order of a permutation from a fork of <paramref name="rng"/> (forked only when
+    /// sampling), each taken while the training ratings taken stay at most <paramref name="maxTrainRatings"/>; their
+    /// training ratings re-indexed over the users and items in them (<see cref="RatingSet.Compact"/>: small tables, so
+    /// the 500 epochs of the search stay in cache), and their validation ratings on those items. A user keeps every
+    /// rating, so the sample has the data's ratings per user, which λ and the epoch count depend on most.
+    /// </summary>
+    internal static (RatingSet Train, RatingSet Validation, string? Sample) SearchData(RatingSplit split, bool open, Rng rng, int maxTrainRatings)
+    {
+        if (!open || split.Train.Count <= maxTrainRatings)
+        {
+            return (split.Train, split.Validation, null);
+        }
+        int[] perUser = new int[split.Train.UserCount];
+        foreach (int u in split.Train.Users)
+        {
+            perUser[u]++;
+        }
+        bool[] chosen = new bool[perUser.Length];
+        long taken = 0;
+        int users = 0;
+        foreach (int u in rng.Fork().Permutation(perUser.Length))
+        {
+            if (perUser[u] > 0 && taken + perUser[u] <= maxTrainRatings)
+            {
+                chosen[u] = true;
+                taken += perUser[u];
+                users++;
+            }
+        }
+        (RatingSet train, int[] oldUsers, int[] oldItems) = split.Train.Subset(Of(split.Train, chosen)).Compact();
+        RatingSet validation = split.Validation.Subset(Of(split.Validation, chosen)).Restrict(oldUsers, oldItems);
+        int withRatings = perUser.Count(n => n > 0);
+        return (train, validation, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"above {maxTrainRatings} training ratings the search runs on a seeded sample of {users} of the {withRatings} users with training ratings (taken in a seeded random order while their training ratings total at most {maxTrainRatings}): their {train.Count} of the {split.Train.Count} training ratings ({train.ItemCount} items), scored on their {validation.Count} of the {split.Validation.Count} validation ratings on those items"));
+    }
+
+    private static int[] Of(RatingSet ratings, bool[] chosen) => [.. Enumerable.Range(0, ratings.Count).Where(r => chosen[ratings.Users[r]])];
 
     /// <summary>
     /// metrics.json's <c>protocol</c>: the split sizes (train + validation + test = N), <c>validation</c> or
@@ -65,7 +123,7 @@ public sealed record RecommenderSelection(BiasChoice Bias, MfChoice Sgd, MfChoic
         fixedValues["ffm-mlnet"] = new Dictionary<string, object> { ["iterations"] = RecommenderRun.FfmIterations, ["latentDimension"] = RecommenderRun.FfmLatentDimension };
         Candidate[] candidates = [.. Bias.Candidates, .. Sgd.Candidates, .. Als.Candidates];
         return Searched
-            ? new Protocol(SplitKinds.Random, split.Train.Count, split.Validation.Count, split.Test.Count, SelectionKinds.Validation, null, Metric, candidates, selected)
+            ? new Protocol(SplitKinds.Random, split.Train.Count, split.Validation.Count, split.Test.Count, SelectionKinds.Validation, null, SearchSample is null ? Metric : $"{Metric}; {SearchSample}", candidates, selected)
             {
                 Goal = "minimise",
                 Refit = $"train + validation: the reported models are refitted with the selected values on all {split.Fit.Count} non-test ratings (μ, the rating range, the initial factors and the cold rows recomputed on them); the test split is scored once",
