@@ -5,7 +5,7 @@ using ReferenceSolutions.Core.Solutions;
 namespace ReferenceSolutions.Recommender;
 
 /// <summary>
-/// Wall-clock time of a run's phases, for docs/benchmarks.md#scaling: <see cref="Lap"/> closes a phase at the time
+/// Wall-clock time of a run's phases, for docs/benchmarks.md ("The recommender from 10⁵ to 2.5·10⁷ ratings"): <see cref="Lap"/> closes a phase at the time
 /// since the previous lap (so the laps partition the run), and every progress stage passed through
 /// <see cref="Report"/> gets the span from its first report to its last. Timings are never part of a run's outputs
 /// (those must be the same bytes for the same seed and data): <see cref="WriteTo"/> appends them, tab-separated
@@ -41,10 +41,12 @@ internal sealed class PhaseClock(IRunProgress inner) : IRunProgress
         inner.Report(stage, done, total);
     }
 
-    /// <summary>Appends the laps, the stage spans and the total (as <c>lap</c>, <c>stage</c>, <c>total</c> lines) to the file <see cref="Variable"/> names, if set.</summary>
-    public void WriteTo(string label)
+    /// <summary>Appends the timings to the file <see cref="Variable"/> names, if set.</summary>
+    public void WriteTo(string label) => AppendTo(Environment.GetEnvironmentVariable(Variable), label);
+
+    /// <summary>Appends the laps, the stage spans and the total (as <c>lap</c>, <c>stage</c>, <c>total</c> lines) to <paramref name="path"/>; nothing when it is null or empty.</summary>
+    internal void AppendTo(string? path, string label)
     {
-        string? path = Environment.GetEnvironmentVariable(Variable);
         if (string.IsNullOrEmpty(path))
         {
             return;
