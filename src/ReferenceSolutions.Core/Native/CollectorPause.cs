@@ -41,7 +41,12 @@ public sealed class CollectorPause : IDisposable
         {
             if (_depth++ == 0 && GCSettings.LatencyMode != GCLatencyMode.NoGCRegion)
             {
-                _started = TryStart() || (EndRegion() && TryStart());
+                _started = TryStart();
+                if (!_started)
+                {
+                    EndRegion();
+                    _started = TryStart();
+                }
             }
         }
         return new CollectorPause();
@@ -78,8 +83,8 @@ public sealed class CollectorPause : IDisposable
         }
     }
 
-    /// <summary>Ends the runtime's no-GC region; true (so a start can follow) whether it was still open or ended early.</summary>
-    private static bool EndRegion()
+    /// <summary>Ends the runtime's no-GC region, whether it was still open, ended early or not in progress at all.</summary>
+    private static void EndRegion()
     {
         try
         {
@@ -88,6 +93,5 @@ public sealed class CollectorPause : IDisposable
         catch (InvalidOperationException)
         {
         }
-        return true;
     }
 }
