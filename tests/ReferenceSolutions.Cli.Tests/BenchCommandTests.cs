@@ -16,6 +16,7 @@ public class BenchCommandTests
         using var json = JsonDocument.Parse(stdout);
         Assert.Equal((int)Core.Native.VectorWidth.Current, json.RootElement.GetProperty("vectorWidth").GetInt32());
         Assert.Equal((int)Core.Native.VectorWidth.Hardware, json.RootElement.GetProperty("vectorWidthHardware").GetInt32());
+        Assert.True(json.RootElement.GetProperty("largeObjectThreshold").GetInt64() >= 85_000, stdout);
         JsonElement[] benchmarks = [.. json.RootElement.GetProperty("benchmarks").EnumerateArray()];
         Assert.Equal(ExpectedNames, benchmarks.Select(b => b.GetProperty("name").GetString()));
         foreach (JsonElement b in benchmarks)
@@ -57,5 +58,17 @@ public class BenchCommandTests
         Assert.Equal(2, exitCode);
         Assert.Equal(expected, stderr.TrimEnd());
         Assert.DoesNotMatch("System\\.|Int32|Int64|Double", stderr);
+    }
+
+    /// <summary>
+    /// The large-object threshold <c>refsol</c> runs with (docs/benchmarks.md, "The large-object threshold") is in the
+    /// runtimeconfig the build writes beside refsol.dll, which the runtime reads before any code runs.
+    /// </summary>
+    [Fact]
+    public void Refsol_runs_with_a_4_MB_large_object_threshold()
+    {
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "refsol.runtimeconfig.json")));
+        JsonElement properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.Equal(4L << 20, properties.GetProperty("System.GC.LOHThreshold").GetInt64());
     }
 }

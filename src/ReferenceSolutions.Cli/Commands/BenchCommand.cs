@@ -9,8 +9,9 @@ namespace ReferenceSolutions.Cli.Commands;
 
 /// <summary>
 /// <c>refsol bench [--quick] [--json] [--only names] [--repeats n]</c>: times every from-scratch/library pair of
-/// <see cref="BenchWorkloads"/> in this process and prints <c>{"vectorWidth", "vectorWidthHardware", "benchmarks": [{name,
-/// fromScratchMs, libraryMs, ratio, …}]}</c>, the widths in bits as <c>refsol doctor</c> reports them.
+/// <see cref="BenchWorkloads"/> in this process and prints <c>{"vectorWidth", "vectorWidthHardware", "largeObjectThreshold",
+/// "benchmarks": [{name, fromScratchMs, libraryMs, ratio, …}]}</c>, the widths in bits as <c>refsol doctor</c> reports
+/// them, and the size in bytes from which the runtime puts an array on the large-object heap.
 /// <c>--only serve --model DIR...</c> adds the HTTP load of <see cref="ServeBench"/> as <c>"serve": {clients,
 /// requestsPerClient, requests, errors, mismatches, seconds, requestsPerSecond, p50Ms, p99Ms}</c> (not part of the
 /// default set: it needs saved models); errors or mismatches make the exit code 1.
@@ -71,6 +72,7 @@ internal static class BenchCommand
                     VectorWidth = (int)Core.Native.VectorWidth.Current,
                     VectorWidthHardware = (int)Core.Native.VectorWidth.Hardware,
                     VectorWidthNote = Core.Native.VectorWidth.Note,
+                    LargeObjectThreshold = LargeObjectThreshold(),
                     Benchmarks = results,
                     Serve = load,
                 }));
@@ -90,6 +92,15 @@ internal static class BenchCommand
         });
         return bench;
     }
+
+    /// <summary>
+    /// The runtime's <c>System.GC.LOHThreshold</c> in bytes (this project's runtimeconfig sets it, an environment's
+    /// <c>DOTNET_GCLOHThreshold</c> overrides it), or the runtime's default of 85,000 when neither is set.
+    /// </summary>
+    internal static long LargeObjectThreshold() =>
+        Environment.GetEnvironmentVariable("DOTNET_GCLOHThreshold") is { Length: > 0 } hex ? Convert.ToInt64(hex, 16)
+        : AppContext.GetData("System.GC.LOHThreshold") is string configured ? long.Parse(configured, System.Globalization.CultureInfo.InvariantCulture)
+        : 85_000;
 
     private static IReadOnlyList<string> Select(string[]? only)
     {

@@ -22,6 +22,13 @@ public sealed class TorchMfSgd(double learningRate, double lambda, EpochOrders o
     {
     }
 
+    /// <summary>
+    /// Steps taken inside one <see cref="CollectorPause"/>. A pause starts with a full collection and allows 16 MB of
+    /// allocation, and a step allocates ≈ 23 KB of TorchSharp objects: one pause per step made the twin's time mostly
+    /// collections (500 full collections per 500 steps), 256 steps use ≈ 6 MB of the budget.
+    /// </summary>
+    private const int StepsPerPause = 256;
+
     /// <inheritdoc/>
     public string Name => "mf-torch";
 
@@ -43,23 +50,26 @@ public sealed class TorchMfSgd(double learningRate, double lambda, EpochOrders o
         int epoch = 0;
         foreach (int[] order in orders.For(train.Count))
         {
-            foreach (int r in order)
+            for (int start = 0; start < order.Length; start += StepsPerPause)
             {
                 using var pause = CollectorPause.Enter();
-                using DisposeScope scope = NewDisposeScope();
-                long u = train.Users[r];
-                long i = train.Items[r];
-                optimizer.zero_grad();
-                Tensor pu = p[u]; // (k)
-                Tensor qi = q[i]; // (k)
-                Tensor bu_u = bu[u]; // ()
-                Tensor bi_i = bi[i]; // ()
-                Tensor prediction = mu + bu_u + bi_i + pu.dot(qi); // ()
-                Tensor e = train.Values[r] - prediction;
-                Tensor penalty = (bu_u * bu_u) + (bi_i * bi_i) + pu.dot(pu) + qi.dot(qi);
-                Tensor loss = (0.5 * e * e) + (0.5 * lambda * penalty);
-                loss.backward();
-                optimizer.step();
+                foreach (int r in order.AsSpan(start, Math.Min(StepsPerPause, order.Length - start)))
+                {
+                    using DisposeScope scope = NewDisposeScope();
+                    long u = train.Users[r];
+                    long i = train.Items[r];
+                    optimizer.zero_grad();
+                    Tensor pu = p[u]; // (k)
+                    Tensor qi = q[i]; // (k)
+                    Tensor bu_u = bu[u]; // ()
+                    Tensor bi_i = bi[i]; // ()
+                    Tensor prediction = mu + bu_u + bi_i + pu.dot(qi); // ()
+                    Tensor e = train.Values[r] - prediction;
+                    Tensor penalty = (bu_u * bu_u) + (bi_i * bi_i) + pu.dot(pu) + qi.dot(qi);
+                    Tensor loss = (0.5 * e * e) + (0.5 * lambda * penalty);
+                    loss.backward();
+                    optimizer.step();
+                }
             }
             using (CollectorPause.Enter())
             {
