@@ -1,3 +1,4 @@
+using ReferenceSolutions.Core.LinearAlgebra;
 using ReferenceSolutions.Recommender.Factorization;
 using ReferenceSolutions.Recommender.Ratings;
 
@@ -34,18 +35,19 @@ public sealed record RatingRange(double Min, double Max)
     /// √(Σᵣ (rᵣ − clip(r̂ᵣ))² / N) over <paramref name="set"/> (at least one rating), summed in rating order without
     /// holding the N predictions: the same operations in the same order as
     /// <c>RatingMetrics.Rmse(set, Predict(model, set))</c>, so the same bits, without an N-double array per call (the
-    /// per-epoch curves call it once an epoch, 160 MB a call at 20 M ratings).
+    /// per-epoch curves call it once an epoch, 160 MB a call at 20 M ratings). The squared errors are computed on every
+    /// core and added in order (<see cref="OrderedSum"/>); <paramref name="model"/>'s predictions must be safe to call
+    /// from several threads (every <see cref="IRatingModel"/> here only reads its state).
     /// </summary>
     public double Rmse(IRatingModel model, RatingSet set)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(set);
-        double sum = 0.0;
-        for (int r = 0; r < set.Count; r++)
+        double sum = OrderedSum.Of(set.Count, r =>
         {
             double e = set.Values[r] - Clip(model.Predict(set.Users[r], set.Items[r]));
-            sum += e * e;
-        }
+            return e * e;
+        });
         return Math.Sqrt(sum / set.Count);
     }
 

@@ -67,29 +67,38 @@ public sealed class Als(double lambda, int epochs) : IMfTrainer
     /// <summary>
     /// Solves every row a of the "solved" side: x_a = [bias_a; factors_a] from (Σ zzᵀ + λn_a·I)·x_a = Σ z·y with
     /// z = [1; fixedFactors_b] and y = r − μ − fixedBias_b over the ratings of a; by the push-through identity when
-    /// n_a &lt; k + 1 (see the class summary).
+    /// n_a &lt; k + 1 (see the class summary). A row's solve reads only the fixed side and writes only its own row, so
+    /// the rows are solved on every core, <see cref="RowsPerTask"/> at a time, each task with its own work buffers: the
+    /// same operations on the same values as one row after another, so the same bits.
     /// </summary>
     private static void HalfStep(double mu, double[] values, int[][] groups, int[] other, double[] fixedBias, Matrix fixedFactors, double[] solvedBias, Matrix solvedFactors, double lambda)
     {
         int k = solvedFactors.Columns;
-        var gram = new Matrix(k + 1, k + 1);
-        double[] rhs = new double[k + 1];
-        double[] zRows = new double[GramAccumulation.Block * (k + 1)];
-        for (int a = 0; a < groups.Length; a++)
+        Parallel.For(0, (groups.Length + RowsPerTask - 1) / RowsPerTask, task =>
         {
-            int[] ratings = groups[a];
-            if (ratings.Length == 0)
+            var gram = new Matrix(k + 1, k + 1);
+            double[] rhs = new double[k + 1];
+            double[] zRows = new double[GramAccumulation.Block * (k + 1)];
+            int end = Math.Min(groups.Length, (task + 1) * RowsPerTask);
+            for (int a = task * RowsPerTask; a < end; a++)
             {
-                continue;
+                int[] ratings = groups[a];
+                if (ratings.Length == 0)
+                {
+                    continue;
+                }
+                double ridge = lambda * ratings.Length;
+                double[] x = ratings.Length < k + 1
+                    ? PushThrough(mu, values, ratings, other, fixedBias, fixedFactors, ridge)
+                    : NormalEquations(mu, values, ratings, other, fixedBias, fixedFactors, ridge, gram, rhs, zRows);
+                solvedBias[a] = x[0];
+                x.AsSpan(1).CopyTo(solvedFactors.Row(a));
             }
-            double ridge = lambda * ratings.Length;
-            double[] x = ratings.Length < k + 1
-                ? PushThrough(mu, values, ratings, other, fixedBias, fixedFactors, ridge)
-                : NormalEquations(mu, values, ratings, other, fixedBias, fixedFactors, ridge, gram, rhs, zRows);
-            solvedBias[a] = x[0];
-            x.AsSpan(1).CopyTo(solvedFactors.Row(a));
-        }
+        });
     }
+
+    /// <summary>Rows per parallel task of <see cref="HalfStep"/> (enough that a task's buffers cost nothing beside its solves).</summary>
+    private const int RowsPerTask = 512;
 
     /// <summary>
     /// x = (ZᵀZ + c·I)⁻¹·Zᵀy from the (k+1)×(k+1) normal equations, accumulated rating by rating into

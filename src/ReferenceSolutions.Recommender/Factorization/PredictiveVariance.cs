@@ -42,7 +42,8 @@ public sealed class PredictiveVariance
 
     /// <summary>
     /// The predictive variance of <paramref name="model"/> (any biased MF whose weighted-λ user half-step is taken
-    /// around its item side) on <paramref name="train"/>, σ² = RSS/(N − df) estimated there.
+    /// around its item side) on <paramref name="train"/>, σ² = RSS/(N − df) estimated there. df and RSS are summed in
+    /// user and in rating order, their terms computed on every core (<see cref="OrderedSum"/>).
     /// </summary>
     public static PredictiveVariance Fit(BiasedMf model, RatingSet train, double lambda)
     {
@@ -50,20 +51,12 @@ public sealed class PredictiveVariance
         ArgumentNullException.ThrowIfNull(train);
         int[][] byUser = train.ByUser();
         var variance = new PredictiveVariance(model, train, byUser, lambda, 1.0, 0.0);
-        double df = 0.0;
-        for (int u = 0; u < byUser.Length; u++)
-        {
-            if (byUser[u].Length > 0)
-            {
-                df += variance.System(u).DegreesOfFreedom();
-            }
-        }
-        double rss = 0.0;
-        for (int r = 0; r < train.Count; r++)
+        double df = OrderedSum.Of(byUser.Length, u => byUser[u].Length > 0 ? variance.System(u).DegreesOfFreedom() : 0.0);
+        double rss = OrderedSum.Of(train.Count, r =>
         {
             double e = train.Values[r] - model.Predict(train.Users[r], train.Items[r]);
-            rss += e * e;
-        }
+            return e * e;
+        });
         double noise = train.Count > df ? rss / (train.Count - df) : double.NaN;
         return new PredictiveVariance(model, train, byUser, lambda, noise, df);
     }
