@@ -108,7 +108,16 @@ public static class TopN
     /// Reads the ratings (or generates the built-in ones for <paramref name="seed"/>) and recommends for external user
     /// id <paramref name="userId"/> as the class summary says; options given are fixed, the others chosen on validation.
     /// </summary>
-    public static RecommendationList Recommend(string? ratingsPath, string? moviesPath, long userId, int top, ulong seed, RecommenderOptions options, double? intervalLevel = null)
+    public static RecommendationList Recommend(string? ratingsPath, string? moviesPath, long userId, int top, ulong seed, RecommenderOptions options, double? intervalLevel = null) =>
+        Recommend(ratingsPath, moviesPath, userId, top, seed, options, intervalLevel, RecommenderSelection.MaxSearchTrainRatings);
+
+    /// <summary>
+    /// <see cref="Recommend(string?, string?, long, int, ulong, RecommenderOptions, double?)"/> with the search's
+    /// sampling threshold given: above <paramref name="maxSearchTrainRatings"/> training ratings MF-SGD's λ and epochs
+    /// are chosen on a seeded sample of whole users, as <c>run recommender</c> does
+    /// (<see cref="RecommenderSelection.SearchData"/>), and the list's notice says so; tests use a small threshold.
+    /// </summary>
+    internal static RecommendationList Recommend(string? ratingsPath, string? moviesPath, long userId, int top, ulong seed, RecommenderOptions options, double? intervalLevel, int maxSearchTrainRatings)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -132,7 +141,8 @@ public static class TopN
         options.RequireFits(ratings);
         int factors = options.FactorCount;
         (RatingSet train, RatingSet validation) = HoldOut(ratings, rng);
-        BiasedMf start = BiasedMf.Initial(ratings.UserCount, ratings.ItemCount, factors, train.Mean(), RecommenderRun.InitialScale, rng.Fork()).ZeroRowsWithoutRatings(train);
+        (train, validation, string? sample) = RecommenderSelection.SearchData(train, validation, options.Regularization is null || options.Epochs is null, rng, maxSearchTrainRatings);
+        BiasedMf start = BiasedMf.Initial(train.UserCount, train.ItemCount, factors, train.Mean(), RecommenderRun.InitialScale, rng.Fork()).ZeroRowsWithoutRatings(train);
         MfChoice choice = HyperParameterSearch.Sgd(train, validation, start, options.Eta, options.Regularization, options.Epochs, rng.NextUInt64());
         BiasedMf initial = BiasedMf.Initial(ratings.UserCount, ratings.ItemCount, factors, ratings.Mean(), RecommenderRun.InitialScale, rng.Fork());
         var orders = EpochOrders.Seeded(rng.NextUInt64(), choice.Epochs);
@@ -144,18 +154,22 @@ public static class TopN
         }
         var range = RatingRange.Of(ratings);
         IReadOnlyList<Recommendation> items = For(model, range, ratings, user, top, titles);
-        string? notice = items.Count == 0 ? $"user {userId} has rated all {ratings.ItemCount} items in {ratings.Source}: nothing is left to recommend" : null;
+        string? searched = sample is null ? null : $"MF-SGD's λ and epochs were chosen on a sample: {sample}";
+        string? notice = items.Count == 0 ? Join($"user {userId} has rated all {ratings.ItemCount} items in {ratings.Source}: nothing is left to recommend", searched) : searched;
         if (intervalLevel is double z && items.Count > 0)
         {
             PredictiveVariance variance = PredictiveVariance.Fit(model, ratings, choice.Lambda);
             if (!double.IsFinite(variance.NoiseVariance))
             {
-                return new RecommendationList(items, $"no predictive intervals: σ² is not estimable from {ratings.Count} ratings (the user half-step's degrees of freedom leave none)");
+                return new RecommendationList(items, Join($"no predictive intervals: σ² is not estimable from {ratings.Count} ratings (the user half-step's degrees of freedom leave none)", searched));
             }
             items = WithIntervals(items, model, variance, ratings, user, range, IntervalCoverage.Z(z));
         }
         return new RecommendationList(items, notice);
     }
+
+    /// <summary>The notices that are not null, joined by "; ".</summary>
+    private static string Join(string notice, string? more) => more is null ? notice : $"{notice}; {more}";
 
     /// <summary>Each item of <paramref name="items"/> with [clip(r̂ − z·√v), clip(r̂ + z·√v)], r̂ unclipped.</summary>
     private static List<Recommendation> WithIntervals(IReadOnlyList<Recommendation> items, BiasedMf model, PredictiveVariance variance, RatingSet ratings, int user, RatingRange range, double z)

@@ -46,7 +46,7 @@ public class LargeRunPolicyTests
     {
         RatingSplit split = RatingSplit.Create(Ratings, new Rng(1));
         int cap = split.Train.Count / 2;
-        (RatingSet train, RatingSet validation, string? sample) = RecommenderSelection.SearchData(split, open: true, new Rng(2), cap);
+        (RatingSet train, RatingSet validation, string? sample) = RecommenderSelection.SearchData(split.Train, split.Validation, open: true, new Rng(2), cap);
         Assert.InRange(train.Count, cap - 40, cap);
         Dictionary<long, int> PerUser(RatingSet set) => set.Users.GroupBy(u => set.UserIds[u]).ToDictionary(g => g.Key, g => g.Count());
         Dictionary<long, int> sampled = PerUser(train), all = PerUser(split.Train);
@@ -54,7 +54,7 @@ public class LargeRunPolicyTests
         Assert.True(sampled.Count < all.Count);
         Assert.Equal(train.UserCount, sampled.Count);
         Assert.All(validation.Users, u => Assert.Contains(validation.UserIds[u], sampled.Keys));
-        Assert.Equal(train.Values, RecommenderSelection.SearchData(split, open: true, new Rng(2), cap).Train.Values);
+        Assert.Equal(train.Values, RecommenderSelection.SearchData(split.Train, split.Validation, open: true, new Rng(2), cap).Train.Values);
         Assert.StartsWith($"above {cap} training ratings the search runs on a seeded sample of {sampled.Count} of the {all.Count} users with training ratings", sample, StringComparison.Ordinal);
         Assert.Contains($"their {train.Count} of the {split.Train.Count} training ratings", sample, StringComparison.Ordinal);
         Assert.Contains($"their {validation.Count} of the {split.Validation.Count} validation ratings", sample, StringComparison.Ordinal);
@@ -68,11 +68,38 @@ public class LargeRunPolicyTests
         Assert.NotEqual(whole.Candidates.Select(c => c.Score), sampledProtocol.Candidates.Select(c => c.Score));
     }
 
+    /// <summary>
+    /// <c>refsol recommend --ratings</c> chooses MF-SGD's λ and epochs as the run does: above the threshold on a seeded
+    /// sample of whole users, which its notice says; at or below it on every training rating, with no notice and the
+    /// same list as without a threshold; a fixed λ and epoch count is never sampled.
+    /// </summary>
+    [Fact]
+    public void RecommendSearchesOnWholeUsersAboveTheThresholdAndSaysSo()
+    {
+        string path = TestRatings.WriteTemp(Ratings);
+        try
+        {
+            var options = new RecommenderOptions(Factors: 3);
+            RecommendationList whole = TopN.Recommend(path, null, 1, 10, 2, options);
+            RecommendationList sampled = TopN.Recommend(path, null, 1, 10, 2, options, null, Ratings.Count / 3);
+            Assert.Null(whole.Notice);
+            Assert.Equal(10, sampled.Items.Count);
+            Assert.StartsWith($"MF-SGD's λ and epochs were chosen on a sample: above {Ratings.Count / 3} training ratings the search runs on a seeded sample of ", sampled.Notice, StringComparison.Ordinal);
+            Assert.Equal(whole.Items, TopN.Recommend(path, null, 1, 10, 2, options, null, Ratings.Count).Items);
+            Assert.NotEqual(whole.Items, sampled.Items);
+            Assert.Null(TopN.Recommend(path, null, 1, 10, 2, options with { Regularization = 0.05, Epochs = 5 }, null, 10).Notice);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void AFixedSearchIsNeverSampled()
     {
         RatingSplit split = RatingSplit.Create(Ratings, new Rng(1));
-        (RatingSet train, RatingSet validation, string? sample) = RecommenderSelection.SearchData(split, open: false, new Rng(2), 1);
+        (RatingSet train, RatingSet validation, string? sample) = RecommenderSelection.SearchData(split.Train, split.Validation, open: false, new Rng(2), 1);
         Assert.Equal((split.Train, split.Validation, (string?)null), (train, validation, sample));
     }
 

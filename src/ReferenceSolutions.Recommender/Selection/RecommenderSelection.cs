@@ -52,7 +52,7 @@ public sealed record RecommenderSelection(BiasChoice Bias, MfChoice Sgd, MfChoic
         }
         Rng initialRng = rng.Fork();
         ulong orders = rng.NextUInt64();
-        (RatingSet train, RatingSet validation, string? sample) = SearchData(split, open, rng, maxSearchTrainRatings);
+        (RatingSet train, RatingSet validation, string? sample) = SearchData(split.Train, split.Validation, open, rng, maxSearchTrainRatings);
         BiasedMf initial = BiasedMf.Initial(train.UserCount, train.ItemCount, options.FactorCount, train.Mean(), RecommenderRun.InitialScale, initialRng)
             .ZeroRowsWithoutRatings(train);
         BiasChoice bias = HyperParameterSearch.Bias(train, validation, options.BiasRegularization);
@@ -64,7 +64,8 @@ public sealed record RecommenderSelection(BiasChoice Bias, MfChoice Sgd, MfChoic
     }
 
     /// <summary>
-    /// The train and validation ratings a search that is <paramref name="open"/> uses: the splits, or above
+    /// The train and validation ratings a search that is <paramref name="open"/> uses: <paramref name="train"/> and
+    /// <paramref name="validation"/>, or above
     /// <paramref name="maxTrainRatings"/> training ratings a seeded sample of users with all their ratings — the users
     /// with training ratings in the order of a permutation from a fork of <paramref name="rng"/> (forked only when
     /// sampling), each taken while the training ratings taken stay at most <paramref name="maxTrainRatings"/>; their
@@ -72,14 +73,17 @@ public sealed record RecommenderSelection(BiasChoice Bias, MfChoice Sgd, MfChoic
     /// the 500 epochs of the search stay in cache), and their validation ratings on those items. A user keeps every
     /// rating, so the sample has the data's ratings per user, which λ and the epoch count depend on most.
     /// </summary>
-    internal static (RatingSet Train, RatingSet Validation, string? Sample) SearchData(RatingSplit split, bool open, Rng rng, int maxTrainRatings)
+    internal static (RatingSet Train, RatingSet Validation, string? Sample) SearchData(RatingSet train, RatingSet validation, bool open, Rng rng, int maxTrainRatings)
     {
-        if (!open || split.Train.Count <= maxTrainRatings)
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(validation);
+        ArgumentNullException.ThrowIfNull(rng);
+        if (!open || train.Count <= maxTrainRatings)
         {
-            return (split.Train, split.Validation, null);
+            return (train, validation, null);
         }
-        int[] perUser = new int[split.Train.UserCount];
-        foreach (int u in split.Train.Users)
+        int[] perUser = new int[train.UserCount];
+        foreach (int u in train.Users)
         {
             perUser[u]++;
         }
@@ -95,11 +99,11 @@ public sealed record RecommenderSelection(BiasChoice Bias, MfChoice Sgd, MfChoic
                 users++;
             }
         }
-        (RatingSet train, int[] oldUsers, int[] oldItems) = split.Train.Subset(Of(split.Train, chosen)).Compact();
-        RatingSet validation = split.Validation.Subset(Of(split.Validation, chosen)).Restrict(oldUsers, oldItems);
+        (RatingSet sampleTrain, int[] oldUsers, int[] oldItems) = train.Subset(Of(train, chosen)).Compact();
+        RatingSet sampleValidation = validation.Subset(Of(validation, chosen)).Restrict(oldUsers, oldItems);
         int withRatings = perUser.Count(n => n > 0);
-        return (train, validation, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"above {maxTrainRatings} training ratings the search runs on a seeded sample of {users} of the {withRatings} users with training ratings (taken in a seeded random order while their training ratings total at most {maxTrainRatings}): their {train.Count} of the {split.Train.Count} training ratings ({train.ItemCount} items), scored on their {validation.Count} of the {split.Validation.Count} validation ratings on those items"));
+        return (sampleTrain, sampleValidation, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"above {maxTrainRatings} training ratings the search runs on a seeded sample of {users} of the {withRatings} users with training ratings (taken in a seeded random order while their training ratings total at most {maxTrainRatings}): their {sampleTrain.Count} of the {train.Count} training ratings ({sampleTrain.ItemCount} items), scored on their {sampleValidation.Count} of the {validation.Count} validation ratings on those items"));
     }
 
     private static int[] Of(RatingSet ratings, bool[] chosen) => [.. Enumerable.Range(0, ratings.Count).Where(r => chosen[ratings.Users[r]])];
