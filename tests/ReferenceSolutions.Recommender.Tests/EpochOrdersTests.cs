@@ -27,15 +27,11 @@ public class EpochOrdersTests
     }
 
     [Fact]
-    public void TrainingForManyEpochsAllocatesWhatItDoesForTwo()
+    public void TrainingAllocatesNothingPerEpochBeyondTheTaskThatGathersTheNext()
     {
         var rng = new Rng(3);
         const int users = 200, items = 150, n = 6000;
-        int[] u = [.. Enumerable.Range(0, n).Select(_ => rng.NextInt(users))];
-        int[] i = [.. Enumerable.Range(0, n).Select(_ => rng.NextInt(items))];
-        double[] r = [.. Enumerable.Range(0, n).Select(_ => 1.0 + rng.NextInt(5))];
-        var train = new RatingSet(u, i, r, [.. Enumerable.Range(1, users).Select(x => (long)x)], [.. Enumerable.Range(1, items).Select(x => (long)x)], "test");
-        BiasedMf initial = BiasedMf.Initial(users, items, 8, train.Mean(), 0.1, rng);
+        (RatingSet train, BiasedMf initial) = UniformRatings(rng, users, items, n);
 
         long Allocated(int epochs)
         {
@@ -55,18 +51,14 @@ public class EpochOrdersTests
 
     /// <summary>
     /// A later epoch's order is gathered on another core while the one before it trains: a bad order still stops the
-    /// training with its error, after the epochs before it were handed out and before any step of its own.
+    /// training with its error, after the epochs before it were handed out.
     /// </summary>
     [Fact]
     public void A_bad_order_in_a_later_epoch_stops_training_with_its_error_after_the_epochs_before_it()
     {
         var rng = new Rng(4);
         const int users = 20, items = 15, n = 300;
-        int[] u = [.. Enumerable.Range(0, n).Select(_ => rng.NextInt(users))];
-        int[] i = [.. Enumerable.Range(0, n).Select(_ => rng.NextInt(items))];
-        double[] r = [.. Enumerable.Range(0, n).Select(_ => 1.0 + rng.NextInt(5))];
-        var train = new RatingSet(u, i, r, [.. Enumerable.Range(1, users).Select(x => (long)x)], [.. Enumerable.Range(1, items).Select(x => (long)x)], "test");
-        BiasedMf initial = BiasedMf.Initial(users, items, 8, train.Mean(), 0.1, rng);
+        (RatingSet train, BiasedMf initial) = UniformRatings(rng, users, items, n);
         int[] good = rng.Permutation(n);
         int[] outside = [.. good];
         outside[17] = n;
@@ -80,5 +72,15 @@ public class EpochOrdersTests
         var outOfRange = Assert.Throws<ArgumentOutOfRangeException>(() => new MfSgd(0.01, 0.05, [good, outside]).Train(initial, train, (epoch, _) => epochs.Add(epoch)));
         Assert.Contains($"entry 17 of the epoch's order is {n}", outOfRange.Message);
         Assert.Equal([1], epochs);
+    }
+
+    /// <summary>N ratings of uniform users, items and whole stars, and an initial k = 8 model for them, drawn from <paramref name="rng"/>.</summary>
+    private static (RatingSet Train, BiasedMf Initial) UniformRatings(Rng rng, int users, int items, int n)
+    {
+        int[] u = [.. Enumerable.Range(0, n).Select(_ => rng.NextInt(users))];
+        int[] i = [.. Enumerable.Range(0, n).Select(_ => rng.NextInt(items))];
+        double[] r = [.. Enumerable.Range(0, n).Select(_ => 1.0 + rng.NextInt(5))];
+        var train = new RatingSet(u, i, r, [.. Enumerable.Range(1, users).Select(x => (long)x)], [.. Enumerable.Range(1, items).Select(x => (long)x)], "test");
+        return (train, BiasedMf.Initial(users, items, 8, train.Mean(), 0.1, rng));
     }
 }
