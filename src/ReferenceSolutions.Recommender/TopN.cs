@@ -23,8 +23,8 @@ public sealed record RecommendationList(IReadOnlyList<Recommendation> Items, str
 
 /// <summary>
 /// Top-N recommendation for one user (<c>refsol recommend</c>). A user with ratings: MF-SGD's λ and epochs are chosen
-/// as in the run — fitted on a seeded 90 % of the ratings, scored on the other 10 % (<see cref="HyperParameterSearch.Sgd"/>)
-/// — then MF-SGD is refitted on all ratings with them, and the user's unrated items are ranked by r̂ᵤᵢ (ties by item
+/// as in the run — fitted on a seeded 90 % of the ratings, scored on the other 10 % (<see cref="HyperParameterSearch.Sgd"/>;
+/// above 10⁶ of those training ratings on a seeded sample of whole users, which the list's notice says) — then MF-SGD is refitted on all ratings with them, and the user's unrated items are ranked by r̂ᵤᵢ (ties by item
 /// id), each shown with r̂ᵤᵢ clipped to the ratings' range; a fit whose factors are not finite (diverged) gives no list
 /// but the reason. With an interval level, each item also gets r̂ᵤᵢ ± z·√v, v the predictive variance of the weighted-λ
 /// user half-step around MF-SGD's item side with MF-SGD's λ (<see cref="PredictiveVariance"/>: SGD's summed loss is

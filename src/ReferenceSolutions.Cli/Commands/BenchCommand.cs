@@ -94,13 +94,11 @@ internal static class BenchCommand
     }
 
     /// <summary>
-    /// The runtime's <c>System.GC.LOHThreshold</c> in bytes (this project's runtimeconfig sets it, an environment's
-    /// <c>DOTNET_GCLOHThreshold</c> overrides it), or the runtime's default of 85,000 when neither is set.
+    /// The large-object threshold in bytes the garbage collector runs with, as it reports it: this project's
+    /// runtimeconfig sets <c>System.GC.LOHThreshold</c>, an environment's <c>DOTNET_GCLOHThreshold</c> overrides it.
     /// </summary>
     internal static long LargeObjectThreshold() =>
-        Environment.GetEnvironmentVariable("DOTNET_GCLOHThreshold") is { Length: > 0 } hex ? Convert.ToInt64(hex, 16)
-        : AppContext.GetData("System.GC.LOHThreshold") is string configured ? long.Parse(configured, System.Globalization.CultureInfo.InvariantCulture)
-        : 85_000;
+        Convert.ToInt64(GC.GetConfigurationVariables()["LOHThreshold"], System.Globalization.CultureInfo.InvariantCulture);
 
     private static IReadOnlyList<string> Select(string[]? only)
     {
